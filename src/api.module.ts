@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { HealthModule } from './health/health.module.js';
+
+/**
+ * The HTTP side: feature modules with controllers. Feature modules are added here as
+ * they are built (events, sessions, speakers, registrations, reminders, canvas, awards).
+ */
+@Module({ imports: [HealthModule] })
+export class ApiModule {}

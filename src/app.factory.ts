@@ -1,0 +1,71 @@
+import fastifyCookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import { Logger, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from './app.module.js';
+import { toErrorBody } from './common/filters/all-exceptions.filter.js';
+import type { AppConfig } from './config/app-config.js';
+import { createRootLogger, PinoNestLogger } from './logging.js';
+
+/** Builds the HTTP application (used by main.ts and by the e2e tests). */
+export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const rootLogger = createRootLogger(config);
+  const adapter = new FastifyAdapter({
+    loggerInstance: rootLogger,
+    // Requests are not logged one by one (venue load); errors are, by the exception filter.
+    disableRequestLogging: true,
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
+    logger: new PinoNestLogger(rootLogger),
+  });
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  // Errors raised by Fastify itself (malformed JSON, body too large) get the same shape.
+  const errorLogger = new Logger('Errors');
+  fastify.setErrorHandler((error, request, reply) => {
+    const body = toErrorBody(error, request.id, errorLogger);
+    void reply.status(body.statusCode).send(body);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      forbidUnknownValues: true,
+      stopAtFirstError: false,
+      validationError: { target: false, value: false },
+    }),
+  );
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Plenary')
+    .setDescription('Event management for the annual meetings and workshops of professional networks')
+    .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'staff')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'personal-link token' }, 'delegate')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

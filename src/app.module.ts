@@ -1,0 +1,54 @@
+import { BullModule } from '@nestjs/bull';
+import { DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiModule } from './api.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { Clock } from './common/clock/clock.js';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter.js';
+import { RateLimitGuard } from './common/rate-limit/rate-limit.js';
+import { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { MailModule } from './mail/mail.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { RedisModule } from './redis/redis.module.js';
+import { WorkerModule } from './worker.module.js';
+
+@Module({ providers: [Clock], exports: [Clock] })
+class ClockModule {}
+
+/**
+ * The whole application for one process role: `api` loads the controllers, `worker` the
+ * queue processors, `all` both (a single machine).
+ */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    const roleModules: NonNullable<ModuleMetadata['imports']> = [];
+    if (config.processRole !== 'worker') roleModules.push(ApiModule);
+    if (config.processRole !== 'api') roleModules.push(WorkerModule);
+
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config), extra: { max: 20 } }),
+        BullModule.forRoot({ url: config.redisUrl, prefix: config.queuePrefix }),
+        RedisModule,
+        ClockModule,
+        MailModule,
+        NotificationsModule,
+        AuthModule,
+        ...roleModules,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        // Every route gets the per-IP backstop; some add a limit keyed on who is acting.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+      ],
+      exports: [ClockModule],
+    };
+  }
+}

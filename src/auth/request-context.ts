@@ -1,0 +1,8 @@
+import type { Registration } from '../registrations/registration.entity.js';
+import type { AuthUser } from './auth-user.js';
+
+/** What the guards attach to a request. */
+export interface AuthenticatedRequest {
+  user?: AuthUser;
+  delegate?: Registration;
+}

@@ -1,0 +1,173 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+/**
+ * The environment Plenary reads, validated at boot. Every field has a default that works
+ * on a developer machine with the project-local services from scripts/services.sh.
+ * Variable names are the upper-snake-case of the field names (see ENV_NAMES).
+ */
+export class AppConfig {
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgresql:// URL' })
+  databaseUrl = 'postgresql://plenary:plenary@127.0.0.1:54329/plenary';
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })
+  redisUrl = 'redis://127.0.0.1:63799';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  port = 3000;
+
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  appUrl = 'http://localhost:3000';
+
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  jwtSecret = 'plenary-local-development-secret-change-me';
+
+  @Matches(/^\d+[smhd]$/, { message: 'must be a duration such as 15m, 8h or 1d' })
+  jwtExpiresIn = '8h';
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  smtpUrl?: string;
+
+  @IsString()
+  @MinLength(3)
+  mailFrom = 'Plenary <no-reply@plenary.local>';
+
+  @IsString()
+  mailDir = '.data/mail';
+
+  @IsIn(PROCESS_ROLES)
+  processRole: ProcessRole = 'all';
+
+  @IsEmail()
+  adminEmail = 'admin@plenary.local';
+
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  adminPassword = 'plenary-admin-password';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  logLevel = 'info';
+
+  /** Bull's key prefix; each e2e test file uses its own so files run in parallel. */
+  @IsString()
+  @MinLength(1)
+  queuePrefix = 'plenary';
+
+  /** How often a worker looks for due outbox rows. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  outboxPollMs = 1000;
+
+  /** Rows stuck in queued/sending longer than this go back to pending (their job is gone). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  outboxStaleMs = 60_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  outboxMaxAttempts = 6;
+
+  /** Base of the exponential backoff between delivery attempts. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  outboxBackoffMs = 5_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSizeMax = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  bodyLimitBytes = 1_048_576;
+
+  /** Requests per minute per key (delegate token, email or participant); IP is a 10x backstop. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  rateLimitLogin = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  rateLimitDefault = 600;
+
+  /** Turns off rate limits, for benchmarks that hammer one route from one address. */
+  @Transform(toBool)
+  @IsBoolean()
+  rateLimitDisabled = false;
+
+  /** Seed a demo meeting into an empty database at start-up. */
+  @Transform(toBool)
+  @IsBoolean()
+  seedDemo = false;
+}
+
+export type AppConfigOverrides = Partial<AppConfig>;
+
+/** Field name → environment variable, e.g. databaseUrl → DATABASE_URL. */
+export const envName = (field: string): string => field.replace(/([A-Z])/g, '_$1').toUpperCase();
+
+export class ConfigValidationError extends Error {}
+
+/**
+ * Builds the config from an environment (process.env in production), throwing a
+ * message that names every bad variable. Values are never echoed: they may be secrets.
+ */
+export function loadConfig(env: Record<string, string | undefined>, overrides: AppConfigOverrides = {}): AppConfig {
+  const defaults = new AppConfig();
+  const raw: Record<string, unknown> = { ...defaults };
+  for (const field of Object.keys(defaults)) {
+    const value = env[envName(field)];
+    if (value !== undefined && value !== '') raw[field] = value;
+  }
+  const smtpUrl = env.SMTP_URL;
+  if (smtpUrl) raw.smtpUrl = smtpUrl;
+  Object.assign(raw, overrides);
+
+  const config = plainToInstance(AppConfig, raw);
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    const lines = errors.map(
+      (e) => `${envName(e.property)}: ${Object.values(e.constraints ?? {}).join('; ') || 'is invalid'}`,
+    );
+    throw new ConfigValidationError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return config;
+}
+
+/** The process environment; the only place that reads it. */
+export const loadConfigFromEnvironment = (overrides: AppConfigOverrides = {}): AppConfig =>
+  loadConfig(process.env, overrides);

@@ -1,0 +1,54 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import { AppConfig } from '../config/app-config.js';
+import { headerSafe } from './header-safety.js';
+import type { MailMessage } from './mail-message.js';
+
+/**
+ * The only user of nodemailer: pooled SMTP when SMTP_URL is set, otherwise .eml files
+ * under MAIL_DIR so a local run shows what would have been sent.
+ */
+@Injectable()
+export class MailTransport implements OnApplicationShutdown {
+  private readonly logger = new Logger(MailTransport.name);
+  private readonly transporter: ReturnType<typeof nodemailer.createTransport>;
+  private readonly toFiles: boolean;
+
+  constructor(private readonly config: AppConfig) {
+    this.toFiles = !config.smtpUrl;
+    this.transporter = config.smtpUrl
+      ? nodemailer.createTransport({
+          url: config.smtpUrl,
+          pool: true,
+          maxConnections: 8,
+          maxMessages: 500,
+          // A local capture server has no certificate; real relays negotiate TLS as usual.
+          tls: { rejectUnauthorized: false },
+        } as Parameters<typeof nodemailer.createTransport>[0])
+      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  async send(message: MailMessage): Promise<void> {
+    const info = (await this.transporter.sendMail({
+      from: this.config.mailFrom,
+      to: headerSafe(message.to),
+      subject: headerSafe(message.subject),
+      html: message.html,
+      text: message.text,
+      messageId: message.messageId,
+      attachments: message.attachments?.map((a) => ({ ...a, filename: headerSafe(a.filename) })),
+    })) as { message?: Buffer; messageId?: string };
+    if (this.toFiles && info.message) {
+      await mkdir(this.config.mailDir, { recursive: true });
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${(info.messageId ?? 'mail').replace(/[^\w.-]/g, '')}.eml`;
+      await writeFile(join(this.config.mailDir, name), info.message);
+      this.logger.debug(`Wrote ${name}`);
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.transporter.close();
+  }
+}

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { bootstrap, exitOnStartupFailure } from './bootstrap.js';
+
+/** The HTTP API; with PROCESS_ROLE=all (the default) also the queue worker. */
+bootstrap().catch(exitOnStartupFailure);

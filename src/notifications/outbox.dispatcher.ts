@@ -1,0 +1,89 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { Clock } from '../common/clock/clock.js';
+import { AppConfig } from '../config/app-config.js';
+import { JobName, type JobPayloads, QueueName, SEND_NOTIFICATION_JOB_OPTIONS } from '../queues/queues.js';
+import { OutboxRepository } from './outbox.repository.js';
+
+const CLAIM_BATCH = 500;
+/** A queued row whose job cannot be found after this long lost it (Redis was flushed or restarted). */
+const LOST_JOB_GRACE_MS = 3_000;
+
+/**
+ * Worker-side producer: a repeating tick hands due rows to Bull (row id = job id) and a
+ * reconcile returns rows whose job vanished. The tick is a timer rather than a Bull
+ * repeatable job so it survives Redis losing its data.
+ */
+@Injectable()
+export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxDispatcher.name);
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private lastReconcile = 0;
+
+  constructor(
+    @InjectQueue(QueueName.Mail) private readonly queue: Queue<JobPayloads[JobName.SendNotification]>,
+    private readonly outbox: OutboxRepository,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.config.outboxPollMs);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** One pass; overlapping ticks are skipped rather than stacked. */
+  async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      const now = this.clock.now();
+      if (now.getTime() - this.lastReconcile >= Math.min(this.config.outboxStaleMs / 4, 5_000)) {
+        this.lastReconcile = now.getTime();
+        await this.reconcile(now);
+      }
+      let claimed: string[];
+      do {
+        claimed = await this.outbox.claimDue(now, CLAIM_BATCH);
+        await this.enqueue(claimed);
+      } while (claimed.length === CLAIM_BATCH);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Outbox tick failed; will try again');
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async enqueue(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.queue.addBulk(
+      ids.map((notificationId) => ({
+        name: JobName.SendNotification,
+        data: { notificationId },
+        opts: { ...SEND_NOTIFICATION_JOB_OPTIONS, jobId: notificationId },
+      })),
+    );
+  }
+
+  async reconcile(now: Date): Promise<void> {
+    const released = await this.outbox.releaseStaleSending(new Date(now.getTime() - this.config.outboxStaleMs));
+    const candidates = await this.outbox.queuedBefore(new Date(now.getTime() - LOST_JOB_GRACE_MS), 1_000);
+    const lost: string[] = [];
+    for (const id of candidates) {
+      const job = await this.queue.getJob(id);
+      if (!job || (await job.isFailed())) {
+        if (job) await job.remove();
+        lost.push(id);
+      }
+    }
+    const requeued = await this.outbox.requeue(lost);
+    if (released + requeued > 0) {
+      this.logger.log(`Reconcile returned ${released} stalled and ${requeued} lost notifications to pending`);
+    }
+  }
+}

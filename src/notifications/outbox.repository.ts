@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Notification } from './notification.entity.js';
+
+/** The delivery side's queries on the outbox; each is one statement, safe with many workers. */
+@Injectable()
+export class OutboxRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Moves due pending rows to queued and returns their ids; SKIP LOCKED lets workers share the work. */
+  async claimDue(now: Date, limit: number): Promise<string[]> {
+    const rows = await this.db.query<[Array<{ id: string }>, number]>(
+      `UPDATE notifications SET status = 'queued', queued_at = $1, updated_at = now()
+        WHERE id IN (
+          SELECT id FROM notifications
+           WHERE status = 'pending' AND send_at <= $1
+           ORDER BY send_at
+           LIMIT $2
+           FOR UPDATE SKIP LOCKED)
+        RETURNING id`,
+      [now, limit],
+    );
+    return rows[0].map((row) => row.id);
+  }
+
+  /** The send job's claim: only one job can move a row from queued to sending. */
+  async claimForSending(id: string): Promise<Notification | undefined> {
+    const rows = await this.db.query<[Array<{ id: string }>, number]>(
+      `UPDATE notifications SET status = 'sending', attempts = attempts + 1, queued_at = now(), updated_at = now()
+        WHERE id = $1 AND status = 'queued'
+        RETURNING id`,
+      [id],
+    );
+    if (rows[0].length === 0) return undefined;
+    return (await this.db.getRepository(Notification).findOne({ where: { id } })) ?? undefined;
+  }
+
+  async markSent(id: string, now: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE notifications SET status = 'sent', sent_at = $2, last_error = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'sending'`,
+      [id, now],
+    );
+  }
+
+  async markRetry(id: string, error: string, retryAt: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE notifications SET status = 'pending', send_at = $3, last_error = $2, queued_at = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'sending'`,
+      [id, error, retryAt],
+    );
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.db.query(
+      `UPDATE notifications SET status = 'failed', last_error = $2, updated_at = now()
+        WHERE id = $1 AND status = 'sending'`,
+      [id, error],
+    );
+  }
+
+  async markCancelled(id: string, reason: string): Promise<void> {
+    await this.db.query(
+      `UPDATE notifications SET status = 'cancelled', last_error = $2, updated_at = now()
+        WHERE id = $1 AND status = 'sending'`,
+      [id, reason],
+    );
+  }
+
+  /** Rows handed to the queue before this moment, still waiting: candidates for a lost job. */
+  async queuedBefore(cutoff: Date, limit: number): Promise<string[]> {
+    const rows = await this.db.query<Array<{ id: string }>>(
+      `SELECT id FROM notifications WHERE status = 'queued' AND queued_at < $1 ORDER BY queued_at LIMIT $2`,
+      [cutoff, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Returns rows to pending if they are still queued (their job is gone). */
+  async requeue(ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const rows = await this.db.query<[unknown[], number]>(
+      `UPDATE notifications SET status = 'pending', queued_at = NULL, updated_at = now()
+        WHERE id = ANY($1::uuid[]) AND status = 'queued' RETURNING id`,
+      [ids],
+    );
+    return rows[0].length;
+  }
+
+  /** A worker died mid-send: after the stale interval the row is tried again. */
+  async releaseStaleSending(cutoff: Date): Promise<number> {
+    const rows = await this.db.query<[unknown[], number]>(
+      `UPDATE notifications SET status = 'pending', queued_at = NULL, updated_at = now(),
+              last_error = coalesce(last_error, 'The worker stopped while sending; tried again.')
+        WHERE status = 'sending' AND queued_at < $1 RETURNING id`,
+      [cutoff],
+    );
+    return rows[0].length;
+  }
+}

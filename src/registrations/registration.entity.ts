@@ -1,0 +1,69 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+@Entity({ name: 'registrations' })
+export class Registration {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  eventId!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  /** Trimmed and lower-cased; unique per event. */
+  @Column({ type: 'text' })
+  email!: string;
+
+  @Column({ type: 'text', nullable: true })
+  organisation!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  jobTitle!: string | null;
+
+  /** Visible only to the event's organisers. */
+  @Column({ type: 'text', nullable: true })
+  accessNeeds!: string | null;
+
+  /** Visible only to the event's organisers. */
+  @Column({ type: 'text', nullable: true })
+  dietaryNeeds!: string | null;
+
+  @Column({ type: 'timestamptz' })
+  consentedAt!: Date;
+
+  @Column({ type: 'text' })
+  status!: RegistrationStatus;
+
+  /** Arrival order on the waiting list; the position shown is the rank among those still waiting. */
+  @Column({ type: 'bigint', nullable: true })
+  waitlistSeq!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  waitlistReason!: string | null;
+
+  /** SHA-256 (hex) of the personal-link token; the token itself is never stored. */
+  @Column({ type: 'text', unique: true })
+  tokenHash!: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  checkedInAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  checkedInById!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

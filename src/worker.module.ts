@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { MailProcessor } from './notifications/mail.processor.js';
+import { OutboxDispatcher } from './notifications/outbox.dispatcher.js';
+
+/** The queue side: processors and the outbox dispatcher. Only processes with the worker role load it. */
+@Module({ providers: [OutboxDispatcher, MailProcessor] })
+export class WorkerModule {}

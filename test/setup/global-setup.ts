@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+
+/**
+ * Makes sure PostgreSQL and Redis run (the same script as `npm start`) and creates an
+ * empty template database; the first test file migrates it (under a lock) and every
+ * file clones it. Jest loads this file outside its module system, so it imports only
+ * packages, not project files.
+ */
+export default async function globalSetup(): Promise<void> {
+  const output = execFileSync('bash', ['scripts/services.sh'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const found = new Map(
+    output
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const at = line.indexOf('=');
+        return [line.slice(0, at), line.slice(at + 1)] as const;
+      }),
+  );
+  const databaseUrl = found.get('DATABASE_URL');
+  const redisUrl = found.get('REDIS_URL');
+  if (!databaseUrl || !redisUrl) throw new Error(`scripts/services.sh printed no URLs:\n${output}`);
+
+  const templateDatabase = 'plenary_test_template';
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${templateDatabase} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${templateDatabase}`);
+    // Databases left by an interrupted earlier run.
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'plenary\\_t\\_%'`,
+    );
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+  mkdirSync(join(process.cwd(), '.data'), { recursive: true });
+  writeFileSync(
+    join(process.cwd(), '.data', 'test-env.json'),
+    JSON.stringify({ databaseUrl, redisUrl, templateDatabase }),
+  );
+}
