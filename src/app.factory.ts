@@ -1,12 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import { Logger, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module.js';
-import { toErrorBody } from './common/filters/all-exceptions.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { createRootLogger, PinoNestLogger } from './logging.js';
 
@@ -14,9 +13,6 @@ import { createRootLogger, PinoNestLogger } from './logging.js';
 export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
   const rootLogger = createRootLogger(config);
   const adapter = new FastifyAdapter({
-    loggerInstance: rootLogger,
-    // Requests are not logged one by one (venue load); errors are, by the exception filter.
-    disableRequestLogging: true,
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     trustProxy: true,
@@ -26,14 +22,6 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     logger: new PinoNestLogger(rootLogger),
   });
   app.enableShutdownHooks();
-
-  const fastify = app.getHttpAdapter().getInstance();
-  // Errors raised by Fastify itself (malformed JSON, body too large) get the same shape.
-  const errorLogger = new Logger('Errors');
-  fastify.setErrorHandler((error, request, reply) => {
-    const body = toErrorBody(error, request.id, errorLogger);
-    void reply.status(body.statusCode).send(body);
-  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -19,8 +19,8 @@ export class MailRenderer {
 
   render(template: string, data: object): RenderedBody {
     return {
-      html: this.html.render(`./${template}.html`, { ...data, layout: './layout.html' }),
-      text: this.text.render(`./${template}.text`, data),
+      html: this.html.render(`./${template}.html.eta`, { ...data, layout: './layout.html.eta' }),
+      text: this.text.render(`./${template}.text.eta`, data),
     };
   }
 }
