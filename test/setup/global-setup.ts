@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -27,23 +28,21 @@ export default async function globalSetup(): Promise<void> {
   const redisUrl = found.get('REDIS_URL');
   if (!databaseUrl || !redisUrl) throw new Error(`scripts/services.sh printed no URLs:\n${output}`);
 
-  const templateDatabase = 'plenary_test_template';
+  // Several runs may share one server (two checkouts, a developer and CI): each run has its own names.
+  const runId = randomBytes(4).toString('hex');
+  const templateDatabase = `plenary_tpl_${runId}`;
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${templateDatabase} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${templateDatabase}`);
-    // Databases left by an interrupted earlier run.
-    const { rows } = await admin.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'plenary\\_t\\_%'`,
-    );
-    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   } finally {
     await admin.end();
   }
+  // Test workers inherit this and find the run's settings by it.
+  process.env.PLENARY_TEST_RUN = runId;
   mkdirSync(join(process.cwd(), '.data'), { recursive: true });
   writeFileSync(
-    join(process.cwd(), '.data', 'test-env.json'),
-    JSON.stringify({ databaseUrl, redisUrl, templateDatabase }),
+    join(process.cwd(), '.data', `test-env-${runId}.json`),
+    JSON.stringify({ runId, databaseUrl, redisUrl, templateDatabase }),
   );
 }

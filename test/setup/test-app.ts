@@ -31,7 +31,7 @@ const TEMPLATE_LOCK = 7_204_312;
  */
 export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const env = readTestEnvironment();
-  const name = `plenary_t_${randomBytes(6).toString('hex')}`;
+  const name = `plenary_t_${env.runId}_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: env.databaseUrl });
   await admin.connect();
   try {
