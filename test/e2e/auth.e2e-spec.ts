@@ -38,15 +38,15 @@ describe('staff login and tokens', () => {
       attempts.push(await t.http.post('/api/auth/login').send({ email: 'target@example.org', password: `guess-${i}` }));
     }
     expect(attempts.slice(0, 5).map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
-    expect(attempts[5]!.status).toBe(429);
-    expect(Number(attempts[5]!.headers['retry-after'])).toBeGreaterThan(0);
-    expect(attempts[5]!.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    expect(attempts[5].status).toBe(429);
+    expect(Number(attempts[5].headers['retry-after'])).toBeGreaterThan(0);
+    expect(attempts[5].body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
   });
 
   it('refuses forged, expired and alg:none tokens', async () => {
     const staff = await newStaff(t);
     const [header, payload] = staff.token.split('.');
-    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
 
     const forgedPayload = base64url({ ...claims, adm: true });
     const forged = `${header}.${forgedPayload}.${staff.token.split('.')[2]}`;

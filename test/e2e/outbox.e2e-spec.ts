@@ -56,9 +56,9 @@ describe('mail outbox', () => {
     await until(async () => (await statuses(t, 'single')).sent === 1);
     const mails = t.mail.to('one@example.org');
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.subject).toBe('Hello single');
-    expect(mails[0]!.text).toContain('A test message.');
-    expect(mails[0]!.html).toContain('<p>A test message.</p>');
+    expect(mails[0].subject).toBe('Hello single');
+    expect(mails[0].text).toContain('A test message.');
+    expect(mails[0].html).toContain('<p>A test message.</p>');
   });
 
   it('retries a 4xx answer with backoff and ends sent', async () => {
@@ -98,8 +98,8 @@ describe('mail outbox', () => {
     );
     await until(async () => t.mail.to('inject@example.org').length === 1);
     const [mail] = t.mail.to('inject@example.org');
-    expect(mail!.headers.some((h) => h.key === 'bcc')).toBe(false);
-    expect(mail!.subject).toBe('Hi Bcc: victim@example.org');
+    expect(mail.headers.some((h) => h.key === 'bcc')).toBe(false);
+    expect(mail.subject).toBe('Hi Bcc: victim@example.org');
     expect(t.mail.to('victim@example.org')).toHaveLength(0);
   });
 
