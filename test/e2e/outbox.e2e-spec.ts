@@ -23,10 +23,10 @@ async function writeMessages(t: TestApp, recipients: string[], tag: string): Pro
 }
 
 async function statuses(t: TestApp, tag: string): Promise<Record<string, number>> {
-  const rows = (await t.db.query(
+  const rows = await t.db.query<Array<{ status: string; n: number }>>(
     `SELECT status, count(*)::int AS n FROM notifications WHERE dedupe_key LIKE $1 GROUP BY status`,
     [`test:${tag}:%`],
-  )) as Array<{ status: string; n: number }>;
+  );
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
