@@ -24,6 +24,7 @@ const GUARDS = [StaffGuard, AdminGuard, EventRoleGuard, DelegateGuard];
   imports: [JwtModule.register({}), TypeOrmModule.forFeature([User, EventMember, Registration])],
   controllers: [AuthController, UsersController],
   providers: [PasswordHasher, StaffJwt, AuthService, UsersService, EventAccessService, ...GUARDS],
-  exports: [PasswordHasher, StaffJwt, UsersService, EventAccessService, ...GUARDS],
+  // TypeOrmModule is re-exported so any module whose routes use DelegateGuard can build it.
+  exports: [TypeOrmModule, PasswordHasher, StaffJwt, UsersService, EventAccessService, ...GUARDS],
 })
 export class AuthModule {}

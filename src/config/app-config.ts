@@ -124,6 +124,21 @@ export class AppConfig {
   @Min(1)
   rateLimitDefault = 600;
 
+  /** Registrations and link re-sends per minute for one email address (the IP gets 10x). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  rateLimitRegistration = 10;
+
+  /**
+   * TEST-ONLY. Takes the row lock off the event and workshop capacity decisions, so the
+   * concurrency tests can show they detect an oversell (their control run). Never set it
+   * in production.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  capacityGuardDisabled = false;
+
   /** Turns off rate limits, for benchmarks that hammer one route from one address. */
   @Transform(toBool)
   @IsBoolean()

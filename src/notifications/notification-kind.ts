@@ -5,4 +5,16 @@
 export enum NotificationKind {
   /** A plain message with a subject, paragraphs and an optional link (used by tests and admins). */
   Message = 'message',
+  /** Registrations: a place, with the personal link and the event's .ics. */
+  RegistrationConfirmed = 'registration-confirmed',
+  /** Registrations: on the waiting list, with the personal link. */
+  RegistrationWaitlisted = 'registration-waitlisted',
+  /** Registrations: moved from the waiting list to a place, with the event's .ics. */
+  RegistrationPromoted = 'registration-promoted',
+  /** Registrations: the delegate cancelled. */
+  RegistrationCancelled = 'registration-cancelled',
+  /** Registrations: a fresh personal link, asked for with resend-link. */
+  RegistrationLink = 'registration-link',
+  /** Registrations: moved from a workshop's waiting list to a place. */
+  WorkshopPromoted = 'workshop-promoted',
 }

@@ -1,4 +1,5 @@
 import { Foundation1764000000000 } from './1764000000000-foundation.js';
+import { Registrations1764000002001 } from './1764000002001-registrations.js';
 
 /** Every migration in order; a new one is added here as well as in its file. */
-export const MIGRATIONS = [Foundation1764000000000];
+export const MIGRATIONS = [Foundation1764000000000, Registrations1764000002001];

@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { Equals, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { LowerCaseTrim, SingleLine, Trim } from '../../common/http/single-line.js';
+
+/** Empty optional text counts as not given. */
+const EmptyAsUndefined = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value));
+
+export class CreateRegistrationDto {
+  @ApiProperty({ example: 'Alex Delegate', maxLength: 200 })
+  @SingleLine()
+  @IsString()
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: 'alex@network.org', description: 'Trimmed and lower-cased; one registration per event.' })
+  @LowerCaseTrim()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiPropertyOptional({ example: 'City Council', description: 'Counts towards the event’s per-organisation cap.' })
+  @EmptyAsUndefined()
+  @SingleLine()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  organisation?: string;
+
+  @ApiPropertyOptional({ example: 'Policy officer' })
+  @EmptyAsUndefined()
+  @SingleLine()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  jobTitle?: string;
+
+  @ApiPropertyOptional({ description: 'Seen only by the event’s organisers.', maxLength: 2000 })
+  @EmptyAsUndefined()
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  accessNeeds?: string;
+
+  @ApiPropertyOptional({ description: 'Seen only by the event’s organisers.', maxLength: 2000 })
+  @EmptyAsUndefined()
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  dietaryNeeds?: string;
+
+  @ApiProperty({ enum: [true], description: 'Agreement to store these details for the event; must be true.' })
+  @Equals(true, { message: 'consent must be true: we can only register you if you agree to us keeping these details' })
+  consent!: boolean;
+}
+
+export class ResendLinkDto {
+  @ApiProperty({ example: 'alex@network.org' })
+  @LowerCaseTrim()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email!: string;
+}

@@ -1,0 +1,202 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { calendarAttachment, eventCalendar } from '../calendar/calendar.js';
+import { SecretBox } from '../common/crypto/secret-box.js';
+import { AppConfig } from '../config/app-config.js';
+import { Event } from '../events/event.entity.js';
+import type { MailMessage } from '../mail/mail-message.js';
+import { MailRenderer } from '../mail/mail-renderer.js';
+import type { MessageData } from '../notifications/message.composer.js';
+import type { Notification } from '../notifications/notification.entity.js';
+import { NotificationComposers } from '../notifications/notification-composers.js';
+import { NotificationKind } from '../notifications/notification-kind.js';
+import { AgendaSession } from '../sessions/agenda-session.entity.js';
+import { eventCalendarUrl, personalLink } from './personal-link.js';
+import { Registration } from './registration.entity.js';
+import { SessionSignup } from './session-signup.entity.js';
+
+interface Context {
+  notification: Notification;
+  registration: Registration;
+  event: Event;
+}
+
+/**
+ * Composes the registration emails at send time from current data: a registration that
+ * was cancelled or erased meanwhile gets no welcome, a promotion that no longer holds is
+ * not announced.
+ */
+@Injectable()
+export class RegistrationMailComposer implements OnModuleInit {
+  private readonly box: SecretBox;
+
+  constructor(
+    private readonly composers: NotificationComposers,
+    private readonly renderer: MailRenderer,
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {
+    this.box = new SecretBox(config.jwtSecret);
+  }
+
+  onModuleInit(): void {
+    const kinds: Array<[NotificationKind, (c: Context) => Promise<MailMessage | undefined>]> = [
+      [NotificationKind.RegistrationConfirmed, (c) => this.confirmed(c)],
+      [NotificationKind.RegistrationWaitlisted, (c) => this.waitlisted(c)],
+      [NotificationKind.RegistrationPromoted, (c) => this.promoted(c)],
+      [NotificationKind.RegistrationCancelled, (c) => this.cancelled(c)],
+      [NotificationKind.RegistrationLink, (c) => this.link(c)],
+      [NotificationKind.WorkshopPromoted, (c) => this.workshopPromoted(c)],
+    ];
+    for (const [kind, compose] of kinds) {
+      this.composers.register(kind, async (notification) => {
+        const context = await this.load(notification);
+        return context ? compose(context) : undefined;
+      });
+    }
+  }
+
+  private async load(notification: Notification): Promise<Context | undefined> {
+    if (!notification.registrationId) return undefined;
+    const registration = await this.db
+      .getRepository(Registration)
+      .findOne({ where: { id: notification.registrationId } });
+    if (!registration || registration.erasedAt) return undefined;
+    const event = await this.db.getRepository(Event).findOne({ where: { id: registration.eventId } });
+    return event ? { notification, registration, event } : undefined;
+  }
+
+  private when(event: Event): string {
+    const start = DateTime.fromJSDate(event.startsAt, { zone: event.timezone });
+    const end = DateTime.fromJSDate(event.endsAt, { zone: event.timezone });
+    const sameDay = start.hasSame(end, 'day');
+    const format = "cccc d LLLL yyyy 'at' HH:mm";
+    return sameDay
+      ? `${start.toFormat(format)}–${end.toFormat('HH:mm')} (${event.timezone})`
+      : `${start.toFormat(format)} to ${end.toFormat(format)} (${event.timezone})`;
+  }
+
+  private where(event: Event): string {
+    return event.venue ? ` at ${event.venue}` : '';
+  }
+
+  private linkFrom(notification: Notification) {
+    const sealed = notification.data.sealedToken;
+    if (typeof sealed !== 'string') return undefined;
+    return { label: 'Your registration', url: personalLink(this.config.appUrl, this.box.open(sealed)) };
+  }
+
+  private message(c: Context, data: Omit<MessageData, 'name' | 'eventTitle'>, withCalendar = false): MailMessage {
+    const full: MessageData = { ...data, name: c.registration.name, eventTitle: c.event.title };
+    return {
+      to: c.notification.recipient,
+      subject: data.subject,
+      ...this.renderer.render('message', full),
+      ...(withCalendar
+        ? {
+            attachments: [
+              calendarAttachment(
+                eventCalendar(c.event, { url: eventCalendarUrl(this.config.appUrl, c.event.id) }),
+                'event.ics',
+              ),
+            ],
+          }
+        : {}),
+    };
+  }
+
+  private static readonly KEEP_LINK =
+    'Keep this email: your personal link lets you see your registration, sign up for workshops or cancel. ' +
+    'Anyone with the link can act for you, so do not forward it.';
+
+  private async confirmed(c: Context) {
+    if (c.registration.status === 'cancelled') return undefined;
+    return this.message(
+      c,
+      {
+        subject: `Your place at ${c.event.title} is confirmed`,
+        paragraphs: [
+          `You have a place at ${c.event.title}, ${this.when(c.event)}${this.where(c.event)}.`,
+          'The attached calendar file adds it to your calendar.',
+          RegistrationMailComposer.KEEP_LINK,
+        ],
+        link: this.linkFrom(c.notification),
+      },
+      true,
+    );
+  }
+
+  private async waitlisted(c: Context) {
+    if (c.registration.status === 'cancelled') return undefined;
+    const reason =
+      c.registration.waitlistReason === 'organisation_cap'
+        ? 'Your organisation has already taken all the places it may hold, so you are on the waiting list.'
+        : 'The event is full, so you are on the waiting list.';
+    return this.message(c, {
+      subject: `You are on the waiting list for ${c.event.title}`,
+      paragraphs: [
+        reason,
+        'We will email you as soon as a place opens up; your personal link always shows where you are in the queue.',
+        RegistrationMailComposer.KEEP_LINK,
+      ],
+      link: this.linkFrom(c.notification),
+    });
+  }
+
+  private async promoted(c: Context) {
+    if (c.registration.status !== 'confirmed') return undefined;
+    return this.message(
+      c,
+      {
+        subject: `A place opened up: you are in for ${c.event.title}`,
+        paragraphs: [
+          `Someone cancelled, and their place at ${c.event.title} is now yours: ${this.when(c.event)}${this.where(c.event)}.`,
+          'The attached calendar file adds it to your calendar. Use the personal link from your first email to see your registration or sign up for workshops.',
+        ],
+      },
+      true,
+    );
+  }
+
+  private async cancelled(c: Context) {
+    return this.message(c, {
+      subject: `Your registration for ${c.event.title} is cancelled`,
+      paragraphs: [
+        `You have cancelled your registration for ${c.event.title}. Your place goes to the next person waiting.`,
+        'If this was a mistake, register again while registration is open.',
+      ],
+    });
+  }
+
+  private async link(c: Context) {
+    return this.message(c, {
+      subject: `Your personal link for ${c.event.title}`,
+      paragraphs: [
+        'You (or someone using your email address) asked for your personal link again. Here it is.',
+        'The link in earlier emails no longer works.',
+        RegistrationMailComposer.KEEP_LINK,
+      ],
+      link: this.linkFrom(c.notification),
+    });
+  }
+
+  private async workshopPromoted(c: Context) {
+    const { signupId, sessionId } = c.notification.data as { signupId?: string; sessionId?: string };
+    if (!signupId || !sessionId || c.registration.status !== 'confirmed') return undefined;
+    const signup = await this.db.getRepository(SessionSignup).findOne({ where: { id: signupId } });
+    const session = await this.db.getRepository(AgendaSession).findOne({ where: { id: sessionId } });
+    if (!signup || signup.status !== 'confirmed' || !session || session.status !== 'scheduled') return undefined;
+    const start = DateTime.fromJSDate(session.startsAt, { zone: c.event.timezone });
+    return this.message(c, {
+      subject: `You have a place in the workshop “${session.title}”`,
+      paragraphs: [
+        `A place opened up in “${session.title}” (${start.toFormat("cccc d LLLL 'at' HH:mm")}${
+          session.room ? `, ${session.room}` : ''
+        }), and it is yours.`,
+        'If you cannot come after all, leave the workshop with your personal link so the next person gets the place.',
+      ],
+    });
+  }
+}

@@ -1,0 +1,159 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentDelegate, CurrentUser, Delegate, EventRole } from '../auth/decorators/auth.decorators.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { pageWindow } from '../common/pagination/pagination.js';
+import { bodyField, RateLimit } from '../common/rate-limit/rate-limit.js';
+import { AppConfig } from '../config/app-config.js';
+import { CreateRegistrationDto, ResendLinkDto } from './dto/create-registration.dto.js';
+import { ListRegistrationsQuery } from './dto/list-registrations.query.js';
+import {
+  AttendeePageResponse,
+  AttendeeResponse,
+  CheckInResponse,
+  MyRegistrationResponse,
+  RegistrationCountsResponse,
+  RegistrationCreatedResponse,
+  WorkshopSignupResponse,
+} from './dto/registration.response.js';
+import type { Registration } from './registration.entity.js';
+import { RegistrationsService } from './registrations.service.js';
+
+/** Keyed on the email in the body: many delegates share the venue's IP address. */
+const PER_EMAIL = (bucket: string) =>
+  RateLimit({ bucket, limit: (config) => config.rateLimitRegistration, windowMs: 60_000, key: bodyField('email') });
+
+@ApiTags('registrations')
+@Controller('api/events/:eventId/registrations')
+export class EventRegistrationsController {
+  constructor(
+    private readonly registrations: RegistrationsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Public while the event is published and its registration window is open. */
+  @Post()
+  @PER_EMAIL('register')
+  @ApiCreatedResponse({ type: RegistrationCreatedResponse })
+  register(
+    @UuidParam('eventId') eventId: string,
+    @Body() body: CreateRegistrationDto,
+  ): Promise<RegistrationCreatedResponse> {
+    return this.registrations.register(eventId, body);
+  }
+
+  /** Always 202, registered or not; a registered address gets a fresh personal link. */
+  @Post('resend-link')
+  @HttpCode(202)
+  @PER_EMAIL('resend-link')
+  @ApiAcceptedResponse({ description: 'Accepted; an email follows if that address is registered.' })
+  async resendLink(@UuidParam('eventId') eventId: string, @Body() body: ResendLinkDto): Promise<void> {
+    await this.registrations.resendLink(eventId, body.email);
+  }
+
+  /** Attendee list with access and dietary needs; `format=csv` streams the whole filtered list. */
+  @Get()
+  @EventRole('organiser')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: AttendeePageResponse })
+  async list(
+    @UuidParam('eventId') eventId: string,
+    @Query() query: ListRegistrationsQuery,
+  ): Promise<AttendeePageResponse | StreamableFile> {
+    const filter = { status: query.status, q: query.q };
+    if (query.format === 'csv') {
+      return new StreamableFile(this.registrations.exportCsv(eventId, filter), {
+        type: 'text/csv; charset=utf-8',
+        disposition: `attachment; filename="registrations-${eventId}.csv"`,
+      });
+    }
+    return this.registrations.list(eventId, filter, pageWindow(query, this.config.pageSizeMax));
+  }
+
+  @Get('counts')
+  @EventRole('organiser')
+  @ApiOkResponse({ type: RegistrationCountsResponse })
+  counts(@UuidParam('eventId') eventId: string): Promise<RegistrationCountsResponse> {
+    return this.registrations.counts(eventId);
+  }
+
+  @Get(':registrationId')
+  @EventRole('organiser')
+  @ApiOkResponse({ type: AttendeeResponse })
+  get(
+    @UuidParam('eventId') eventId: string,
+    @UuidParam('registrationId') registrationId: string,
+  ): Promise<AttendeeResponse> {
+    return this.registrations.get(eventId, registrationId);
+  }
+
+  /** Idempotent: the first check-in's time and organiser are kept. */
+  @Post(':registrationId/check-in')
+  @HttpCode(200)
+  @EventRole('organiser')
+  @ApiOkResponse({ type: CheckInResponse })
+  checkIn(
+    @UuidParam('eventId') eventId: string,
+    @UuidParam('registrationId') registrationId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CheckInResponse> {
+    return this.registrations.checkIn(eventId, registrationId, user);
+  }
+
+  /** Erases the delegate's personal data (a request under data-protection law); counts stay. */
+  @Post(':registrationId/erase')
+  @HttpCode(204)
+  @EventRole('organiser')
+  @ApiNoContentResponse()
+  async erase(
+    @UuidParam('eventId') eventId: string,
+    @UuidParam('registrationId') registrationId: string,
+  ): Promise<void> {
+    await this.registrations.erase(eventId, registrationId);
+  }
+}
+
+@ApiTags('registrations')
+@Controller('api/registrations/me')
+@Delegate()
+export class MyRegistrationController {
+  constructor(private readonly registrations: RegistrationsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: MyRegistrationResponse })
+  me(@CurrentDelegate() delegate: Registration): Promise<MyRegistrationResponse> {
+    return this.registrations.me(delegate);
+  }
+
+  /** Cancels; the next on the waiting list is promoted and told. Repeating it changes nothing. */
+  @Delete()
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async cancel(@CurrentDelegate() delegate: Registration): Promise<void> {
+    await this.registrations.cancel(delegate);
+  }
+
+  @Put('sessions/:sessionId')
+  @ApiOkResponse({ type: WorkshopSignupResponse })
+  signUp(
+    @CurrentDelegate() delegate: Registration,
+    @UuidParam('sessionId') sessionId: string,
+  ): Promise<WorkshopSignupResponse> {
+    return this.registrations.signUp(delegate, sessionId);
+  }
+
+  @Delete('sessions/:sessionId')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async leave(@CurrentDelegate() delegate: Registration, @UuidParam('sessionId') sessionId: string): Promise<void> {
+    await this.registrations.leave(delegate, sessionId);
+  }
+}

@@ -1,0 +1,35 @@
+import { defineErrors } from '../common/errors/domain-error.js';
+
+export enum RegistrationsError {
+  EventNotFound = 'EventNotFound',
+  RegistrationNotFound = 'RegistrationNotFound',
+  RegistrationClosed = 'RegistrationClosed',
+  AlreadyRegistered = 'AlreadyRegistered',
+  RegistrationCancelled = 'RegistrationCancelled',
+  NotConfirmed = 'NotConfirmed',
+  SessionNotFound = 'SessionNotFound',
+  NotAWorkshop = 'NotAWorkshop',
+  SessionCancelled = 'SessionCancelled',
+  WorkshopClash = 'WorkshopClash',
+  SignupNotFound = 'SignupNotFound',
+  Erased = 'Erased',
+}
+
+export const registrationsError = defineErrors<RegistrationsError>({
+  [RegistrationsError.EventNotFound]: 'not_found',
+  [RegistrationsError.RegistrationNotFound]: 'not_found',
+  [RegistrationsError.RegistrationClosed]: 'unprocessable',
+  [RegistrationsError.AlreadyRegistered]: 'conflict',
+  [RegistrationsError.RegistrationCancelled]: 'conflict',
+  [RegistrationsError.NotConfirmed]: 'conflict',
+  [RegistrationsError.SessionNotFound]: 'not_found',
+  [RegistrationsError.NotAWorkshop]: 'unprocessable',
+  [RegistrationsError.SessionCancelled]: 'unprocessable',
+  [RegistrationsError.WorkshopClash]: 'conflict',
+  [RegistrationsError.SignupNotFound]: 'not_found',
+  [RegistrationsError.Erased]: 'conflict',
+});
+
+export const ALREADY_REGISTERED_MESSAGE =
+  'That email address is already registered for this event. To get your personal link again, ' +
+  'POST your email to /api/events/{eventId}/registrations/resend-link.';

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Registration } from './registration.entity.js';
+import { RegistrationMailModule } from './registration-mail.module.js';
+import { EventRegistrationsController, MyRegistrationController } from './registrations.controller.js';
+import { RegistrationsRepository } from './registrations.repository.js';
+import { RegistrationsService } from './registrations.service.js';
+
+/** Registrations, the waiting list, workshop sign-ups and check-in. */
+@Module({
+  // The Registration repository is for DelegateGuard, which Nest builds in this module's scope.
+  imports: [TypeOrmModule.forFeature([Registration]), RegistrationMailModule],
+  controllers: [EventRegistrationsController, MyRegistrationController],
+  providers: [RegistrationsRepository, RegistrationsService],
+  exports: [RegistrationsService],
+})
+export class RegistrationsModule {}

@@ -1,0 +1,454 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { stringify } from 'csv-stringify';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type EntityManager, QueryFailedError } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Clock } from '../common/clock/clock.js';
+import { SecretBox } from '../common/crypto/secret-box.js';
+import { newSecretToken } from '../common/crypto/tokens.js';
+import { describeConstraint } from '../common/errors/postgres-errors.js';
+import type { Page, PageWindow } from '../common/pagination/pagination.js';
+import { AppConfig } from '../config/app-config.js';
+import { Event } from '../events/event.entity.js';
+import { NotificationKind } from '../notifications/notification-kind.js';
+import { OutboxService } from '../notifications/outbox.service.js';
+import type { CreateRegistrationDto } from './dto/create-registration.dto.js';
+import {
+  type AttendeeResponse,
+  type CheckInResponse,
+  type MyRegistrationResponse,
+  type RegistrationCountsResponse,
+  type RegistrationCreatedResponse,
+  toAttendeeResponse,
+  toDelegateWorkshopResponse,
+  toWorkshopSignupResponse,
+  type WorkshopSignupResponse,
+} from './dto/registration.response.js';
+import { eventCalendarUrl, personalLink } from './personal-link.js';
+import type { Registration } from './registration.entity.js';
+import {
+  type AttendeeFilter,
+  type AttendeeRow,
+  type EventSeats,
+  RegistrationsRepository,
+  type WorkshopSeats,
+} from './registrations.repository.js';
+import { ALREADY_REGISTERED_MESSAGE, registrationsError, RegistrationsError } from './registrations.errors.js';
+
+describeConstraint('uq_registrations_event_email', ALREADY_REGISTERED_MESSAGE);
+describeConstraint('uq_session_signups_session_registration', 'You are already signed up for this workshop.');
+
+/** Columns of the CSV export, in order. */
+const CSV_COLUMNS: Array<{ key: keyof AttendeeRow; header: string }> = [
+  { key: 'id', header: 'id' },
+  { key: 'name', header: 'name' },
+  { key: 'email', header: 'email' },
+  { key: 'organisation', header: 'organisation' },
+  { key: 'jobTitle', header: 'job title' },
+  { key: 'status', header: 'status' },
+  { key: 'waitlistPosition', header: 'waiting list position' },
+  { key: 'waitlistReason', header: 'waiting list reason' },
+  { key: 'accessNeeds', header: 'access needs' },
+  { key: 'dietaryNeeds', header: 'dietary needs' },
+  { key: 'checkedInAt', header: 'checked in at' },
+  { key: 'cancelledAt', header: 'cancelled at' },
+  { key: 'createdAt', header: 'registered at' },
+];
+
+/** A spreadsheet would run a cell that starts like a formula; a leading apostrophe keeps it text. */
+const spreadsheetSafe = (value: string | number | Date | null): string => {
+  if (value === null) return '';
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+};
+
+const isUniqueViolation = (error: unknown, constraint: string): boolean =>
+  error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === constraint;
+
+/**
+ * Registrations and workshop sign-ups. Every change to who holds a seat runs in one
+ * transaction that first locks the event (or workshop) row, so seats are decided one at a
+ * time, and writes its emails to the outbox in that same transaction.
+ */
+@Injectable()
+export class RegistrationsService {
+  private readonly logger = new Logger(RegistrationsService.name);
+  private readonly box: SecretBox;
+
+  constructor(
+    private readonly registrations: RegistrationsRepository,
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    this.box = new SecretBox(config.jwtSecret);
+  }
+
+  /** False only in the test-only control run that shows the concurrency tests detect an oversell. */
+  private get lockSeats(): boolean {
+    return !this.config.capacityGuardDisabled;
+  }
+
+  // --- public ----------------------------------------------------------------------
+
+  async register(eventId: string, input: CreateRegistrationDto): Promise<RegistrationCreatedResponse> {
+    const now = this.clock.now();
+    const { token, hash } = newSecretToken();
+    try {
+      return await this.registrations.transaction(async (manager) => {
+        const event = await this.registrations.lockEventSeats(manager, eventId, this.lockSeats);
+        this.assertRegistrationOpen(event, now);
+        const placed = await this.registrations.insertRegistration(manager, {
+          eventId,
+          name: input.name,
+          email: input.email,
+          tokenHash: hash,
+          organisation: input.organisation ?? null,
+          jobTitle: input.jobTitle ?? null,
+          accessNeeds: input.accessNeeds ?? null,
+          dietaryNeeds: input.dietaryNeeds ?? null,
+          consentedAt: now,
+        });
+        await this.outbox.enqueue(manager, {
+          kind:
+            placed.status === 'confirmed'
+              ? NotificationKind.RegistrationConfirmed
+              : NotificationKind.RegistrationWaitlisted,
+          recipient: input.email,
+          data: { sealedToken: this.box.seal(token) },
+          sendAt: now,
+          dedupeKey: `registration-welcome:${placed.id}`,
+          eventId,
+          registrationId: placed.id,
+        });
+        return {
+          id: placed.id,
+          status: placed.status,
+          ...(placed.waitlistPosition ? { waitlistPosition: placed.waitlistPosition } : {}),
+          ...(placed.waitlistReason ? { waitlistReason: placed.waitlistReason } : {}),
+          token,
+          personalLink: personalLink(this.config.appUrl, token),
+        };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_registrations_event_email')) {
+        throw registrationsError(RegistrationsError.AlreadyRegistered, ALREADY_REGISTERED_MESSAGE);
+      }
+      throw error;
+    }
+  }
+
+  private assertRegistrationOpen(event: EventSeats | undefined, now: Date): asserts event is EventSeats {
+    if (!event || event.status === 'draft') {
+      throw registrationsError(RegistrationsError.EventNotFound, 'The event was not found.');
+    }
+    if (event.status === 'cancelled') {
+      throw registrationsError(RegistrationsError.RegistrationClosed, 'This event has been cancelled.');
+    }
+    if (event.registrationOpensAt && now < event.registrationOpensAt) {
+      throw registrationsError(
+        RegistrationsError.RegistrationClosed,
+        `Registration opens at ${event.registrationOpensAt.toISOString()}.`,
+      );
+    }
+    const closesAt = event.registrationClosesAt ?? event.endsAt;
+    if (now >= closesAt) {
+      throw registrationsError(RegistrationsError.RegistrationClosed, 'Registration for this event has closed.');
+    }
+  }
+
+  /**
+   * Emails a fresh personal link if that address is registered; says nothing either way.
+   * The old link stops working (only a hash is stored, so the token cannot be re-sent).
+   */
+  async resendLink(eventId: string, email: string): Promise<void> {
+    const id = await this.registrations.findIdByEmail(eventId, email);
+    if (!id) return;
+    const now = this.clock.now();
+    const { token, hash } = newSecretToken();
+    await this.registrations.transaction(async (manager) => {
+      const registration = await this.registrations.lockRegistration(manager, id);
+      if (!registration || registration.erasedAt) return;
+      await this.registrations.rotateToken(manager, id, hash);
+      await this.outbox.enqueue(manager, {
+        kind: NotificationKind.RegistrationLink,
+        recipient: registration.email,
+        data: { sealedToken: this.box.seal(token) },
+        sendAt: now,
+        dedupeKey: `registration-link:${id}:${hash.slice(0, 16)}`,
+        eventId,
+        registrationId: id,
+      });
+    });
+  }
+
+  // --- delegates ---------------------------------------------------------------------
+
+  async me(delegate: Registration): Promise<MyRegistrationResponse> {
+    const [registration, event, workshops, waitlistPosition] = await Promise.all([
+      this.registrations.findRegistration(delegate.id),
+      this.registrations.findEvent(delegate.eventId),
+      this.registrations.signupsOf(delegate.id),
+      this.registrations.waitlistPosition(delegate.eventId, delegate.id),
+    ]);
+    if (!registration || !event) throw registrationsError(RegistrationsError.RegistrationNotFound, 'Not found.');
+    return {
+      id: registration.id,
+      status: registration.status,
+      ...(waitlistPosition ? { waitlistPosition } : {}),
+      ...(registration.waitlistReason ? { waitlistReason: registration.waitlistReason } : {}),
+      name: registration.name,
+      email: registration.email,
+      organisation: registration.organisation,
+      jobTitle: registration.jobTitle,
+      accessNeeds: registration.accessNeeds,
+      dietaryNeeds: registration.dietaryNeeds,
+      checkedInAt: registration.checkedInAt?.toISOString() ?? null,
+      cancelledAt: registration.cancelledAt?.toISOString() ?? null,
+      createdAt: registration.createdAt.toISOString(),
+      event: toDelegateEvent(event),
+      workshops: workshops.map(toDelegateWorkshopResponse),
+      calendarUrl: eventCalendarUrl(this.config.appUrl, event.id),
+    };
+  }
+
+  /**
+   * Cancels a registration. In the same transaction its workshop places go to the next in
+   * each workshop's queue and, if it held a seat, the first eligible on the event's
+   * waiting list gets it; everyone concerned is emailed through the outbox.
+   * Cancelling twice changes nothing.
+   */
+  async cancel(delegate: Registration): Promise<void> {
+    const now = this.clock.now();
+    await this.registrations.transaction(async (manager) => {
+      const event = await this.registrations.lockEventSeats(manager, delegate.eventId, this.lockSeats);
+      const registration = await this.registrations.lockRegistration(manager, delegate.id);
+      if (!event || !registration || registration.status === 'cancelled') return;
+
+      const signups = await this.registrations.signupsOf(registration.id, manager);
+      for (const signup of [...signups].sort((a, b) => a.sessionId.localeCompare(b.sessionId))) {
+        const session = await this.registrations.lockWorkshopSeats(manager, signup.sessionId, this.lockSeats);
+        await this.registrations.deleteSignup(manager, signup.id);
+        if (session && signup.status === 'confirmed') await this.fillWorkshopSeats(manager, session, now);
+      }
+
+      await this.registrations.markCancelled(manager, registration.id, now);
+      await this.outbox.cancelPendingForRegistration(manager, registration.id);
+      await this.outbox.enqueue(manager, {
+        kind: NotificationKind.RegistrationCancelled,
+        recipient: registration.email,
+        sendAt: now,
+        dedupeKey: `registration-cancelled:${registration.id}`,
+        eventId: event.id,
+        registrationId: registration.id,
+      });
+      if (registration.status === 'confirmed') await this.fillEventSeats(manager, event, now);
+    });
+  }
+
+  /** Promotes from the waiting list while seats are free (e.g. after an organiser raised the capacity). */
+  async fillFreeSeats(eventId: string): Promise<number> {
+    const now = this.clock.now();
+    return this.registrations.transaction(async (manager) => {
+      const event = await this.registrations.lockEventSeats(manager, eventId, this.lockSeats);
+      return event ? this.fillEventSeats(manager, event, now) : 0;
+    });
+  }
+
+  /** Call with the event row locked. */
+  private async fillEventSeats(manager: EntityManager, event: EventSeats, now: Date): Promise<number> {
+    let free = event.capacity - (await this.registrations.countConfirmed(manager, event.id));
+    let promoted = 0;
+    while (free > 0) {
+      const next = await this.registrations.promoteNextWaiting(manager, event.id);
+      if (!next) break;
+      await this.outbox.enqueue(manager, {
+        kind: NotificationKind.RegistrationPromoted,
+        recipient: next.email,
+        sendAt: now,
+        dedupeKey: `registration-promoted:${next.id}`,
+        eventId: event.id,
+        registrationId: next.id,
+      });
+      free -= 1;
+      promoted += 1;
+    }
+    return promoted;
+  }
+
+  /** Call with the workshop row locked. */
+  private async fillWorkshopSeats(manager: EntityManager, session: WorkshopSeats, now: Date): Promise<void> {
+    if (session.status !== 'scheduled') return;
+    let free =
+      session.capacity === null
+        ? Number.POSITIVE_INFINITY
+        : session.capacity - (await this.registrations.countConfirmedSignups(manager, session.id));
+    while (free > 0) {
+      const next = await this.registrations.promoteNextSignup(manager, session.id);
+      if (!next) break;
+      await this.outbox.enqueue(manager, {
+        kind: NotificationKind.WorkshopPromoted,
+        recipient: next.email,
+        data: { sessionId: session.id, signupId: next.id },
+        sendAt: now,
+        dedupeKey: `workshop-promoted:${next.id}`,
+        eventId: session.eventId,
+        registrationId: next.registrationId,
+      });
+      free -= 1;
+    }
+  }
+
+  /**
+   * Signs the delegate up for a workshop: a place if one is free, otherwise its waiting
+   * list. Signing up again returns the existing sign-up.
+   */
+  async signUp(delegate: Registration, sessionId: string): Promise<WorkshopSignupResponse> {
+    return this.registrations.transaction(async (manager) => {
+      const registration = await this.registrations.lockRegistration(manager, delegate.id);
+      if (!registration || registration.status !== 'confirmed') {
+        throw registrationsError(
+          RegistrationsError.NotConfirmed,
+          registration?.status === 'waitlisted'
+            ? 'You are on the waiting list for the event; you can sign up for workshops once you have a place.'
+            : 'Your registration is cancelled, so you cannot sign up for workshops.',
+        );
+      }
+      const session = await this.requireWorkshop(manager, registration.eventId, sessionId);
+      const existing = await this.registrations.findSignup(manager, sessionId, registration.id);
+      if (existing) return toWorkshopSignupResponse(existing);
+      const clash = await this.registrations.findClash(manager, registration.id, session);
+      if (clash) {
+        throw registrationsError(
+          RegistrationsError.WorkshopClash,
+          `This workshop overlaps “${clash.title}”, which you have signed up for. Leave that one first.`,
+        );
+      }
+      return toWorkshopSignupResponse(
+        await this.registrations.insertSignup(manager, session.id, registration.id, session.capacity),
+      );
+    });
+  }
+
+  /** Leaves a workshop (or its queue); a freed place goes to the next in the queue. */
+  async leave(delegate: Registration, sessionId: string): Promise<void> {
+    const now = this.clock.now();
+    await this.registrations.transaction(async (manager) => {
+      const registration = await this.registrations.lockRegistration(manager, delegate.id);
+      if (!registration) return;
+      const session = await this.registrations.lockWorkshopSeats(manager, sessionId, this.lockSeats);
+      if (!session || session.eventId !== registration.eventId) {
+        throw registrationsError(RegistrationsError.SessionNotFound, 'The workshop was not found.');
+      }
+      const signup = await this.registrations.findSignup(manager, sessionId, registration.id);
+      if (!signup) return;
+      await this.registrations.deleteSignup(manager, signup.id);
+      if (signup.status === 'confirmed') await this.fillWorkshopSeats(manager, session, now);
+    });
+  }
+
+  private async requireWorkshop(manager: EntityManager, eventId: string, sessionId: string): Promise<WorkshopSeats> {
+    const session = await this.registrations.lockWorkshopSeats(manager, sessionId, this.lockSeats);
+    if (!session || session.eventId !== eventId) {
+      throw registrationsError(RegistrationsError.SessionNotFound, 'The workshop was not found in this event.');
+    }
+    if (session.kind !== 'workshop') {
+      throw registrationsError(
+        RegistrationsError.NotAWorkshop,
+        'Only workshops take sign-ups; every delegate may attend the other sessions.',
+      );
+    }
+    if (session.status !== 'scheduled') {
+      throw registrationsError(RegistrationsError.SessionCancelled, 'This workshop has been cancelled.');
+    }
+    return session;
+  }
+
+  // --- organisers --------------------------------------------------------------------
+
+  async list(eventId: string, filter: AttendeeFilter, window: PageWindow): Promise<Page<AttendeeResponse>> {
+    const page = await this.registrations.listAttendees(eventId, filter, window);
+    return { items: page.items.map(toAttendeeResponse), total: page.total };
+  }
+
+  /** The filtered list as CSV with a UTF-8 BOM (so Excel reads the accents), streamed batch by batch. */
+  exportCsv(eventId: string, filter: AttendeeFilter): Readable {
+    const registrations = this.registrations;
+    async function* records() {
+      for await (const batch of registrations.attendeeBatches(eventId, filter)) {
+        for (const row of batch) yield CSV_COLUMNS.map((column) => spreadsheetSafe(row[column.key]));
+      }
+    }
+    const csv = stringify({ bom: true, header: true, columns: CSV_COLUMNS.map((c) => c.header) });
+    pipeline(Readable.from(records()), csv).catch((error: unknown) => {
+      this.logger.error({ err: error, eventId }, 'The registrations export failed part-way');
+    });
+    return csv;
+  }
+
+  async counts(eventId: string): Promise<RegistrationCountsResponse> {
+    const rows = await this.registrations.countByStatus(eventId);
+    const of = (status: string) => rows.find((row) => row.status === status)?.n ?? 0;
+    return {
+      confirmed: of('confirmed'),
+      waitlisted: of('waitlisted'),
+      cancelled: of('cancelled'),
+      checkedIn: rows.reduce((sum, row) => sum + row.checkedIn, 0),
+      total: rows.reduce((sum, row) => sum + row.n, 0),
+    };
+  }
+
+  async get(eventId: string, registrationId: string): Promise<AttendeeResponse> {
+    return toAttendeeResponse(await this.requireAttendee(eventId, registrationId));
+  }
+
+  /** Records the first check-in (when and by whom); repeating it changes nothing. */
+  async checkIn(eventId: string, registrationId: string, user: AuthUser): Promise<CheckInResponse> {
+    const recorded = await this.registrations.checkIn(eventId, registrationId, user.id, this.clock.now());
+    const row = await this.requireAttendee(eventId, registrationId);
+    if (!recorded && !row.checkedInAt) {
+      throw registrationsError(
+        row.erasedAt ? RegistrationsError.Erased : RegistrationsError.NotConfirmed,
+        row.erasedAt
+          ? 'This registration’s personal data was erased; it cannot be checked in.'
+          : `Only delegates with a confirmed place can be checked in; this one is ${row.status}.`,
+      );
+    }
+    return { ...toAttendeeResponse(row), alreadyCheckedIn: !recorded };
+  }
+
+  /**
+   * Erases a delegate's personal data on request: the fields are replaced, the personal
+   * link stops working and unsent mail is cancelled; the status stays, so counts hold.
+   */
+  async erase(eventId: string, registrationId: string): Promise<void> {
+    const now = this.clock.now();
+    await this.registrations.transaction(async (manager) => {
+      const registration = await this.registrations.lockRegistration(manager, registrationId);
+      if (!registration || registration.eventId !== eventId) {
+        throw registrationsError(RegistrationsError.RegistrationNotFound, 'The registration was not found.');
+      }
+      if (registration.erasedAt) return;
+      await this.outbox.cancelPendingForRegistration(manager, registration.id);
+      await this.registrations.erase(manager, registration.id, now, newSecretToken().hash);
+    });
+  }
+
+  private async requireAttendee(eventId: string, registrationId: string): Promise<AttendeeRow> {
+    const row = await this.registrations.findAttendee(eventId, registrationId);
+    if (!row) throw registrationsError(RegistrationsError.RegistrationNotFound, 'The registration was not found.');
+    return row;
+  }
+}
+
+const toDelegateEvent = (event: Event) => ({
+  id: event.id,
+  slug: event.slug,
+  title: event.title,
+  venue: event.venue,
+  timezone: event.timezone,
+  startsAt: event.startsAt.toISOString(),
+  endsAt: event.endsAt.toISOString(),
+  status: event.status,
+});

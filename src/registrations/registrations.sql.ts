@@ -1,0 +1,61 @@
+/**
+ * The SQL of the registration hot path, shared by RegistrationsRepository and the
+ * benchmark's "ceiling" run (bench/registration-rush.ts issues exactly these statements
+ * through plain `pg`), so the two measure the same transactions.
+ *
+ * Every capacity decision runs after the row lock in a statement of its own: in READ
+ * COMMITTED each statement takes a new snapshot, so the counts include everything
+ * committed by whoever held the lock before. (Taking the lock and counting in one
+ * statement would count from a snapshot older than the lock, and oversell.)
+ */
+
+/** $1 event id. Serialises every change to the event's seats until COMMIT. */
+export const LOCK_EVENT_SQL = `
+  SELECT id, status, capacity, per_organisation_cap, registration_opens_at, registration_closes_at, ends_at
+  FROM events WHERE id = $1 FOR UPDATE`;
+
+/** The same read without the lock: only for the test-only control run (capacityGuardDisabled). */
+export const READ_EVENT_SQL = `
+  SELECT id, status, capacity, per_organisation_cap, registration_opens_at, registration_closes_at, ends_at
+  FROM events WHERE id = $1`;
+
+/**
+ * $1 event, $2 name, $3 email, $4 token hash, $5 organisation, $6 job title, $7 access
+ * needs, $8 dietary needs, $9 consented at. Confirms within the event's capacity and the
+ * per-organisation cap, otherwise queues with a reason; returns the place in the queue.
+ */
+export const INSERT_REGISTRATION_SQL = `
+  WITH ev AS (
+    SELECT capacity, per_organisation_cap FROM events WHERE id = $1
+  ), decision AS (
+    SELECT CASE
+      WHEN (SELECT count(*) FROM registrations WHERE event_id = $1 AND status = 'confirmed') >= ev.capacity
+        THEN 'event_full'
+      WHEN ev.per_organisation_cap IS NOT NULL AND $5::text IS NOT NULL AND (
+          SELECT count(*) FROM registrations
+          WHERE event_id = $1 AND status = 'confirmed' AND lower(btrim(organisation)) = lower(btrim($5::text))
+        ) >= ev.per_organisation_cap
+        THEN 'organisation_cap'
+    END AS reason
+    FROM ev
+  ), inserted AS (
+    INSERT INTO registrations (event_id, name, email, token_hash, organisation, job_title, access_needs,
+                               dietary_needs, consented_at, status, waitlist_seq, waitlist_reason)
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9,
+           CASE WHEN reason IS NULL THEN 'confirmed' ELSE 'waitlisted' END,
+           CASE WHEN reason IS NULL THEN NULL ELSE nextval('registrations_waitlist_seq') END,
+           reason
+    FROM decision
+    RETURNING id, status, waitlist_reason
+  )
+  SELECT i.id, i.status, i.waitlist_reason,
+         CASE WHEN i.status = 'waitlisted'
+           THEN (SELECT count(*) FROM registrations WHERE event_id = $1 AND status = 'waitlisted') + 1
+         END AS waitlist_position
+  FROM inserted i`;
+
+/** The outbox row written in the same transaction (what OutboxService.enqueue sends). */
+export const INSERT_NOTIFICATION_SQL = `
+  INSERT INTO notifications (kind, recipient, data, send_at, dedupe_key, event_id, registration_id)
+  VALUES ($1, $2, $3, $4, $5, $6, $7)
+  ON CONFLICT DO NOTHING RETURNING id`;
