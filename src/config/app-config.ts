@@ -139,6 +139,15 @@ export class AppConfig {
   @IsBoolean()
   capacityGuardDisabled = false;
 
+  /**
+   * Ballots per minute for one delegate token. The shared venue IP gets 10x, so keep it
+   * high enough that a room voting at once is not throttled (a second ballot is a 409 anyway).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  rateLimitBallots = 120;
+
   /** Turns off rate limits, for benchmarks that hammer one route from one address. */
   @Transform(toBool)
   @IsBoolean()

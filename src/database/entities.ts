@@ -1,3 +1,9 @@
+import { CanvasEvent } from '../canvas/canvas-event.entity.js';
+import { CanvasNote } from '../canvas/canvas-note.entity.js';
+import { CanvasParticipant } from '../canvas/canvas-participant.entity.js';
+import { CanvasTemplate } from '../canvas/canvas-template.entity.js';
+import { Canvas } from '../canvas/canvas.entity.js';
+import { NoteDot } from '../canvas/note-dot.entity.js';
 import { EventMember } from '../events/event-member.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
@@ -8,4 +14,19 @@ import { Speaker } from '../speakers/speaker.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** Every entity, listed (not globbed) so the same list works from src under jest and from dist. */
-export const ENTITIES = [User, Event, EventMember, Speaker, AgendaSession, Registration, SessionSignup, Notification];
+export const ENTITIES = [
+  User,
+  Event,
+  EventMember,
+  Speaker,
+  AgendaSession,
+  Registration,
+  SessionSignup,
+  Notification,
+  Canvas,
+  CanvasNote,
+  CanvasParticipant,
+  NoteDot,
+  CanvasTemplate,
+  CanvasEvent,
+];

@@ -1,5 +1,6 @@
 import { Foundation1764000000000 } from './1764000000000-foundation.js';
 import { Registrations1764000002001 } from './1764000002001-registrations.js';
+import { Awards1764000004000 } from './1764000004000-awards.js';
 
 /** Every migration in order; a new one is added here as well as in its file. */
-export const MIGRATIONS = [Foundation1764000000000, Registrations1764000002001];
+export const MIGRATIONS = [Foundation1764000000000, Registrations1764000002001, Awards1764000004000];

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Event } from '../events/event.entity.js';
+import { AwardAccessService } from './award-access.service.js';
+import { AwardNomination } from './award-nomination.entity.js';
+import { AwardNominee } from './award-nominee.entity.js';
+import { AwardTieDecision } from './award-tie-decision.entity.js';
+import { Award } from './award.entity.js';
+import { AwardsController } from './awards.controller.js';
+import { AwardsRepository } from './awards.repository.js';
+import { AwardsService } from './awards.service.js';
+import { BallotsService } from './ballots.service.js';
+import { NominationsService } from './nominations.service.js';
+import { ResultsService } from './results.service.js';
+
+/** Awards: nominations, the shortlist, secret ballots and results. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Award, AwardNomination, AwardNominee, AwardTieDecision, Event])],
+  controllers: [AwardsController],
+  providers: [AwardAccessService, AwardsRepository, AwardsService, NominationsService, BallotsService, ResultsService],
+})
+export class AwardsModule {}
