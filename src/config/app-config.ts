@@ -148,6 +148,33 @@ export class AppConfig {
   @Min(1)
   rateLimitBallots = 120;
 
+  /** Canvas notes a participant may post per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  rateLimitCanvasNotes = 30;
+
+  /** Canvas dot-votes (successful or not) a participant may send per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  rateLimitCanvasDots = 120;
+
+  /** How often a canvas event stream sends a heartbeat comment, keeping proxies from closing it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  canvasHeartbeatMs = 15_000;
+
+  /**
+   * TEST-ONLY. Replaces the dot-vote guard (a conditional upsert) with a plain read-then-write,
+   * so the concurrency test can show it detects an overspend (its control run). Never set it
+   * in production.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  canvasDotGuardDisabled = false;
+
   /** Turns off rate limits, for benchmarks that hammer one route from one address. */
   @Transform(toBool)
   @IsBoolean()

@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { once } from 'node:events';
+import { PassThrough, Readable } from 'node:stream';
+import type pg from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { Clock } from '../common/clock/clock.js';
+import { EXPORT_COLUMNS, MarkdownWriter, sheetName, toJsonRow, toSheetRow } from './canvas-export-format.js';
+import type { Canvas } from './canvas.entity.js';
+import { CanvasesRepository, EXPORT_ROWS_SQL, type ExportRow, exportCopySql } from './canvases.repository.js';
+import { CopyToStream } from './copy-to-stream.js';
+import type { ExportFormat } from './dto/export-query.dto.js';
+
+/** Rows fetched per round trip from the export cursor. */
+const BATCH = 2_000;
+const UTF8_BOM = '\uFEFF';
+
+export interface ExportFile {
+  contentType: string;
+  extension: string;
+  body: Readable;
+}
+
+/**
+ * Canvas exports, streamed from PostgreSQL so memory stays flat at any size: CSV is
+ * PostgreSQL's own COPY output behind a BOM; the other formats read a server-side cursor
+ * in batches and write as they go.
+ */
+@Injectable()
+export class CanvasExports {
+  constructor(
+    private readonly canvases: CanvasesRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async export(canvas: Canvas, format: ExportFormat, includeHidden: boolean): Promise<ExportFile> {
+    switch (format) {
+      case 'csv':
+        return {
+          contentType: 'text/csv; charset=utf-8',
+          extension: 'csv',
+          body: await this.csv(canvas, includeHidden),
+        };
+      case 'json':
+        return {
+          contentType: 'application/json; charset=utf-8',
+          extension: 'json',
+          body: Readable.from(this.json(canvas, includeHidden)),
+        };
+      case 'md':
+        return {
+          contentType: 'text/markdown; charset=utf-8',
+          extension: 'md',
+          body: Readable.from(this.markdown(canvas, includeHidden)),
+        };
+      case 'xlsx':
+        return {
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          extension: 'xlsx',
+          body: this.xlsx(canvas, includeHidden),
+        };
+      default: {
+        const unknown: never = format;
+        throw new Error(`Unknown export format ${String(unknown)}`);
+      }
+    }
+  }
+
+  private pool(): pg.Pool {
+    return (this.canvases.dataSource.driver as PostgresDriver).master as pg.Pool;
+  }
+
+  /** BOM, then COPY … TO STDOUT straight from PostgreSQL; the connection goes back when it ends. */
+  async csv(canvas: Canvas, includeHidden: boolean): Promise<Readable> {
+    const client = await this.pool().connect();
+    const copy = new CopyToStream(exportCopySql(client.escapeLiteral(canvas.id), includeHidden));
+    client.query(copy as unknown as pg.Submittable);
+    let released = false;
+    const release = (error?: Error) => {
+      if (released) return;
+      released = true;
+      // A COPY cut off half-way leaves the connection mid-protocol: drop it rather than reuse it.
+      client.release(error ?? (copy.readableEnded ? undefined : new Error('export aborted')));
+    };
+    copy.callback = (error) => release(error);
+    const body = new PassThrough();
+    body.write(UTF8_BOM);
+    copy.on('error', (error: Error) => {
+      release(error);
+      body.destroy(error);
+    });
+    body.on('close', () => {
+      if (!copy.readableEnded) {
+        copy.destroy();
+        release(new Error('export aborted'));
+      }
+    });
+    copy.pipe(body);
+    return body;
+  }
+
+  /** Export rows in order, read through a server-side cursor a batch at a time. */
+  async *rows(canvas: Canvas, includeHidden: boolean): AsyncGenerator<ExportRow> {
+    const client = await this.pool().connect();
+    let clean = false;
+    try {
+      await client.query('BEGIN READ ONLY');
+      await client.query(`DECLARE canvas_export NO SCROLL CURSOR FOR ${EXPORT_ROWS_SQL}`, [canvas.id, includeHidden]);
+      for (;;) {
+        const { rows } = await client.query<ExportRow>(`FETCH ${BATCH} FROM canvas_export`);
+        for (const row of rows) yield row;
+        if (rows.length < BATCH) break;
+      }
+      await client.query('COMMIT');
+      clean = true;
+    } finally {
+      // Stopped early (the download was cancelled): the transaction is still open, so drop the connection.
+      client.release(clean ? undefined : new Error('export aborted'));
+    }
+  }
+
+  private async *json(canvas: Canvas, includeHidden: boolean): AsyncGenerator<string> {
+    const head = {
+      id: canvas.id,
+      title: canvas.title,
+      joinCode: canvas.joinCode,
+      status: canvas.status,
+      sections: canvas.sections,
+      exportedAt: this.clock.now().toISOString(),
+      includeHidden,
+    };
+    yield `{"canvas":${JSON.stringify(head)},"columns":${JSON.stringify(EXPORT_COLUMNS)},"notes":[`;
+    let first = true;
+    let chunk = '';
+    for await (const row of this.rows(canvas, includeHidden)) {
+      chunk += (first ? '\n' : ',\n') + JSON.stringify(toJsonRow(row));
+      first = false;
+      if (chunk.length > 64 * 1024) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    yield `${chunk}\n]}\n`;
+  }
+
+  private async *markdown(canvas: Canvas, includeHidden: boolean): AsyncGenerator<string> {
+    const writer = new MarkdownWriter(canvas.title, canvas.sections);
+    yield writer.start({ exportedAt: this.clock.now() });
+    let chunk = '';
+    for await (const row of this.rows(canvas, includeHidden)) {
+      chunk += writer.row(row);
+      if (chunk.length > 64 * 1024) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    yield chunk + writer.end();
+  }
+
+  /** One worksheet per section, in the canvas's order; rows are committed as they are written. */
+  private xlsx(canvas: Canvas, includeHidden: boolean): Readable {
+    const out = new PassThrough();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    workbook.creator = 'Plenary';
+    const taken = new Set<string>();
+    const sheets = new Map<string, ExcelJS.Worksheet>();
+    const addSheet = (key: string, title: string) => {
+      const sheet = workbook.addWorksheet(sheetName(title, taken));
+      sheet.columns = EXPORT_COLUMNS.map((header) => ({
+        header,
+        key: header,
+        width: header === 'text' ? 60 : header === 'createdAt' ? 24 : 16,
+      }));
+      sheets.set(key, sheet);
+      return sheet;
+    };
+    const write = async () => {
+      // Sections in order; the rows arrive grouped by section in that same order.
+      const order = canvas.sections.map((section) => section.key);
+      let next = 0;
+      let current: ExcelJS.Worksheet | undefined;
+      let count = 0;
+      for await (const row of this.rows(canvas, includeHidden)) {
+        if (!sheets.has(row.sectionKey)) {
+          current?.commit();
+          const at = order.indexOf(row.sectionKey);
+          // Empty sections before this one still get their (empty) sheet.
+          while (at >= 0 && next < at) {
+            const key = order[next++];
+            addSheet(key, canvas.sections.find((s) => s.key === key)!.title).commit();
+          }
+          if (at >= 0) next = at + 1;
+          current = addSheet(row.sectionKey, row.section);
+        }
+        current!.addRow(toSheetRow(row)).commit();
+        if (++count % BATCH === 0 && out.writableNeedDrain) await once(out, 'drain');
+      }
+      current?.commit();
+      while (next < order.length) {
+        const key = order[next++];
+        addSheet(key, canvas.sections.find((s) => s.key === key)!.title).commit();
+      }
+      await workbook.commit();
+    };
+    write().catch((error: Error) => out.destroy(error));
+    return out;
+  }
+}

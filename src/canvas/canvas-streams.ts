@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig } from '../config/app-config.js';
+import type { CanvasEvent } from './canvas-event.entity.js';
+import type { Canvas } from './canvas.entity.js';
+import { CanvasesRepository } from './canvases.repository.js';
+import { CanvasLive, type LiveEvent } from './canvas-live.js';
+import { type NoteResponse, toPublicNoteEvent } from './dto/canvas.response.js';
+
+/** A stream's retry hint to the browser after a dropped connection. */
+const RETRY_MS = 2_000;
+
+/** What the public wall may see of an event: hidden notes travel as their id only. */
+export function publicPayload(payload: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...payload };
+  for (const field of ['note', 'into']) {
+    const note = payload[field] as NoteResponse | undefined;
+    if (note) out[field] = toPublicNoteEvent(note);
+  }
+  return out;
+}
+
+const parseSeq = (value: unknown): bigint | undefined =>
+  typeof value === 'string' && /^\d{1,18}$/.test(value.trim()) ? BigInt(value.trim()) : undefined;
+
+/**
+ * Server-sent events for one canvas. On connect: subscribe first (holding live events),
+ * replay what the client missed since its Last-Event-ID from canvas_events, then go live.
+ * Any gap in the live sequence (events from other processes arriving out of order) is
+ * filled from the database, so each client sees every event once, in order.
+ */
+@Injectable()
+export class CanvasStreams {
+  constructor(
+    private readonly canvases: CanvasesRepository,
+    private readonly live: CanvasLive,
+    private readonly config: AppConfig,
+  ) {}
+
+  async open(canvas: Canvas, request: FastifyRequest, reply: FastifyReply, isPublic: boolean): Promise<void> {
+    const query = request.query as Record<string, unknown>;
+    const resumeFrom = parseSeq(request.headers['last-event-id']) ?? parseSeq(query.lastEventId);
+    let sent = resumeFrom ?? BigInt(canvas.eventSeq);
+    let closed = false;
+    let chain: Promise<void> = Promise.resolve();
+    const raw = reply.raw;
+
+    reply.hijack();
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    raw.write(`retry: ${RETRY_MS}\n: connected\n\n`);
+
+    const write = (event: { seq: string; type: string; payload: Record<string, unknown> }) => {
+      const seq = BigInt(event.seq);
+      if (closed || seq <= sent) return;
+      sent = seq;
+      const data = JSON.stringify(isPublic ? publicPayload(event.payload) : event.payload);
+      raw.write(`id: ${event.seq}\nevent: ${event.type}\ndata: ${data}\n\n`);
+    };
+    const fromDatabase = async (upTo?: bigint) => {
+      for (;;) {
+        const batch: CanvasEvent[] = await this.canvases.eventsAfter(canvas.id, sent.toString(), upTo?.toString());
+        for (const event of batch) write(event);
+        if (batch.length < 500 || closed) return;
+      }
+    };
+    // Every write goes through one chain, so replay, gap-filling and live events stay in order.
+    const enqueue = (task: () => Promise<void> | void) => {
+      chain = chain.then(task).catch(() => close());
+    };
+    const onLive = (event: LiveEvent) =>
+      enqueue(async () => {
+        const seq = BigInt(event.seq);
+        if (seq > sent + 1n) await fromDatabase(seq - 1n);
+        write(event);
+      });
+
+    const unsubscribe = await this.live.subscribe(canvas.id, onLive);
+    const heartbeat = setInterval(() => {
+      if (!closed) raw.write(`: heartbeat ${Date.now()}\n\n`);
+    }, this.config.canvasHeartbeatMs);
+    heartbeat.unref();
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      clearInterval(heartbeat);
+      unsubscribe();
+      if (!raw.writableEnded) raw.end();
+    };
+    raw.on('close', close);
+    // Catch up: since Last-Event-ID, or else since the canvas was loaded (before subscribing).
+    enqueue(() => fromDatabase());
+  }
+}

@@ -1,0 +1,36 @@
+import { defineErrors } from '../common/errors/domain-error.js';
+import { describeConstraint } from '../common/errors/postgres-errors.js';
+
+export enum CanvasError {
+  CanvasNotFound = 'CanvasNotFound',
+  NoteNotFound = 'NoteNotFound',
+  TemplateNotFound = 'TemplateNotFound',
+  UnknownSection = 'UnknownSection',
+  DuplicateSection = 'DuplicateSection',
+  SessionNotInEvent = 'SessionNotInEvent',
+  CanvasClosed = 'CanvasClosed',
+  DotLimitReached = 'DotLimitReached',
+  DelegateRequired = 'DelegateRequired',
+  BadMerge = 'BadMerge',
+  NoteMerged = 'NoteMerged',
+  NoteHidden = 'NoteHidden',
+  TemplateKeyTaken = 'TemplateKeyTaken',
+}
+
+export const canvasError = defineErrors<CanvasError>({
+  [CanvasError.CanvasNotFound]: 'not_found',
+  [CanvasError.NoteNotFound]: 'not_found',
+  [CanvasError.TemplateNotFound]: 'unprocessable',
+  [CanvasError.UnknownSection]: 'unprocessable',
+  [CanvasError.DuplicateSection]: 'unprocessable',
+  [CanvasError.SessionNotInEvent]: 'unprocessable',
+  [CanvasError.CanvasClosed]: 'locked',
+  [CanvasError.DotLimitReached]: 'conflict',
+  [CanvasError.DelegateRequired]: 'unauthorized',
+  [CanvasError.BadMerge]: 'unprocessable',
+  [CanvasError.NoteMerged]: 'conflict',
+  [CanvasError.NoteHidden]: 'conflict',
+  [CanvasError.TemplateKeyTaken]: 'conflict',
+});
+
+describeConstraint('uq_canvas_templates_key', 'A template with that key already exists; choose another key.');

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CanvasExports } from './canvas-exports.js';
+import { CanvasLive } from './canvas-live.js';
+import { CanvasPagesController } from './canvas-pages.controller.js';
+import { CanvasParticipants } from './canvas-participants.js';
+import { CanvasStreams } from './canvas-streams.js';
+import { CanvasesController } from './canvases.controller.js';
+import { CanvasesRepository } from './canvases.repository.js';
+import { CanvasesService } from './canvases.service.js';
+
+/** Workshop canvases: notes from phones, a live wall, moderation, dot-voting and exports. */
+@Module({
+  controllers: [CanvasesController, CanvasPagesController],
+  providers: [CanvasesRepository, CanvasesService, CanvasParticipants, CanvasLive, CanvasStreams, CanvasExports],
+})
+export class CanvasModule {}

@@ -1,0 +1,176 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthUser } from '../auth/auth-user.js';
+import { bearerToken } from '../auth/bearer.js';
+import { CurrentUser, EventRole, Staff } from '../auth/decorators/auth.decorators.js';
+import { StaffJwt } from '../auth/staff-jwt.js';
+import { commonError, CommonError } from '../common/errors/common.errors.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { RateLimit } from '../common/rate-limit/rate-limit.js';
+import { CanvasExports } from './canvas-exports.js';
+import { participantRateKey } from './canvas-participants.js';
+import { CanvasStreams } from './canvas-streams.js';
+import { CanvasesService } from './canvases.service.js';
+import type {
+  CanvasResponse,
+  CanvasSummaryResponse,
+  NoteResponse,
+  PublicCanvasResponse,
+  TemplateResponse,
+} from './dto/canvas.response.js';
+import { CreateCanvasDto } from './dto/create-canvas.dto.js';
+import { CreateNoteDto } from './dto/create-note.dto.js';
+import { ExportQuery, StreamQuery } from './dto/export-query.dto.js';
+import { SaveTemplateDto } from './dto/save-template.dto.js';
+import { UpdateNoteDto } from './dto/update-note.dto.js';
+
+const MINUTE = 60_000;
+
+/** Facilitators' routes and the participants' join-code routes of the workshop canvas. */
+@ApiTags('canvas')
+@Controller('api')
+export class CanvasesController {
+  constructor(
+    private readonly canvases: CanvasesService,
+    private readonly exports: CanvasExports,
+    private readonly streams: CanvasStreams,
+    private readonly jwt: StaffJwt,
+  ) {}
+
+  @Post('events/:eventId/canvases')
+  @EventRole('facilitator')
+  create(
+    @UuidParam('eventId') eventId: string,
+    @Body() body: CreateCanvasDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CanvasSummaryResponse> {
+    return this.canvases.create(eventId, body, user);
+  }
+
+  @Get('canvas-templates')
+  @Staff()
+  templates(): Promise<TemplateResponse[]> {
+    return this.canvases.listTemplates();
+  }
+
+  @Get('canvases/:canvasId')
+  @Staff()
+  get(@UuidParam('canvasId') canvasId: string, @CurrentUser() user: AuthUser): Promise<CanvasResponse> {
+    return this.canvases.get(canvasId, user);
+  }
+
+  @Post('canvases/:canvasId/templates')
+  @Staff()
+  saveAsTemplate(
+    @UuidParam('canvasId') canvasId: string,
+    @Body() body: SaveTemplateDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<TemplateResponse> {
+    return this.canvases.saveAsTemplate(canvasId, body, user);
+  }
+
+  @Patch('canvases/:canvasId/notes/:noteId')
+  @Staff()
+  updateNote(
+    @UuidParam('canvasId') canvasId: string,
+    @UuidParam('noteId') noteId: string,
+    @Body() body: UpdateNoteDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<NoteResponse> {
+    return this.canvases.updateNote(canvasId, noteId, body, user);
+  }
+
+  @Post('canvases/:canvasId/close')
+  @HttpCode(200)
+  @Staff()
+  close(@UuidParam('canvasId') canvasId: string, @CurrentUser() user: AuthUser): Promise<CanvasSummaryResponse> {
+    return this.canvases.setOpen(canvasId, user, false);
+  }
+
+  @Post('canvases/:canvasId/reopen')
+  @HttpCode(200)
+  @Staff()
+  reopen(@UuidParam('canvasId') canvasId: string, @CurrentUser() user: AuthUser): Promise<CanvasSummaryResponse> {
+    return this.canvases.setOpen(canvasId, user, true);
+  }
+
+  @Get('canvases/:canvasId/export')
+  @Staff()
+  @ApiProduces(
+    'text/csv',
+    'application/json',
+    'text/markdown',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  )
+  async export(
+    @UuidParam('canvasId') canvasId: string,
+    @Query() query: ExportQuery,
+    @CurrentUser() user: AuthUser,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const canvas = await this.canvases.requireFacilitated(canvasId, user);
+    const file = await this.exports.export(canvas, query.format ?? 'csv', query.includeHidden ?? false);
+    const name = `canvas-${canvas.joinCode.toLowerCase()}.${file.extension}`;
+    await reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('cache-control', 'no-store')
+      .send(file.body);
+  }
+
+  /** Server-sent events: facilitators with their token, the public wall with `?code=`. */
+  @Get('canvases/:canvasId/stream')
+  @ApiProduces('text/event-stream')
+  async stream(
+    @UuidParam('canvasId') canvasId: string,
+    @Query() query: StreamQuery,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    if (query.code !== undefined) {
+      await this.streams.open(await this.canvases.byIdAndCode(canvasId, query.code), request, reply, true);
+      return;
+    }
+    const user = await this.staff(request);
+    if (!user) throw commonError(CommonError.Unauthorized, "Open the wall with the canvas's code, or log in.");
+    await this.streams.open(await this.canvases.requireFacilitated(canvasId, user), request, reply, false);
+  }
+
+  @Get('canvases/join/:joinCode')
+  async joinView(
+    @Param('joinCode') joinCode: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PublicCanvasResponse> {
+    return this.canvases.publicView(await this.canvases.byJoinCode(joinCode), request, reply);
+  }
+
+  @Post('canvases/join/:joinCode/notes')
+  @RateLimit({ bucket: 'canvas-note', limit: (c) => c.rateLimitCanvasNotes, windowMs: MINUTE, key: participantRateKey })
+  @ApiOkResponse({ description: 'The note, as the wall shows it.' })
+  postNote(
+    @Param('joinCode') joinCode: string,
+    @Body() body: CreateNoteDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<NoteResponse> {
+    return this.canvases.postNote(joinCode, body, request, reply);
+  }
+
+  @Post('canvases/join/:joinCode/notes/:noteId/dots')
+  @RateLimit({ bucket: 'canvas-dot', limit: (c) => c.rateLimitCanvasDots, windowMs: MINUTE, key: participantRateKey })
+  dot(
+    @Param('joinCode') joinCode: string,
+    @UuidParam('noteId') noteId: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<NoteResponse & { dotsLeft: number }> {
+    return this.canvases.dot(joinCode, noteId, request, reply);
+  }
+
+  private async staff(request: FastifyRequest): Promise<AuthUser | undefined> {
+    const token = bearerToken(request);
+    return token ? this.jwt.verify(token) : undefined;
+  }
+}

@@ -1,0 +1,247 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AgendaSession } from '../sessions/agenda-session.entity.js';
+import { CanvasEvent } from './canvas-event.entity.js';
+import { CanvasNote } from './canvas-note.entity.js';
+import { CanvasParticipant } from './canvas-participant.entity.js';
+import type { CanvasSection } from './canvas-section.js';
+import { CanvasTemplate } from './canvas-template.entity.js';
+import { Canvas } from './canvas.entity.js';
+import { NoteDot } from './note-dot.entity.js';
+
+/** A row of the export, in the order of the columns. */
+export interface ExportRow {
+  sectionKey: string;
+  section: string;
+  text: string;
+  author: string;
+  group: string | null;
+  cluster: string | null;
+  dots: number;
+  hidden: boolean;
+  createdAt: Date;
+}
+
+/**
+ * The export's rows in order: section (the canvas's order), cluster (labelled first),
+ * dots (most first), then time. Hidden and merged-away notes only when asked for.
+ * `$1` is the canvas id; `$2` whether to include hidden notes.
+ */
+export const EXPORT_ROWS_SQL = `
+  WITH s AS (
+    SELECT e->>'key' AS key, e->>'title' AS title, t.pos
+    FROM canvases c, jsonb_array_elements(c.sections) WITH ORDINALITY AS t(e, pos)
+    WHERE c.id = $1
+  )
+  SELECT n.section_key AS "sectionKey", coalesce(s.title, n.section_key) AS section, n.text,
+         coalesce(nullif(n.author_name, ''), 'Anonymous') AS author, n.group_name AS "group", n.cluster,
+         n.dots, (n.hidden OR n.merged_into_id IS NOT NULL) AS hidden, n.created_at AS "createdAt"
+  FROM canvas_notes n LEFT JOIN s ON s.key = n.section_key
+  WHERE n.canvas_id = $1 AND ($2::boolean OR (NOT n.hidden AND n.merged_into_id IS NULL))
+  ORDER BY s.pos NULLS LAST, n.cluster NULLS LAST, n.dots DESC, n.created_at, n.id`;
+
+/** A cell that a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
+const csvSafe = (column: string): string =>
+  `CASE WHEN ${column} ~ '^[=+@\\t\\r-]' THEN '''' || ${column} ELSE ${column} END`;
+
+/**
+ * The same rows formatted by PostgreSQL for COPY … TO STDOUT (CSV). COPY takes no bind
+ * parameters, so the two values are inlined as escaped literals.
+ */
+export function exportCopySql(canvasIdLiteral: string, includeHidden: boolean): string {
+  const rows = EXPORT_ROWS_SQL.replaceAll('$1', canvasIdLiteral).replaceAll(
+    '$2::boolean',
+    includeHidden ? 'true' : 'false',
+  );
+  return `COPY (
+    SELECT section, ${csvSafe('text')} AS text, ${csvSafe('author')} AS author, ${csvSafe('"group"')} AS "group",
+           ${csvSafe('cluster')} AS cluster, dots, CASE WHEN hidden THEN 'true' ELSE 'false' END AS hidden,
+           to_char("createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
+    FROM (${rows}) r
+  ) TO STDOUT WITH (FORMAT csv, HEADER true)`;
+}
+
+@Injectable()
+export class CanvasesRepository {
+  constructor(@InjectDataSource() readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findCanvas(id: string, manager: EntityManager = this.dataSource.manager): Promise<Canvas | null> {
+    return manager.findOne(Canvas, { where: { id } });
+  }
+
+  /** The open canvas with this code, else the most recently created closed one. */
+  findByJoinCode(code: string): Promise<Canvas | null> {
+    return this.dataSource
+      .getRepository(Canvas)
+      .createQueryBuilder('c')
+      .where('c.joinCode = :code', { code })
+      .orderBy(`CASE WHEN c.status = 'open' THEN 0 ELSE 1 END`)
+      .addOrderBy('c.createdAt', 'DESC')
+      .limit(1)
+      .getOne();
+  }
+
+  async sessionBelongsToEvent(sessionId: string, eventId: string): Promise<boolean> {
+    return this.dataSource.getRepository(AgendaSession).exists({ where: { id: sessionId, eventId } });
+  }
+
+  insertCanvas(manager: EntityManager, values: Partial<Canvas>): Promise<Canvas> {
+    return manager.save(manager.create(Canvas, values));
+  }
+
+  /** Every note of a canvas, wall order (cluster, dots, time). */
+  listNotes(canvasId: string): Promise<CanvasNote[]> {
+    return this.dataSource.getRepository(CanvasNote).find({
+      where: { canvasId },
+      order: { cluster: { direction: 'ASC', nulls: 'LAST' }, dots: 'DESC', createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Notes the public sees: not hidden, not merged away. */
+  listVisibleNotes(canvasId: string): Promise<CanvasNote[]> {
+    return this.dataSource
+      .getRepository(CanvasNote)
+      .createQueryBuilder('n')
+      .where('n.canvasId = :canvasId AND NOT n.hidden AND n.mergedIntoId IS NULL', { canvasId })
+      .orderBy('n.cluster', 'ASC', 'NULLS LAST')
+      .addOrderBy('n.dots', 'DESC')
+      .addOrderBy('n.createdAt', 'ASC')
+      .addOrderBy('n.id', 'ASC')
+      .getMany();
+  }
+
+  findNote(manager: EntityManager, canvasId: string, noteId: string, lock = false): Promise<CanvasNote | null> {
+    return manager.findOne(CanvasNote, {
+      where: { id: noteId, canvasId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  /**
+   * Takes the canvas row lock and the next event number in one statement. Every change to a
+   * canvas goes through here first, so events are numbered in commit order and a reconnecting
+   * stream never skips one that commits late.
+   */
+  async nextEventSeq(manager: EntityManager, canvasId: string): Promise<{ seq: string; status: string } | undefined> {
+    const rows = await manager.query<[Array<{ seq: string; status: string }>, number]>(
+      `UPDATE canvases SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq::text AS seq, status`,
+      [canvasId],
+    );
+    return rows[0][0];
+  }
+
+  async setStatus(manager: EntityManager, canvasId: string, status: 'open' | 'closed'): Promise<void> {
+    await manager.update(Canvas, { id: canvasId }, { status });
+  }
+
+  async setJoinCode(manager: EntityManager, canvasId: string, joinCode: string): Promise<void> {
+    await manager.update(Canvas, { id: canvasId }, { joinCode });
+  }
+
+  async appendEvent(
+    manager: EntityManager,
+    canvasId: string,
+    seq: string,
+    type: string,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    await manager.query(`INSERT INTO canvas_events (canvas_id, seq, type, payload) VALUES ($1, $2, $3, $4)`, [
+      canvasId,
+      seq,
+      type,
+      JSON.stringify(payload),
+    ]);
+  }
+
+  /** Events after `afterSeq`, oldest first (for Last-Event-ID catch-up). */
+  eventsAfter(canvasId: string, afterSeq: string, upToSeq?: string, limit = 500): Promise<CanvasEvent[]> {
+    const query = this.dataSource
+      .getRepository(CanvasEvent)
+      .createQueryBuilder('e')
+      .where('e.canvasId = :canvasId AND e.seq > :afterSeq', { canvasId, afterSeq })
+      .orderBy('e.seq', 'ASC')
+      .limit(limit);
+    if (upToSeq !== undefined) query.andWhere('e.seq <= :upToSeq', { upToSeq });
+    return query.getMany();
+  }
+
+  insertNote(manager: EntityManager, values: Partial<CanvasNote>): Promise<CanvasNote> {
+    return manager.save(manager.create(CanvasNote, values));
+  }
+
+  saveNote(manager: EntityManager, note: CanvasNote): Promise<CanvasNote> {
+    return manager.save(note);
+  }
+
+  /** Points the notes merged into `fromId` at `toId`, so merges stay one level deep. */
+  async repointMerged(manager: EntityManager, fromId: string, toId: string): Promise<void> {
+    await manager.update(CanvasNote, { mergedIntoId: fromId }, { mergedIntoId: toId });
+  }
+
+  /**
+   * Spends one of the participant's dots if they have one left: a conditional upsert on their
+   * row, which also serialises simultaneous votes by the same person. False when none is left.
+   */
+  async takeDot(manager: EntityManager, canvasId: string, participantKey: string, limit: number): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      `INSERT INTO canvas_participants (canvas_id, participant_key, dots_used)
+       SELECT $1, $2, 1 WHERE $3::int > 0
+       ON CONFLICT (canvas_id, participant_key)
+       DO UPDATE SET dots_used = canvas_participants.dots_used + 1 WHERE canvas_participants.dots_used < $3::int
+       RETURNING dots_used`,
+      [canvasId, participantKey, limit],
+    );
+    return rows.length > 0;
+  }
+
+  /** The unguarded version, for the control run of the concurrency test only. */
+  async takeDotUnguarded(manager: EntityManager, canvasId: string, participantKey: string, limit: number) {
+    const [row] = await manager.query<Array<{ dots_used: number }>>(
+      `SELECT dots_used FROM canvas_participants WHERE canvas_id = $1 AND participant_key = $2`,
+      [canvasId, participantKey],
+    );
+    if ((row?.dots_used ?? 0) >= limit) return false;
+    await manager.query(
+      `INSERT INTO canvas_participants (canvas_id, participant_key, dots_used) VALUES ($1, $2, 1)
+       ON CONFLICT (canvas_id, participant_key) DO UPDATE SET dots_used = canvas_participants.dots_used + 1`,
+      [canvasId, participantKey],
+    );
+    return true;
+  }
+
+  async dotsUsed(canvasId: string, participantKey: string): Promise<number> {
+    const row = await this.dataSource
+      .getRepository(CanvasParticipant)
+      .findOne({ where: { canvasId, participantKey }, select: { dotsUsed: true } });
+    return row?.dotsUsed ?? 0;
+  }
+
+  async addDot(manager: EntityManager, canvasId: string, noteId: string, participantKey: string): Promise<void> {
+    await manager.insert(NoteDot, { canvasId, noteId, participantKey });
+    await manager.increment(CanvasNote, { id: noteId }, 'ownDots', 1);
+    await manager.increment(CanvasNote, { id: noteId }, 'dots', 1);
+  }
+
+  listTemplates(): Promise<CanvasTemplate[]> {
+    return this.dataSource.getRepository(CanvasTemplate).find({ order: { createdAt: 'ASC' } });
+  }
+
+  findTemplate(key: string): Promise<CanvasTemplate | null> {
+    return this.dataSource.getRepository(CanvasTemplate).findOne({ where: { key } });
+  }
+
+  async insertTemplate(values: {
+    key: string;
+    title: string;
+    sections: CanvasSection[];
+    createdById: string;
+  }): Promise<CanvasTemplate> {
+    const repo = this.dataSource.getRepository(CanvasTemplate);
+    return repo.save(repo.create(values));
+  }
+}

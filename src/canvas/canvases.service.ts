@@ -1,0 +1,367 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { EventAccessService } from '../auth/event-access.service.js';
+import { AppConfig } from '../config/app-config.js';
+import type { CanvasNote } from './canvas-note.entity.js';
+import { CanvasParticipants } from './canvas-participants.js';
+import type { CanvasSection } from './canvas-section.js';
+import { builtInTemplate, BUILT_IN_TEMPLATES, MOVEMENT_BUILDING } from './canvas-templates.js';
+import { CanvasError, canvasError } from './canvas.errors.js';
+import type { Canvas } from './canvas.entity.js';
+import { CanvasesRepository } from './canvases.repository.js';
+import { CanvasLive, type LiveEvent } from './canvas-live.js';
+import {
+  type CanvasResponse,
+  type CanvasSummaryResponse,
+  type NoteResponse,
+  type PublicCanvasResponse,
+  type TemplateResponse,
+  toCanvasResponse,
+  toCanvasSummary,
+  toNoteResponse,
+} from './dto/canvas.response.js';
+import type { CreateCanvasDto } from './dto/create-canvas.dto.js';
+import type { CreateNoteDto } from './dto/create-note.dto.js';
+import type { SaveTemplateDto } from './dto/save-template.dto.js';
+import type { UpdateNoteDto } from './dto/update-note.dto.js';
+import { newJoinCode, normaliseJoinCode } from './join-code.js';
+
+export const CANVAS_EVENT_TYPES = {
+  created: 'note.created',
+  changed: 'note.changed',
+  hidden: 'note.hidden',
+  merged: 'note.merged',
+  voted: 'note.voted',
+  closed: 'canvas.closed',
+  reopened: 'canvas.reopened',
+} as const;
+
+const JOIN_CODE_ATTEMPTS = 8;
+const isOpenCodeClash = (error: unknown): boolean =>
+  error instanceof QueryFailedError &&
+  (error.driverError as { constraint?: string }).constraint === 'uq_canvases_open_join_code';
+
+interface Change<T> {
+  result: T;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+@Injectable()
+export class CanvasesService {
+  constructor(
+    private readonly canvases: CanvasesRepository,
+    private readonly access: EventAccessService,
+    private readonly participants: CanvasParticipants,
+    private readonly live: CanvasLive,
+    private readonly config: AppConfig,
+  ) {}
+
+  // ---- canvases ------------------------------------------------------------------------
+
+  async create(eventId: string, dto: CreateCanvasDto, user: AuthUser): Promise<CanvasSummaryResponse> {
+    const sections = dto.sections
+      ? dto.sections.map(({ key, title, prompt }) => ({ key, title, prompt }))
+      : await this.templateSections(dto.template ?? MOVEMENT_BUILDING.key);
+    const keys = new Set(sections.map((section) => section.key));
+    if (keys.size !== sections.length) {
+      throw canvasError(CanvasError.DuplicateSection, 'Each section needs its own key; two sections share one.');
+    }
+    if (dto.sessionId && !(await this.canvases.sessionBelongsToEvent(dto.sessionId, eventId))) {
+      throw canvasError(CanvasError.SessionNotInEvent, 'That session is not part of this event.');
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const canvas = await this.canvases.transaction((manager) =>
+          this.canvases.insertCanvas(manager, {
+            eventId,
+            sessionId: dto.sessionId ?? null,
+            title: dto.title,
+            sections,
+            joinCode: newJoinCode(),
+            anonymous: dto.anonymous ?? true,
+            dotsPerPerson: dto.dotsPerPerson ?? 3,
+            status: 'open',
+            createdById: user.id,
+          }),
+        );
+        return toCanvasSummary(canvas);
+      } catch (error) {
+        // 31^6 codes: a clash with another open canvas is rare; draw again.
+        if (!isOpenCodeClash(error) || attempt >= JOIN_CODE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** Loads a canvas and checks the user facilitates its event. */
+  async requireFacilitated(canvasId: string, user: AuthUser | undefined): Promise<Canvas> {
+    const canvas = await this.canvases.findCanvas(canvasId);
+    if (!canvas) throw canvasError(CanvasError.CanvasNotFound, 'That canvas was not found.');
+    await this.access.requireRole(user, canvas.eventId, 'facilitator');
+    return canvas;
+  }
+
+  async get(canvasId: string, user: AuthUser): Promise<CanvasResponse> {
+    const canvas = await this.requireFacilitated(canvasId, user);
+    return toCanvasResponse(canvas, await this.canvases.listNotes(canvas.id));
+  }
+
+  /** The canvas a join code opens (404 for anything that is not one). */
+  async byJoinCode(input: string): Promise<Canvas> {
+    const code = normaliseJoinCode(input);
+    const canvas = code ? await this.canvases.findByJoinCode(code) : null;
+    if (!canvas) throw canvasError(CanvasError.CanvasNotFound, 'No canvas has that code; check it on the screen.');
+    return canvas;
+  }
+
+  /** The canvas with this id, if the code is its code (the public wall's stream). */
+  async byIdAndCode(canvasId: string, input: string): Promise<Canvas> {
+    const canvas = await this.canvases.findCanvas(canvasId);
+    if (!canvas || normaliseJoinCode(input) !== canvas.joinCode) {
+      throw canvasError(CanvasError.CanvasNotFound, 'No canvas has that code; check it on the screen.');
+    }
+    return canvas;
+  }
+
+  /**
+   * What a participant sees. With `reply`, a newcomer to an anonymous canvas gets their
+   * participant cookie now, so their first note is already throttled as them, not as the venue IP.
+   */
+  async publicView(canvas: Canvas, request: FastifyRequest, reply?: FastifyReply): Promise<PublicCanvasResponse> {
+    const notes = await this.canvases.listVisibleNotes(canvas.id);
+    const participant = await this.participants
+      .resolve(canvas, request, reply, reply !== undefined && canvas.anonymous)
+      .catch(() => undefined);
+    const dotsUsed = participant ? await this.canvases.dotsUsed(canvas.id, participant.key) : undefined;
+    return {
+      id: canvas.id,
+      title: canvas.title,
+      joinCode: canvas.joinCode,
+      anonymous: canvas.anonymous,
+      dotsPerPerson: canvas.dotsPerPerson,
+      status: canvas.status,
+      sections: canvas.sections.map((section) => ({
+        ...section,
+        notes: notes.filter((note) => note.sectionKey === section.key).map(toNoteResponse),
+      })),
+      me: dotsUsed === undefined ? null : { dotsUsed, dotsLeft: Math.max(0, canvas.dotsPerPerson - dotsUsed) },
+    };
+  }
+
+  async setOpen(canvasId: string, user: AuthUser, open: boolean): Promise<CanvasSummaryResponse> {
+    const canvas = await this.requireFacilitated(canvasId, user);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.change(canvas.id, async (manager) => {
+          // Another open canvas may have taken this code while it was closed: give it a new one.
+          if (open && attempt > 1) await this.canvases.setJoinCode(manager, canvas.id, newJoinCode());
+          await this.canvases.setStatus(manager, canvas.id, open ? 'open' : 'closed');
+          return {
+            result: undefined,
+            type: open ? CANVAS_EVENT_TYPES.reopened : CANVAS_EVENT_TYPES.closed,
+            payload: {},
+          };
+        });
+        break;
+      } catch (error) {
+        if (!isOpenCodeClash(error) || attempt >= JOIN_CODE_ATTEMPTS) throw error;
+      }
+    }
+    return toCanvasSummary((await this.canvases.findCanvas(canvas.id))!);
+  }
+
+  // ---- notes -------------------------------------------------------------------------------
+
+  async postNote(
+    joinCode: string,
+    dto: CreateNoteDto,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<NoteResponse> {
+    const canvas = await this.byJoinCode(joinCode);
+    if (canvas.status !== 'open') throw closed();
+    const participant = (await this.participants.resolve(canvas, request, reply, true))!;
+    requireSection(canvas, dto.section);
+    const authorName = dto.authorName || (canvas.anonymous ? null : (participant.delegate?.name ?? null));
+    return this.change(canvas.id, async (manager, status) => {
+      if (status !== 'open') throw closed();
+      const note = await this.canvases.insertNote(manager, {
+        canvasId: canvas.id,
+        sectionKey: dto.section,
+        text: dto.text,
+        authorName: authorName || null,
+        groupName: dto.group || null,
+        participantKey: participant.key,
+      });
+      const response = toNoteResponse(note);
+      return { result: response, type: CANVAS_EVENT_TYPES.created, payload: { note: response } };
+    });
+  }
+
+  async updateNote(canvasId: string, noteId: string, dto: UpdateNoteDto, user: AuthUser): Promise<NoteResponse> {
+    const canvas = await this.requireFacilitated(canvasId, user);
+    if (dto.section !== undefined) requireSection(canvas, dto.section);
+    return this.change(canvas.id, async (manager) => {
+      const note = await this.lockedNote(manager, canvas.id, noteId);
+      if (dto.section !== undefined) note.sectionKey = dto.section;
+      if (dto.cluster !== undefined) note.cluster = dto.cluster ? dto.cluster : null;
+      if (dto.hidden !== undefined) note.hidden = dto.hidden;
+      if (dto.mergedInto === undefined) {
+        const saved = await this.canvases.saveNote(manager, note);
+        const response = toNoteResponse(saved);
+        const type = dto.hidden === true ? CANVAS_EVENT_TYPES.hidden : CANVAS_EVENT_TYPES.changed;
+        return { result: response, type, payload: { note: response } };
+      }
+      const into = await this.mergeTarget(manager, canvas.id, note, dto.mergedInto);
+      await this.canvases.repointMerged(manager, note.id, into.id);
+      note.mergedIntoId = into.id;
+      into.dots += note.dots;
+      const saved = await this.canvases.saveNote(manager, note);
+      const savedInto = await this.canvases.saveNote(manager, into);
+      const response = toNoteResponse(saved);
+      return {
+        result: response,
+        type: CANVAS_EVENT_TYPES.merged,
+        payload: { note: response, into: toNoteResponse(savedInto) },
+      };
+    });
+  }
+
+  /** One dot from this participant on a note, within the canvas's per-person limit. */
+  async dot(
+    joinCode: string,
+    noteId: string,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<NoteResponse & { dotsLeft: number }> {
+    const canvas = await this.byJoinCode(joinCode);
+    if (canvas.status !== 'open') throw closed();
+    const participant = (await this.participants.resolve(canvas, request, reply, true))!;
+    return this.change(
+      canvas.id,
+      async (manager, status) => {
+        if (status !== 'open') throw closed();
+        let note = await this.lockedNote(manager, canvas.id, noteId);
+        // A dot on a note that was merged away goes to the note it now lives in.
+        if (note.mergedIntoId) note = await this.lockedNote(manager, canvas.id, note.mergedIntoId);
+        if (note.hidden) throw canvasError(CanvasError.NoteNotFound, 'That note was not found on this canvas.');
+        await this.canvases.addDot(manager, canvas.id, note.id, participant.key);
+        const updated = (await this.canvases.findNote(manager, canvas.id, note.id))!;
+        const response = toNoteResponse(updated);
+        return { result: response, type: CANVAS_EVENT_TYPES.voted, payload: { note: response } };
+      },
+      async (manager) => {
+        // The participant's own row is the guard: taken before the canvas row, so simultaneous
+        // votes by one person queue here and the limit holds.
+        const take = this.config.canvasDotGuardDisabled ? this.canvases.takeDotUnguarded : this.canvases.takeDot;
+        if (!(await take.call(this.canvases, manager, canvas.id, participant.key, canvas.dotsPerPerson))) {
+          throw canvasError(
+            CanvasError.DotLimitReached,
+            `You have used all ${canvas.dotsPerPerson} of your dots on this canvas.`,
+          );
+        }
+      },
+    ).then(async (note) => ({
+      ...note,
+      dotsLeft: Math.max(0, canvas.dotsPerPerson - (await this.canvases.dotsUsed(canvas.id, participant.key))),
+    }));
+  }
+
+  // ---- templates ---------------------------------------------------------------------------
+
+  async listTemplates(): Promise<TemplateResponse[]> {
+    const saved = await this.canvases.listTemplates();
+    return [
+      ...BUILT_IN_TEMPLATES.map((t) => ({ key: t.key, title: t.title, builtIn: true, sections: t.sections })),
+      ...saved.map((t) => ({ key: t.key, title: t.title, builtIn: false, sections: t.sections })),
+    ];
+  }
+
+  async saveAsTemplate(canvasId: string, dto: SaveTemplateDto, user: AuthUser): Promise<TemplateResponse> {
+    const canvas = await this.requireFacilitated(canvasId, user);
+    if (builtInTemplate(dto.key)) {
+      throw canvasError(CanvasError.TemplateKeyTaken, 'That key belongs to a built-in template; choose another key.');
+    }
+    const saved = await this.canvases.insertTemplate({
+      key: dto.key,
+      title: dto.title,
+      sections: canvas.sections,
+      createdById: user.id,
+    });
+    return { key: saved.key, title: saved.title, builtIn: false, sections: saved.sections };
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  private async templateSections(key: string): Promise<CanvasSection[]> {
+    const builtIn = builtInTemplate(key);
+    if (builtIn) return builtIn.sections.map((section) => ({ ...section }));
+    const saved = await this.canvases.findTemplate(key);
+    if (!saved) {
+      throw canvasError(
+        CanvasError.TemplateNotFound,
+        `There is no template "${key}"; list them at GET /api/canvas-templates.`,
+      );
+    }
+    return saved.sections;
+  }
+
+  private async lockedNote(manager: EntityManager, canvasId: string, noteId: string): Promise<CanvasNote> {
+    const note = await this.canvases.findNote(manager, canvasId, noteId, true);
+    if (!note) throw canvasError(CanvasError.NoteNotFound, 'That note was not found on this canvas.');
+    return note;
+  }
+
+  private async mergeTarget(
+    manager: EntityManager,
+    canvasId: string,
+    note: CanvasNote,
+    targetId: string,
+  ): Promise<CanvasNote> {
+    if (note.mergedIntoId) {
+      throw canvasError(CanvasError.NoteMerged, 'That note has already been merged into another one.');
+    }
+    let target = await this.canvases.findNote(manager, canvasId, targetId, true);
+    if (!target) throw canvasError(CanvasError.BadMerge, 'Merge into a note of the same canvas.');
+    if (target.mergedIntoId) target = await this.lockedNote(manager, canvasId, target.mergedIntoId);
+    if (target.id === note.id) throw canvasError(CanvasError.BadMerge, 'A note cannot be merged into itself.');
+    return target;
+  }
+
+  /**
+   * Runs one change to a canvas in a transaction that also records it as the canvas's next
+   * event, then publishes that event once committed. `before` runs first in the same
+   * transaction (locks that must come before the canvas row).
+   */
+  private async change<T>(
+    canvasId: string,
+    work: (manager: EntityManager, status: string) => Promise<Change<T>>,
+    before?: (manager: EntityManager) => Promise<void>,
+  ): Promise<T> {
+    const { result, event } = await this.canvases.transaction(async (manager) => {
+      if (before) await before(manager);
+      const next = await this.canvases.nextEventSeq(manager, canvasId);
+      if (!next) throw canvasError(CanvasError.CanvasNotFound, 'That canvas was not found.');
+      const change = await work(manager, next.status);
+      await this.canvases.appendEvent(manager, canvasId, next.seq, change.type, change.payload);
+      const event: LiveEvent = { canvasId, seq: next.seq, type: change.type, payload: change.payload };
+      return { result: change.result, event };
+    });
+    await this.live.publish(event);
+    return result;
+  }
+}
+
+const closed = () =>
+  canvasError(CanvasError.CanvasClosed, 'This canvas is closed; the facilitator has stopped taking notes.');
+
+function requireSection(canvas: Canvas, key: string): void {
+  if (!canvas.sections.some((section) => section.key === key)) {
+    throw canvasError(
+      CanvasError.UnknownSection,
+      `This canvas has no section "${key}"; use one of: ${canvas.sections.map((s) => s.key).join(', ')}.`,
+    );
+  }
+}

@@ -1,0 +1,203 @@
+// Plenary canvas pages: posting notes from a phone and the live wall.
+// Plain JavaScript; every piece of user text goes into the page as textContent, never HTML.
+(function () {
+  'use strict';
+  var body = document.body;
+  var canvasId = body.getAttribute('data-canvas-id');
+  var code = body.getAttribute('data-code');
+  var page = body.getAttribute('data-page');
+  if (!canvasId || !code) return;
+  var api = '/api/canvases/join/' + encodeURIComponent(code);
+  var state = { sections: [], notes: new Map(), status: 'open' };
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function setStatus(text) {
+    var status = document.getElementById('status');
+    if (status) status.textContent = text;
+  }
+
+  function setClosed(closed) {
+    state.status = closed ? 'closed' : 'open';
+    var banner = document.getElementById('closed');
+    if (banner) banner.hidden = !closed;
+  }
+
+  function ordered(sectionKey) {
+    var list = [];
+    state.notes.forEach(function (note) {
+      if (note.section === sectionKey) list.push(note);
+    });
+    return list.sort(function (a, b) {
+      var ca = a.cluster || '\uffff';
+      var cb = b.cluster || '\uffff';
+      if (ca !== cb) return ca < cb ? -1 : 1;
+      if (a.dots !== b.dots) return b.dots - a.dots;
+      return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+    });
+  }
+
+  function noteNode(note) {
+    var node = el('div', 'note', note.text);
+    node.setAttribute('data-note-id', note.id);
+    var meta = el('div', 'meta');
+    meta.appendChild(el('span', '', (note.authorName || 'Anonymous') + (note.group ? ' · ' + note.group : '')));
+    var right = el('span');
+    right.appendChild(el('span', 'dots', note.dots + ' ●'));
+    if (page === 'join') {
+      var button = el('button', 'dot', '+1 dot');
+      button.type = 'button';
+      button.addEventListener('click', function () {
+        vote(note.id);
+      });
+      right.appendChild(document.createTextNode(' '));
+      right.appendChild(button);
+    }
+    meta.appendChild(right);
+    node.appendChild(meta);
+    return node;
+  }
+
+  function render() {
+    state.sections.forEach(function (section) {
+      var host = document.querySelector('[data-section="' + CSS.escape(section.key) + '"]');
+      if (!host) return;
+      var list = page === 'wall' ? host.querySelector('.notes') : host;
+      if (!list) return;
+      while (list.lastChild && !(page === 'join' && list.lastChild.nodeName === 'H3')) list.removeChild(list.lastChild);
+      if (page === 'join' && !list.querySelector('h3')) list.appendChild(el('h3', '', section.title));
+      var lastCluster = null;
+      ordered(section.key).forEach(function (note) {
+        if (page === 'wall' && note.cluster && note.cluster !== lastCluster) {
+          lastCluster = note.cluster;
+          list.appendChild(el('div', 'cluster', note.cluster));
+        }
+        list.appendChild(noteNode(note));
+      });
+    });
+  }
+
+  function upsert(note) {
+    if (!note) return;
+    if (note.hidden || note.mergedIntoId) state.notes.delete(note.id);
+    else state.notes.set(note.id, note);
+  }
+
+  function showDotsLeft(left) {
+    var node = document.getElementById('dots-left');
+    if (node && typeof left === 'number') node.textContent = left + ' dots left';
+  }
+
+  function send(url, payload) {
+    return fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(payload),
+    }).then(function (response) {
+      return response.json().then(function (data) {
+        if (!response.ok) throw new Error(Array.isArray(data.message) ? data.message.join(' ') : data.message);
+        return data;
+      });
+    });
+  }
+
+  function vote(noteId) {
+    send(api + '/notes/' + encodeURIComponent(noteId) + '/dots', {})
+      .then(function (note) {
+        upsert(note);
+        showDotsLeft(note.dotsLeft);
+        render();
+      })
+      .catch(function (error) {
+        setStatus(error.message);
+      });
+  }
+
+  function load() {
+    return fetch(api, { credentials: 'same-origin', headers: { accept: 'application/json' } })
+      .then(function (response) {
+        return response.json();
+      })
+      .then(function (canvas) {
+        state.sections = canvas.sections;
+        state.notes.clear();
+        canvas.sections.forEach(function (section) {
+          section.notes.forEach(upsert);
+        });
+        setClosed(canvas.status !== 'open');
+        if (canvas.me) showDotsLeft(canvas.me.dotsLeft);
+        render();
+      });
+  }
+
+  function listen() {
+    if (!window.EventSource) return;
+    var url =
+      '/api/canvases/' +
+      encodeURIComponent(canvasId) +
+      '/stream?code=' +
+      encodeURIComponent(code) +
+      '&lastEventId=' +
+      encodeURIComponent(body.getAttribute('data-seq') || '0');
+    var source = new EventSource(url);
+    var apply = function (event) {
+      var data = JSON.parse(event.data);
+      if (event.type === 'note.merged') {
+        state.notes.delete(data.note.id);
+        upsert(data.into);
+      } else if (event.type === 'note.hidden') {
+        state.notes.delete(data.note.id);
+      } else {
+        upsert(data.note);
+      }
+      render();
+    };
+    ['note.created', 'note.changed', 'note.hidden', 'note.merged', 'note.voted'].forEach(function (type) {
+      source.addEventListener(type, apply);
+    });
+    source.addEventListener('canvas.closed', function () {
+      setClosed(true);
+    });
+    source.addEventListener('canvas.reopened', function () {
+      setClosed(false);
+    });
+  }
+
+  var form = document.getElementById('note-form');
+  if (form) {
+    var select = document.getElementById('section');
+    select.addEventListener('change', function () {
+      var section = state.sections.find(function (s) {
+        return s.key === select.value;
+      });
+      document.getElementById('prompt').textContent = section ? section.prompt : '';
+    });
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var payload = { section: select.value, text: document.getElementById('text').value };
+      var author = document.getElementById('authorName').value.trim();
+      var group = document.getElementById('group').value.trim();
+      if (author) payload.authorName = author;
+      if (group) payload.group = group;
+      setStatus('Posting…');
+      send(api + '/notes', payload)
+        .then(function (note) {
+          upsert(note);
+          render();
+          document.getElementById('text').value = '';
+          setStatus('Posted. Thank you!');
+        })
+        .catch(function (error) {
+          setStatus(error.message);
+        });
+    });
+  }
+
+  load().then(listen, listen);
+})();
