@@ -180,6 +180,24 @@ export class AppConfig {
   @IsBoolean()
   rateLimitDisabled = false;
 
+  /** Edits to a published agenda within this long of each other become one email per person. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  agendaChangeDebounceMs = 300_000;
+
+  /** The longest a person waits for an agenda-change email while edits keep coming. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  agendaChangeMaxDelayMs = 1_800_000;
+
+  /** How often a cached agenda is re-checked against the database (a backstop for lost invalidations). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  agendaCacheRecheckMs = 5_000;
+
   /** Seed a demo meeting into an empty database at start-up. */
   @Transform(toBool)
   @IsBoolean()

@@ -9,6 +9,7 @@ import { Event } from '../events/event.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { Registration } from '../registrations/registration.entity.js';
 import { SessionSignup } from '../registrations/session-signup.entity.js';
+import { AgendaChange } from '../sessions/agenda-change.entity.js';
 import { AgendaSession } from '../sessions/agenda-session.entity.js';
 import { Speaker } from '../speakers/speaker.entity.js';
 import { User } from '../users/user.entity.js';
@@ -20,6 +21,7 @@ export const ENTITIES = [
   EventMember,
   Speaker,
   AgendaSession,
+  AgendaChange,
   Registration,
   SessionSignup,
   Notification,

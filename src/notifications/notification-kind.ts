@@ -5,6 +5,10 @@
 export enum NotificationKind {
   /** A plain message with a subject, paragraphs and an optional link (used by tests and admins). */
   Message = 'message',
+  /** Events: the event was cancelled, with a CANCELLED .ics. */
+  EventCancelled = 'event-cancelled',
+  /** Agenda: one email per burst of edits to sessions a speaker or signed-up delegate is in. */
+  AgendaChanged = 'agenda-changed',
   /** Registrations: a place, with the personal link and the event's .ics. */
   RegistrationConfirmed = 'registration-confirmed',
   /** Registrations: on the waiting list, with the personal link. */

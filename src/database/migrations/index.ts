@@ -1,4 +1,5 @@
 import { Foundation1764000000000 } from './1764000000000-foundation.js';
+import { AgendaChanges1764000001000 } from './1764000001000-agenda-changes.js';
 import { Registrations1764000002001 } from './1764000002001-registrations.js';
 import { Canvas1764000003000 } from './1764000003000-canvas.js';
 import { Awards1764000004000 } from './1764000004000-awards.js';
@@ -6,6 +7,7 @@ import { Awards1764000004000 } from './1764000004000-awards.js';
 /** Every migration in order; a new one is added here as well as in its file. */
 export const MIGRATIONS = [
   Foundation1764000000000,
+  AgendaChanges1764000001000,
   Registrations1764000002001,
   Canvas1764000003000,
   Awards1764000004000,

@@ -1,0 +1,59 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import type { DataSource } from 'typeorm';
+import { calendarAttachment, eventCalendar } from '../calendar/calendar.js';
+import { AppConfig } from '../config/app-config.js';
+import type { MailMessage } from '../mail/mail-message.js';
+import { MailRenderer } from '../mail/mail-renderer.js';
+import type { Notification } from '../notifications/notification.entity.js';
+import { NotificationComposers } from '../notifications/notification-composers.js';
+import { NotificationKind } from '../notifications/notification-kind.js';
+import { Registration } from '../registrations/registration.entity.js';
+import { Event } from './event.entity.js';
+
+/** "The event is cancelled", with a CANCELLED calendar entry that replaces the one sent on registration. */
+@Injectable()
+export class EventCancelledComposer implements OnModuleInit {
+  constructor(
+    private readonly composers: NotificationComposers,
+    private readonly renderer: MailRenderer,
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.composers.register(NotificationKind.EventCancelled, (n) => this.compose(n));
+  }
+
+  async compose(notification: Notification): Promise<MailMessage | undefined> {
+    const event = await this.db.getRepository(Event).findOne({ where: { id: notification.eventId ?? '' } });
+    if (!event || event.status !== 'cancelled') return undefined;
+    const registration = notification.registrationId
+      ? await this.db.getRepository(Registration).findOne({ where: { id: notification.registrationId } })
+      : null;
+    if (!registration || registration.erasedAt) return undefined;
+    const when = DateTime.fromJSDate(event.startsAt, { zone: event.timezone }).toFormat('cccc d LLLL yyyy');
+    const subject = `Cancelled: ${event.title}`;
+    const body = this.renderer.render('message', {
+      subject,
+      name: registration.name,
+      eventTitle: event.title,
+      paragraphs: [
+        `We are sorry to tell you that ${event.title}, planned for ${when}, has been cancelled.`,
+        'Your registration is closed and you need do nothing more. The attached calendar entry removes the event from your calendar.',
+      ],
+    });
+    return {
+      to: notification.recipient,
+      subject,
+      ...body,
+      attachments: [
+        calendarAttachment(
+          eventCalendar(event, { sequence: event.agendaVersion, url: `${this.config.appUrl}/events/${event.slug}` }),
+          'event.ics',
+        ),
+      ],
+    };
+  }
+}

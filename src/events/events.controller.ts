@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, EventRole, Staff } from '../auth/decorators/auth.decorators.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { PageQuery, pageWindow } from '../common/pagination/pagination.js';
+import { AppConfig } from '../config/app-config.js';
+import { AddMemberDto, MemberResponse } from './dto/add-member.dto.js';
+import { CreateEventDto } from './dto/create-event.dto.js';
+import { EventPageResponse, EventResponse, toEventResponse } from './dto/event.response.js';
+import { UpdateEventDto } from './dto/update-event.dto.js';
+import { EventsService } from './events.service.js';
+import { MaybeUser, OptionalStaffGuard } from './optional-staff.guard.js';
+
+@ApiTags('events')
+@Controller('api/events')
+export class EventsController {
+  constructor(
+    private readonly events: EventsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post()
+  @Staff()
+  @ApiOperation({ summary: 'Create an event (draft); the creator becomes its organiser.' })
+  async create(@CurrentUser() user: AuthUser, @Body() body: CreateEventDto): Promise<EventResponse> {
+    return toEventResponse(await this.events.create(user, body), this.config.appUrl);
+  }
+
+  @Get()
+  @UseGuards(OptionalStaffGuard)
+  @ApiBearerAuth('staff')
+  @ApiOperation({ summary: 'Published events; staff also see drafts of their own events.' })
+  @ApiOkResponse({ type: EventPageResponse })
+  async list(@MaybeUser() user: AuthUser | undefined, @Query() query: PageQuery): Promise<EventPageResponse> {
+    const page = await this.events.list(user, pageWindow(query, this.config.pageSizeMax));
+    return { items: page.items.map((e) => toEventResponse(e, this.config.appUrl)), total: page.total };
+  }
+
+  @Get(':eventId')
+  @UseGuards(OptionalStaffGuard)
+  @ApiBearerAuth('staff')
+  @ApiOperation({ summary: 'One event by id or slug; drafts only for its staff.' })
+  async get(@MaybeUser() user: AuthUser | undefined, @Param('eventId') idOrSlug: string): Promise<EventResponse> {
+    return toEventResponse(await this.events.getVisible(idOrSlug, user), this.config.appUrl);
+  }
+
+  @Patch(':eventId')
+  @EventRole('organiser')
+  async update(@UuidParam('eventId') eventId: string, @Body() body: UpdateEventDto): Promise<EventResponse> {
+    return toEventResponse(await this.events.update(eventId, body), this.config.appUrl);
+  }
+
+  @Post(':eventId/publish')
+  @HttpCode(200)
+  @EventRole('organiser')
+  @ApiOperation({ summary: 'Make the event and its agenda public.' })
+  async publish(@UuidParam('eventId') eventId: string): Promise<EventResponse> {
+    return toEventResponse(await this.events.publish(eventId), this.config.appUrl);
+  }
+
+  @Post(':eventId/unpublish')
+  @HttpCode(200)
+  @EventRole('organiser')
+  @ApiOperation({ summary: 'Back to draft: hidden from the public again.' })
+  async unpublish(@UuidParam('eventId') eventId: string): Promise<EventResponse> {
+    return toEventResponse(await this.events.unpublish(eventId), this.config.appUrl);
+  }
+
+  @Post(':eventId/cancel')
+  @HttpCode(200)
+  @EventRole('organiser')
+  @ApiOperation({ summary: 'Cancel the event; every registered delegate is emailed.' })
+  async cancel(@UuidParam('eventId') eventId: string): Promise<EventResponse> {
+    return toEventResponse(await this.events.cancel(eventId), this.config.appUrl);
+  }
+
+  @Post(':eventId/members')
+  @EventRole('organiser')
+  @ApiOperation({ summary: 'Give an existing staff account a role on this event (or change it).' })
+  async addMember(@UuidParam('eventId') eventId: string, @Body() body: AddMemberDto): Promise<MemberResponse> {
+    return this.events.addMember(eventId, body.email, body.role);
+  }
+
+  @Get(':eventId/members')
+  @EventRole('organiser')
+  @ApiOkResponse({ type: [MemberResponse] })
+  async members(@UuidParam('eventId') eventId: string): Promise<MemberResponse[]> {
+    return this.events.members(eventId);
+  }
+}

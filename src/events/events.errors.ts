@@ -1,0 +1,21 @@
+import { defineErrors } from '../common/errors/domain-error.js';
+
+export enum EventsError {
+  SlugTaken = 'SlugTaken',
+  InvalidSlug = 'InvalidSlug',
+  InvalidTimezone = 'InvalidTimezone',
+  InvalidDates = 'InvalidDates',
+  SessionsOutsideDates = 'SessionsOutsideDates',
+  WrongStatus = 'WrongStatus',
+  NoSuchStaff = 'NoSuchStaff',
+}
+
+export const eventsError = defineErrors<EventsError>({
+  [EventsError.SlugTaken]: 'conflict',
+  [EventsError.InvalidSlug]: 'bad_request',
+  [EventsError.InvalidTimezone]: 'unprocessable',
+  [EventsError.InvalidDates]: 'unprocessable',
+  [EventsError.SessionsOutsideDates]: 'unprocessable',
+  [EventsError.WrongStatus]: 'conflict',
+  [EventsError.NoSuchStaff]: 'not_found',
+});

@@ -1,0 +1,348 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { IANAZone } from 'luxon';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { EventAccessService } from '../auth/event-access.service.js';
+import { Clock } from '../common/clock/clock.js';
+import { notFound } from '../common/errors/common.errors.js';
+import { describeConstraint } from '../common/errors/postgres-errors.js';
+import type { Page, PageWindow } from '../common/pagination/pagination.js';
+import { NotificationKind } from '../notifications/notification-kind.js';
+import { OutboxService } from '../notifications/outbox.service.js';
+import { Registration } from '../registrations/registration.entity.js';
+import { AgendaSession } from '../sessions/agenda-session.entity.js';
+import { User } from '../users/user.entity.js';
+import { AgendaCache } from './agenda-cache.js';
+import type { CreateEventDto } from './dto/create-event.dto.js';
+import type { MemberResponse } from './dto/add-member.dto.js';
+import type { UpdateEventDto } from './dto/update-event.dto.js';
+import { EventMember, type EventRole } from './event-member.entity.js';
+import { Event } from './event.entity.js';
+import { eventsError, EventsError } from './events.errors.js';
+import { isUsableSlug, nextFreeSlug, slugify } from './slug.js';
+
+describeConstraint('uq_events_slug', 'Another event already uses that slug; choose another.');
+describeConstraint('ck_events_dates', 'startsAt must be before endsAt.');
+describeConstraint('ck_events_registration_window', 'registrationOpensAt must be before registrationClosesAt.');
+
+/** Whether the public may see an event: published, or cancelled after it was published. */
+export const isPublic = (event: Event): boolean =>
+  event.status === 'published' || (event.status === 'cancelled' && event.publishedAt !== null);
+
+/** Marks the agenda as changed (ETag, caches); call inside the changing transaction. */
+export async function bumpAgendaVersion(manager: EntityManager, eventId: string): Promise<void> {
+  await manager.query('UPDATE events SET agenda_version = agenda_version + 1, updated_at = now() WHERE id = $1', [
+    eventId,
+  ]);
+}
+
+/** Locks the event row for the rest of the transaction: agenda writes to one event are serialised. */
+export async function lockEvent(manager: EntityManager, eventId: string): Promise<Event> {
+  const event = await manager
+    .getRepository(Event)
+    .findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
+  if (!event) throw notFound('The event');
+  return event;
+}
+
+function parseInstant(value: string): Date {
+  return new Date(value);
+}
+
+@Injectable()
+export class EventsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: EventAccessService,
+    private readonly outbox: OutboxService,
+    private readonly cache: AgendaCache,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(user: AuthUser, input: CreateEventDto): Promise<Event> {
+    this.checkTimezone(input.timezone);
+    const startsAt = parseInstant(input.startsAt);
+    const endsAt = parseInstant(input.endsAt);
+    const opens = input.registrationOpensAt ? parseInstant(input.registrationOpensAt) : null;
+    const closes = input.registrationClosesAt ? parseInstant(input.registrationClosesAt) : null;
+    this.checkDates(startsAt, endsAt, opens, closes);
+    if (input.slug !== undefined) this.checkSlug(input.slug);
+
+    return this.db.transaction(async (manager) => {
+      const slug = input.slug ?? (await this.freeSlug(manager, slugify(input.title)));
+      if (input.slug !== undefined && (await manager.getRepository(Event).exists({ where: { slug } }))) {
+        throw eventsError(EventsError.SlugTaken, `Another event already uses the slug "${slug}"; choose another.`);
+      }
+      const repo = manager.getRepository(Event);
+      const event = await repo.save(
+        repo.create({
+          slug,
+          title: input.title,
+          description: input.description ?? '',
+          venue: input.venue ?? '',
+          timezone: input.timezone,
+          startsAt,
+          endsAt,
+          capacity: input.capacity,
+          perOrganisationCap: input.perOrganisationCap ?? null,
+          registrationOpensAt: opens,
+          registrationClosesAt: closes,
+          status: 'draft',
+          createdById: user.id,
+        }),
+      );
+      await manager.getRepository(EventMember).save({ eventId: event.id, userId: user.id, role: 'organiser' });
+      return event;
+    });
+  }
+
+  /** Published events for everyone; a staff user also sees drafts of events they belong to (an admin: all). */
+  async list(user: AuthUser | undefined, window: PageWindow): Promise<Page<Event>> {
+    const query = this.db
+      .getRepository(Event)
+      .createQueryBuilder('e')
+      .orderBy('e.starts_at', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .take(window.limit)
+      .skip(window.offset);
+    if (!user) {
+      query.where(`e.status = 'published'`);
+    } else if (!user.isAdmin) {
+      query.where(
+        new Brackets((q) =>
+          q
+            .where(`e.status = 'published'`)
+            .orWhere('EXISTS (SELECT 1 FROM event_members m WHERE m.event_id = e.id AND m.user_id = :userId)', {
+              userId: user.id,
+            }),
+        ),
+      );
+    }
+    const [items, total] = await query.getManyAndCount();
+    return { items, total };
+  }
+
+  /** The event by id or slug, whatever its status. */
+  async find(idOrSlug: string): Promise<Event | null> {
+    const repo = this.db.getRepository(Event);
+    return isUUID(idOrSlug) ? repo.findOne({ where: { id: idOrSlug } }) : repo.findOne({ where: { slug: idOrSlug } });
+  }
+
+  /** The event if this caller may see it; drafts are a 404 to anyone but its staff. */
+  async getVisible(idOrSlug: string, user?: AuthUser, role: EventRole = 'facilitator'): Promise<Event> {
+    const event = await this.find(idOrSlug);
+    if (!event) throw notFound('The event');
+    if (isPublic(event)) return event;
+    if (user && (await this.access.hasRole(user, event.id, role))) return event;
+    throw notFound('The event');
+  }
+
+  async get(eventId: string): Promise<Event> {
+    const event = await this.db.getRepository(Event).findOne({ where: { id: eventId } });
+    if (!event) throw notFound('The event');
+    return event;
+  }
+
+  async update(eventId: string, input: UpdateEventDto): Promise<Event> {
+    if (input.timezone !== undefined) this.checkTimezone(input.timezone);
+    if (input.slug !== undefined) this.checkSlug(input.slug);
+    const event = await this.db.transaction(async (manager) => {
+      const event = await lockEvent(manager, eventId);
+      if (input.slug !== undefined && input.slug !== event.slug) {
+        if (await manager.getRepository(Event).exists({ where: { slug: input.slug } })) {
+          throw eventsError(
+            EventsError.SlugTaken,
+            `Another event already uses the slug "${input.slug}"; choose another.`,
+          );
+        }
+        event.slug = input.slug;
+      }
+      if (input.title !== undefined) event.title = input.title;
+      if (input.description !== undefined) event.description = input.description;
+      if (input.venue !== undefined) event.venue = input.venue;
+      if (input.timezone !== undefined) event.timezone = input.timezone;
+      if (input.startsAt !== undefined) event.startsAt = parseInstant(input.startsAt);
+      if (input.endsAt !== undefined) event.endsAt = parseInstant(input.endsAt);
+      if (input.capacity !== undefined) event.capacity = input.capacity;
+      if (input.perOrganisationCap !== undefined) event.perOrganisationCap = input.perOrganisationCap;
+      if (input.registrationOpensAt !== undefined) {
+        event.registrationOpensAt = input.registrationOpensAt === null ? null : parseInstant(input.registrationOpensAt);
+      }
+      if (input.registrationClosesAt !== undefined) {
+        event.registrationClosesAt =
+          input.registrationClosesAt === null ? null : parseInstant(input.registrationClosesAt);
+      }
+      this.checkDates(event.startsAt, event.endsAt, event.registrationOpensAt, event.registrationClosesAt);
+      const outside = await manager
+        .getRepository(AgendaSession)
+        .createQueryBuilder('s')
+        .where('s.event_id = :eventId', { eventId })
+        .andWhere(`s.status = 'scheduled'`)
+        .andWhere('(s.starts_at < :startsAt OR s.ends_at > :endsAt)', {
+          startsAt: event.startsAt,
+          endsAt: event.endsAt,
+        })
+        .orderBy('s.starts_at')
+        .getMany();
+      if (outside.length > 0) {
+        const names = outside.slice(0, 3).map((s) => `"${s.title}"`);
+        throw eventsError(
+          EventsError.SessionsOutsideDates,
+          `The new dates would leave ${outside.length} session(s) outside the event (${names.join(', ')}); move them first.`,
+        );
+      }
+      event.agendaVersion += 1;
+      return manager.getRepository(Event).save(event);
+    });
+    await this.cache.invalidate(eventId);
+    return event;
+  }
+
+  async publish(eventId: string): Promise<Event> {
+    return this.transition(eventId, (event) => {
+      if (event.status === 'cancelled') {
+        throw eventsError(EventsError.WrongStatus, 'This event was cancelled; a cancelled event cannot be published.');
+      }
+      if (event.status === 'published') return false;
+      event.status = 'published';
+      event.publishedAt ??= this.clock.now();
+      return true;
+    });
+  }
+
+  async unpublish(eventId: string): Promise<Event> {
+    return this.transition(eventId, (event) => {
+      if (event.status === 'cancelled') {
+        throw eventsError(EventsError.WrongStatus, 'This event was cancelled; it cannot go back to draft.');
+      }
+      if (event.status === 'draft') return false;
+      event.status = 'draft';
+      return true;
+    });
+  }
+
+  /** Cancels the event and, in the same transaction, writes an email to every registered delegate. */
+  async cancel(eventId: string): Promise<Event> {
+    return this.transition(eventId, async (event, manager) => {
+      if (event.status === 'cancelled') {
+        throw eventsError(EventsError.WrongStatus, 'This event is already cancelled.');
+      }
+      event.status = 'cancelled';
+      const delegates = await manager
+        .getRepository(Registration)
+        .createQueryBuilder('r')
+        .select(['r.id', 'r.email'])
+        .where('r.event_id = :eventId', { eventId })
+        .andWhere(`r.status IN ('confirmed', 'waitlisted')`)
+        .getMany();
+      const now = this.clock.now();
+      for (let i = 0; i < delegates.length; i += 500) {
+        await this.outbox.enqueue(
+          manager,
+          ...delegates.slice(i, i + 500).map((r) => ({
+            kind: NotificationKind.EventCancelled,
+            recipient: r.email,
+            data: { eventId },
+            sendAt: now,
+            dedupeKey: `event-cancelled:${eventId}:${r.id}`,
+            eventId,
+            registrationId: r.id,
+          })),
+        );
+      }
+      return true;
+    });
+  }
+
+  private async transition(
+    eventId: string,
+    change: (event: Event, manager: EntityManager) => boolean | Promise<boolean>,
+  ): Promise<Event> {
+    const { event, changed } = await this.db.transaction(async (manager) => {
+      const event = await lockEvent(manager, eventId);
+      const changed = await change(event, manager);
+      if (!changed) return { event, changed };
+      event.agendaVersion += 1;
+      return { event: await manager.getRepository(Event).save(event), changed };
+    });
+    if (changed) await this.cache.invalidate(eventId);
+    return event;
+  }
+
+  async addMember(eventId: string, email: string, role: EventRole): Promise<MemberResponse> {
+    await this.get(eventId);
+    const user = await this.db.getRepository(User).findOne({ where: { email: email.trim().toLowerCase() } });
+    if (!user) {
+      throw eventsError(
+        EventsError.NoSuchStaff,
+        `No staff account uses ${email}; an administrator can create one first (POST /api/users).`,
+      );
+    }
+    await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(EventMember)
+      .values({ eventId, userId: user.id, role })
+      .orUpdate(['role'], ['event_id', 'user_id'])
+      .execute();
+    return { eventId, userId: user.id, email: user.email, name: user.name, role };
+  }
+
+  async members(eventId: string): Promise<MemberResponse[]> {
+    const rows = await this.db
+      .getRepository(EventMember)
+      .createQueryBuilder('m')
+      .innerJoin(User, 'u', 'u.id = m.user_id')
+      .select([
+        'm.event_id AS "eventId"',
+        'm.user_id AS "userId"',
+        'u.email AS email',
+        'u.name AS name',
+        'm.role AS role',
+      ])
+      .where('m.event_id = :eventId', { eventId })
+      .orderBy('u.email')
+      .getRawMany<MemberResponse>();
+    return rows;
+  }
+
+  private checkTimezone(zone: string): void {
+    if (!IANAZone.isValidZone(zone)) {
+      throw eventsError(
+        EventsError.InvalidTimezone,
+        `"${zone.slice(0, 64)}" is not an IANA time zone; use a name such as Europe/London or America/New_York.`,
+      );
+    }
+  }
+
+  private checkSlug(slug: string): void {
+    if (!isUsableSlug(slug)) {
+      throw eventsError(
+        EventsError.InvalidSlug,
+        'slug must be lower-case letters, digits and single hyphens (e.g. annual-meeting-2026), at most 80 characters, and must not look like an id.',
+      );
+    }
+  }
+
+  private checkDates(startsAt: Date, endsAt: Date, opens: Date | null, closes: Date | null): void {
+    if (startsAt.getTime() >= endsAt.getTime()) {
+      throw eventsError(EventsError.InvalidDates, 'startsAt must be before endsAt.');
+    }
+    if (opens && closes && opens.getTime() >= closes.getTime()) {
+      throw eventsError(EventsError.InvalidDates, 'registrationOpensAt must be before registrationClosesAt.');
+    }
+    if (closes && closes.getTime() > endsAt.getTime()) {
+      throw eventsError(EventsError.InvalidDates, 'registrationClosesAt must not be after the event ends.');
+    }
+  }
+
+  private async freeSlug(manager: EntityManager, base: string): Promise<string> {
+    const rows = await manager.query<Array<{ slug: string }>>(
+      `SELECT slug FROM events WHERE slug = $1 OR slug LIKE $2`,
+      [base, `${base.replace(/[%_\\]/g, '\\$&')}-%`],
+    );
+    return nextFreeSlug(base, new Set(rows.map((r) => r.slug)));
+  }
+}

@@ -1,0 +1,28 @@
+import { CanActivate, ExecutionContext, Injectable, createParamDecorator } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { AuthUser } from '../auth/auth-user.js';
+import { bearerToken } from '../auth/bearer.js';
+import type { AuthenticatedRequest } from '../auth/request-context.js';
+import { StaffJwt } from '../auth/staff-jwt.js';
+
+/**
+ * For public routes that show staff a little more (their drafts): a valid staff token
+ * sets the user, anything else leaves the caller anonymous. Never refuses.
+ */
+@Injectable()
+export class OptionalStaffGuard implements CanActivate {
+  constructor(private readonly jwt: StaffJwt) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
+    const token = bearerToken(request);
+    if (token) request.user = await this.jwt.verify(token);
+    return true;
+  }
+}
+
+/** The staff user if OptionalStaffGuard found one. */
+export const MaybeUser = createParamDecorator(
+  (_: unknown, context: ExecutionContext): AuthUser | undefined =>
+    context.switchToHttp().getRequest<AuthenticatedRequest>().user,
+);

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { notFound } from '../common/errors/common.errors.js';
+import { AgendaCache } from '../events/agenda-cache.js';
+import { bumpAgendaVersion, lockEvent } from '../events/events.service.js';
+import { AgendaChangesService } from '../sessions/agenda-changes.service.js';
+import { AgendaSession } from '../sessions/agenda-session.entity.js';
+import { diffSession, type SessionSnapshot } from '../sessions/changes.js';
+import type { CreateSpeakerDto, UpdateSpeakerDto } from './dto/create-speaker.dto.js';
+import { Speaker } from './speaker.entity.js';
+
+@Injectable()
+export class SpeakersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly changes: AgendaChangesService,
+    private readonly cache: AgendaCache,
+  ) {}
+
+  async create(eventId: string, input: CreateSpeakerDto): Promise<Speaker> {
+    const speaker = await this.db.transaction(async (manager) => {
+      await lockEvent(manager, eventId);
+      const repo = manager.getRepository(Speaker);
+      const saved = await repo.save(
+        repo.create({
+          eventId,
+          name: input.name,
+          bio: input.bio ?? null,
+          organisation: input.organisation ?? null,
+          jobTitle: input.jobTitle ?? null,
+          email: input.email ?? null,
+          photoUrl: input.photoUrl ?? null,
+        }),
+      );
+      await bumpAgendaVersion(manager, eventId);
+      return saved;
+    });
+    await this.cache.invalidate(eventId);
+    return speaker;
+  }
+
+  list(eventId: string): Promise<Speaker[]> {
+    return this.db.getRepository(Speaker).find({ where: { eventId }, order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  async get(eventId: string, speakerId: string): Promise<Speaker> {
+    const speaker = await this.db.getRepository(Speaker).findOne({ where: { id: speakerId, eventId } });
+    if (!speaker) throw notFound('The speaker');
+    return speaker;
+  }
+
+  async update(eventId: string, speakerId: string, input: UpdateSpeakerDto): Promise<Speaker> {
+    const speaker = await this.db.transaction(async (manager) => {
+      await lockEvent(manager, eventId);
+      const repo = manager.getRepository(Speaker);
+      const speaker = await repo.findOne({ where: { id: speakerId, eventId } });
+      if (!speaker) throw notFound('The speaker');
+      if (input.name !== undefined) speaker.name = input.name;
+      if (input.bio !== undefined) speaker.bio = input.bio;
+      if (input.organisation !== undefined) speaker.organisation = input.organisation;
+      if (input.jobTitle !== undefined) speaker.jobTitle = input.jobTitle;
+      if (input.email !== undefined) speaker.email = input.email;
+      if (input.photoUrl !== undefined) speaker.photoUrl = input.photoUrl;
+      const saved = await repo.save(speaker);
+      await bumpAgendaVersion(manager, eventId);
+      return saved;
+    });
+    await this.cache.invalidate(eventId);
+    return speaker;
+  }
+
+  /** Removes the speaker from the event; on a published agenda each of their sessions records the change. */
+  async remove(eventId: string, speakerId: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const event = await lockEvent(manager, eventId);
+      const speaker = await manager.getRepository(Speaker).findOne({ where: { id: speakerId, eventId } });
+      if (!speaker) throw notFound('The speaker');
+      if (event.status === 'published') {
+        const sessions = await manager
+          .getRepository(AgendaSession)
+          .createQueryBuilder('s')
+          .innerJoin('s.speakers', 'me', 'me.id = :speakerId', { speakerId })
+          .leftJoinAndSelect('s.speakers', 'sp')
+          .where('s.event_id = :eventId', { eventId })
+          .getMany();
+        for (const session of sessions) {
+          const before = snapshotSpeakers(session);
+          const after = { ...before, speakers: before.speakers.filter((s) => s.id !== speakerId) };
+          const diff = diffSession(before, after);
+          if (!diff) continue;
+          await manager.increment(AgendaSession, { id: session.id }, 'sequence', 1);
+          await this.changes.record(manager, event, session, diff, [speakerId, ...after.speakers.map((s) => s.id)]);
+        }
+      }
+      await manager.getRepository(Speaker).delete({ id: speakerId });
+      await bumpAgendaVersion(manager, eventId);
+    });
+    await this.cache.invalidate(eventId);
+  }
+}
+
+function snapshotSpeakers(s: AgendaSession): SessionSnapshot {
+  return {
+    title: s.title,
+    kind: s.kind,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    room: s.room,
+    track: s.track,
+    status: s.status,
+    abstract: s.abstract,
+    capacity: s.capacity,
+    speakers: s.speakers.map((p) => ({ id: p.id, name: p.name })),
+  };
+}
