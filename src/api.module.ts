@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AwardsModule } from './awards/awards.module.js';
 import { CanvasModule } from './canvas/canvas.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -6,12 +7,23 @@ import { PagesModule } from './pages/pages.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { SpeakersModule } from './speakers/speakers.module.js';
 import { RegistrationsModule } from './registrations/registrations.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
 
 /**
- * The HTTP side: feature modules with controllers. Feature modules are added here as
- * they are built (events, sessions, speakers, registrations, reminders, canvas, awards).
+ * The feature modules. Every process role loads them (a worker needs their services and
+ * email composers); only the HTTP process serves their controllers.
  */
 @Module({
-  imports: [HealthModule, EventsModule, SpeakersModule, SessionsModule, PagesModule, RegistrationsModule, CanvasModule],
+  imports: [
+    HealthModule,
+    EventsModule,
+    SpeakersModule,
+    SessionsModule,
+    PagesModule,
+    RemindersModule,
+    RegistrationsModule,
+    AwardsModule,
+    CanvasModule,
+  ],
 })
 export class ApiModule {}

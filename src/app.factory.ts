@@ -20,6 +20,8 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
     logger: new PinoNestLogger(rootLogger),
+    // Throw start-up errors to the caller (main.ts prints them and exits) instead of exiting here.
+    abortOnError: false,
   });
   app.enableShutdownHooks();
 

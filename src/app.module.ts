@@ -19,14 +19,14 @@ import { WorkerModule } from './worker.module.js';
 class ClockModule {}
 
 /**
- * The whole application for one process role: `api` loads the controllers, `worker` the
- * queue processors, `all` both (a single machine).
+ * The whole application for one process role: `api` serves HTTP, `worker` runs the
+ * queue processors and pollers, `all` both (a single machine).
  */
 @Module({})
 export class AppModule {
   static register(config: AppConfig): DynamicModule {
-    const roleModules: NonNullable<ModuleMetadata['imports']> = [];
-    if (config.processRole !== 'worker') roleModules.push(ApiModule);
+    // Controllers are inert in a worker (no HTTP server); processors load only in workers.
+    const roleModules: NonNullable<ModuleMetadata['imports']> = [ApiModule];
     if (config.processRole !== 'api') roleModules.push(WorkerModule);
 
     return {

@@ -102,6 +102,12 @@ export class AppConfig {
   @Min(10)
   outboxBackoffMs = 5_000;
 
+  /** How often a worker reconciles every event's reminders with its rules (a safety net). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  reminderSyncMs = 30_000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -139,15 +145,6 @@ export class AppConfig {
   @IsBoolean()
   capacityGuardDisabled = false;
 
-  /**
-   * Ballots per minute for one delegate token. The shared venue IP gets 10x, so keep it
-   * high enough that a room voting at once is not throttled (a second ballot is a 409 anyway).
-   */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  rateLimitBallots = 120;
-
   /** Canvas notes a participant may post per minute. */
   @Transform(toInt)
   @IsInt()
@@ -165,6 +162,15 @@ export class AppConfig {
   @IsInt()
   @Min(100)
   canvasHeartbeatMs = 15_000;
+
+  /**
+   * Ballots per minute for one delegate token. The shared venue IP gets 10x, so keep it
+   * high enough that a room voting at once is not throttled (a second ballot is a 409 anyway).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  rateLimitBallots = 120;
 
   /**
    * TEST-ONLY. Replaces the dot-vote guard (a conditional upsert) with a plain read-then-write,

@@ -1,3 +1,9 @@
+import { AwardNomination } from '../awards/award-nomination.entity.js';
+import { AwardNominee } from '../awards/award-nominee.entity.js';
+import { AwardTieDecision } from '../awards/award-tie-decision.entity.js';
+import { Award } from '../awards/award.entity.js';
+import { BallotReceipt } from '../awards/ballot-receipt.entity.js';
+import { Ballot } from '../awards/ballot.entity.js';
 import { CanvasEvent } from '../canvas/canvas-event.entity.js';
 import { CanvasNote } from '../canvas/canvas-note.entity.js';
 import { CanvasParticipant } from '../canvas/canvas-participant.entity.js';
@@ -8,6 +14,7 @@ import { EventMember } from '../events/event-member.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { Registration } from '../registrations/registration.entity.js';
+import { ReminderRule } from '../reminders/reminder-rule.entity.js';
 import { SessionSignup } from '../registrations/session-signup.entity.js';
 import { AgendaChange } from '../sessions/agenda-change.entity.js';
 import { AgendaSession } from '../sessions/agenda-session.entity.js';
@@ -25,6 +32,13 @@ export const ENTITIES = [
   Registration,
   SessionSignup,
   Notification,
+  ReminderRule,
+  Award,
+  AwardNomination,
+  AwardNominee,
+  BallotReceipt,
+  Ballot,
+  AwardTieDecision,
   Canvas,
   CanvasNote,
   CanvasParticipant,

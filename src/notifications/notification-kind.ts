@@ -9,6 +9,8 @@ export enum NotificationKind {
   EventCancelled = 'event-cancelled',
   /** Agenda: one email per burst of edits to sessions a speaker or signed-up delegate is in. */
   AgendaChanged = 'agenda-changed',
+  /** Reminders: before the event, after it (follow-up) or before each signed-up workshop. */
+  Reminder = 'reminder',
   /** Registrations: a place, with the personal link and the event's .ics. */
   RegistrationConfirmed = 'registration-confirmed',
   /** Registrations: on the waiting list, with the personal link. */

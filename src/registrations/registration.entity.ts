@@ -49,6 +49,13 @@ export class Registration {
   @Column({ type: 'text', unique: true })
   tokenHash!: string;
 
+  /**
+   * The personal-link token sealed with the app secret (AES-GCM), so reminders can carry
+   * the link; the hash above is what authenticates. Cleared on erasure.
+   */
+  @Column({ type: 'text', nullable: true })
+  tokenSealed!: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   checkedInAt!: Date | null;
 

@@ -3,6 +3,7 @@ import { AgendaChanges1764000001000 } from './1764000001000-agenda-changes.js';
 import { Registrations1764000002001 } from './1764000002001-registrations.js';
 import { Canvas1764000003000 } from './1764000003000-canvas.js';
 import { Awards1764000004000 } from './1764000004000-awards.js';
+import { Reminders1764000005000 } from './1764000005000-reminders.js';
 
 /** Every migration in order; a new one is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Registrations1764000002001,
   Canvas1764000003000,
   Awards1764000004000,
+  Reminders1764000005000,
 ];

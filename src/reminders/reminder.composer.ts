@@ -1,0 +1,165 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { calendarAttachment, eventCalendar, sessionsCalendar } from '../calendar/calendar.js';
+import { SecretBox } from '../common/crypto/secret-box.js';
+import { AppConfig } from '../config/app-config.js';
+import { Event } from '../events/event.entity.js';
+import type { MailMessage } from '../mail/mail-message.js';
+import { MailRenderer } from '../mail/mail-renderer.js';
+import type { Notification } from '../notifications/notification.entity.js';
+import { NotificationComposers } from '../notifications/notification-composers.js';
+import { NotificationKind } from '../notifications/notification-kind.js';
+import { Registration } from '../registrations/registration.entity.js';
+import { AgendaSession } from '../sessions/agenda-session.entity.js';
+import { ReminderRule } from './reminder-rule.entity.js';
+import { describeOffset, fillPlaceholders, type PlaceholderValues } from './reminder-schedule.js';
+
+/** Everything one reminder is written from, loaded fresh when it is due. */
+export interface ReminderContext {
+  rule: ReminderRule;
+  event: Event;
+  registration: Registration;
+  /** The delegate's confirmed workshops, in order. */
+  sessions: AgendaSession[];
+  /** For a per-workshop rule, the workshop it is about. */
+  session?: AgendaSession;
+  /** The delegate's personal link, when it can be recovered; previews show a placeholder. */
+  personalLink?: string;
+}
+
+export const formatInZone = (date: Date, zone: string): string =>
+  DateTime.fromJSDate(date, { zone }).toFormat("cccc d LLLL yyyy 'at' HH:mm ZZZZ");
+
+const formatTimeRange = (session: AgendaSession, zone: string): string => {
+  const start = DateTime.fromJSDate(session.startsAt, { zone });
+  const end = DateTime.fromJSDate(session.endsAt, { zone });
+  return `${start.toFormat('ccc d LLL, HH:mm')}–${end.toFormat('HH:mm ZZZZ')}`;
+};
+
+/** Writes reminder emails: HTML and text, the delegate's own sessions, and a calendar file. */
+@Injectable()
+export class ReminderComposer implements OnModuleInit {
+  private readonly box: SecretBox;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly composers: NotificationComposers,
+    private readonly renderer: MailRenderer,
+    private readonly config: AppConfig,
+  ) {
+    this.box = new SecretBox(config.jwtSecret);
+  }
+
+  onModuleInit(): void {
+    this.composers.register(NotificationKind.Reminder, (n) => this.composeDue(n));
+  }
+
+  /** Undefined when the reminder no longer applies; the outbox then marks it cancelled. */
+  async composeDue(notification: Notification): Promise<MailMessage | undefined> {
+    const { ruleId, sessionId } = notification.data as { ruleId?: string; sessionId?: string | null };
+    if (!ruleId || !notification.registrationId) return undefined;
+    const context = await this.loadContext(ruleId, notification.registrationId, sessionId ?? undefined);
+    if (!context) return undefined;
+    return this.compose(context);
+  }
+
+  async loadContext(ruleId: string, registrationId: string, sessionId?: string): Promise<ReminderContext | undefined> {
+    const [rule, registration] = await Promise.all([
+      this.db.getRepository(ReminderRule).findOne({ where: { id: ruleId } }),
+      this.db.getRepository(Registration).findOne({ where: { id: registrationId } }),
+    ]);
+    if (!rule || !registration || registration.status !== 'confirmed' || registration.erasedAt) return undefined;
+    const event = await this.db.getRepository(Event).findOne({ where: { id: registration.eventId } });
+    if (!event || event.status !== 'published' || event.id !== rule.eventId) return undefined;
+    const sessions = await this.db
+      .getRepository(AgendaSession)
+      .createQueryBuilder('s')
+      .innerJoin('session_signups', 'su', 'su.session_id = s.id AND su.status = :confirmed', { confirmed: 'confirmed' })
+      .where('su.registration_id = :registrationId', { registrationId })
+      .andWhere('s.status = :scheduled', { scheduled: 'scheduled' })
+      .orderBy('s.starts_at', 'ASC')
+      .getMany();
+    const session = sessionId ? sessions.find((s) => s.id === sessionId) : undefined;
+    if (rule.anchor === 'session-start' && !session) return undefined;
+    return { rule, event, registration, sessions, session, personalLink: this.personalLinkOf(registration) };
+  }
+
+  compose(context: ReminderContext): MailMessage {
+    const { rule, event, registration, sessions, session } = context;
+    const zone = event.timezone;
+    const link = context.personalLink ?? `${this.config.appUrl}/events/${event.slug}`;
+    const values: PlaceholderValues = {
+      name: registration.name,
+      event: event.title,
+      session: session?.title ?? '',
+      time: formatInZone(session?.startsAt ?? (rule.anchor === 'event-end' ? event.endsAt : event.startsAt), zone),
+      venue: event.venue,
+      link,
+    };
+    const subject = rule.subject ? fillPlaceholders(rule.subject, values) : defaultSubject(rule, values);
+    const paragraphs = rule.message
+      ? fillPlaceholders(rule.message, values)
+          .split(/\n\s*\n/)
+          .map((p) => p.trim())
+          .filter(Boolean)
+      : defaultParagraphs(rule, values);
+    if (rule.anchor !== 'event-end') {
+      paragraphs.push(`Where: ${event.venue || 'see the agenda'}.`);
+      paragraphs.push(
+        sessions.length > 0
+          ? `Your workshops: ${sessions.map((s) => `${s.title} (${formatTimeRange(s, zone)}${s.room ? `, ${s.room}` : ''})`).join('; ')}.`
+          : 'You have not signed up for any workshops yet; you can from your personal page.',
+      );
+    }
+    const rendered = this.renderer.render('message', {
+      subject,
+      name: registration.name,
+      paragraphs,
+      link: { label: context.personalLink ? 'Your personal page' : 'The agenda', url: link },
+      eventTitle: event.title,
+    });
+    const ics = sessions.length > 0 ? sessionsCalendar(event, sessions) : eventCalendar(event);
+    return {
+      to: registration.email,
+      subject,
+      ...rendered,
+      attachments: [calendarAttachment(ics, sessions.length > 0 ? 'my-sessions.ics' : 'event.ics')],
+    };
+  }
+
+  private personalLinkOf(registration: Registration): string | undefined {
+    if (!registration.tokenSealed) return undefined;
+    try {
+      const token = this.box.open(registration.tokenSealed);
+      return `${this.config.appUrl.replace(/\/+$/, '')}/r/${encodeURIComponent(token)}`;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function defaultSubject(rule: ReminderRule, values: PlaceholderValues): string {
+  switch (rule.anchor) {
+    case 'event-start':
+      return `Reminder: ${values.event} starts in ${describeOffset(rule.offsetSeconds)}`;
+    case 'event-end':
+      return `Thank you for coming to ${values.event}`;
+    case 'session-start':
+      return `Reminder: ${values.session} starts in ${describeOffset(rule.offsetSeconds)}`;
+  }
+}
+
+function defaultParagraphs(rule: ReminderRule, values: PlaceholderValues): string[] {
+  switch (rule.anchor) {
+    case 'event-start':
+      return [`${values.event} begins on ${values.time}.`];
+    case 'event-end':
+      return [
+        `Thank you for taking part in ${values.event}. Slides, notes and the feedback survey are on the event page.`,
+      ];
+    case 'session-start':
+      return [`Your workshop ${values.session} begins on ${values.time}.`];
+  }
+}

@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, ParseArrayPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { EventRole } from '../auth/decorators/auth.decorators.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import {
+  toNotificationResponse,
+  NotificationResponse,
+  NotificationsPage,
+  NotificationsQuery,
+} from './dto/notifications.dto.js';
+import { ReminderPreviewQuery, ReminderPreviewResponse } from './dto/reminder-preview.dto.js';
+import { ReminderRuleDto } from './dto/reminder-rule.dto.js';
+import { ReminderRuleResponse, toReminderRuleResponse } from './dto/reminder-rule.response.js';
+import { ReminderPreviewService } from './reminder-preview.service.js';
+import { RemindersService } from './reminders.service.js';
+
+@ApiTags('reminders')
+@Controller('api/events/:eventId')
+export class RemindersController {
+  constructor(
+    private readonly reminders: RemindersService,
+    private readonly previews: ReminderPreviewService,
+  ) {}
+
+  @Get('reminder-rules')
+  @EventRole('organiser')
+  async rules(@UuidParam('eventId') eventId: string): Promise<ReminderRuleResponse[]> {
+    return (await this.reminders.listRules(eventId)).map(toReminderRuleResponse);
+  }
+
+  /** Replaces the event's reminder rules; delegates' reminders are rescheduled at once. */
+  @Put('reminder-rules')
+  @EventRole('organiser')
+  @ApiBody({ type: [ReminderRuleDto] })
+  async replaceRules(
+    @UuidParam('eventId') eventId: string,
+    @Body(
+      new ParseArrayPipe({
+        items: ReminderRuleDto,
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        forbidUnknownValues: true,
+      }),
+    )
+    rules: ReminderRuleDto[],
+  ): Promise<ReminderRuleResponse[]> {
+    return (await this.reminders.replaceRules(eventId, rules)).map(toReminderRuleResponse);
+  }
+
+  /** What a rule's email looks like for one delegate (the personal link is not included). */
+  @Get('reminder-rules/:ruleId/preview')
+  @EventRole('organiser')
+  preview(
+    @UuidParam('eventId') eventId: string,
+    @UuidParam('ruleId') ruleId: string,
+    @Query() query: ReminderPreviewQuery,
+  ): Promise<ReminderPreviewResponse> {
+    return this.previews.preview(eventId, ruleId, query.registrationId);
+  }
+
+  /** The event's outbox: every email with its status, counts per status and the last error. */
+  @Get('notifications')
+  @EventRole('organiser')
+  notifications(@UuidParam('eventId') eventId: string, @Query() query: NotificationsQuery): Promise<NotificationsPage> {
+    return this.reminders.notifications(eventId, query);
+  }
+
+  @Post('notifications/:notificationId/retry')
+  @HttpCode(202)
+  @EventRole('organiser')
+  async retry(
+    @UuidParam('eventId') eventId: string,
+    @UuidParam('notificationId') notificationId: string,
+  ): Promise<NotificationResponse> {
+    return toNotificationResponse(await this.reminders.retry(eventId, notificationId));
+  }
+}

@@ -1,0 +1,18 @@
+import { Global, Module } from '@nestjs/common';
+import { ReminderComposer } from './reminder.composer.js';
+import { ReminderPreviewService } from './reminder-preview.service.js';
+import { RemindersController } from './reminders.controller.js';
+import { RemindersRepository } from './reminders.repository.js';
+import { RemindersService } from './reminders.service.js';
+
+/**
+ * Reminder rules and the organisers' view of the outbox. Global so that registrations,
+ * sessions and events can reschedule reminders inside their own transactions.
+ */
+@Global()
+@Module({
+  controllers: [RemindersController],
+  providers: [RemindersService, RemindersRepository, ReminderComposer, ReminderPreviewService],
+  exports: [RemindersService],
+})
+export class RemindersModule {}
