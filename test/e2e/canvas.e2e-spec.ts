@@ -343,14 +343,14 @@ describe('workshop canvas', () => {
     async function voteStorm(app: TestApp): Promise<{ created: number; stored: number; counted: number }> {
       const { canvas } = await newCanvasContext(app, { dotsPerPerson: 3 });
       const poster = newParticipant(app);
-      const notes = [];
+      const notes: Array<{ id: string }> = [];
       for (let i = 1; i <= 5; i++) notes.push(await postNote(poster, canvas.joinCode, { text: `Idea ${i}` }));
       const voter = newParticipant(app);
       // The voter's cookie first (as a phone has it from opening the page).
       await postNote(voter, canvas.joinCode, { text: 'mine' });
       const results = await Promise.all(
         Array.from({ length: 30 }, (_, i) =>
-          voter.post(`/api/canvases/join/${canvas.joinCode}/notes/${notes[i % notes.length]!.id}/dots`),
+          voter.post(`/api/canvases/join/${canvas.joinCode}/notes/${notes[i % notes.length].id}/dots`),
         ),
       );
       const statuses = results.map((r) => r.status);

@@ -81,7 +81,12 @@ export class SseClient {
   static async connect(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
     const client = new SseClient(url, headers);
     client.opened = client.run();
-    await client.waitFor((m) => m.comment === 'connected');
+    await Promise.race([
+      client.waitFor((m) => m.comment === 'connected'),
+      client.opened.then(() => {
+        throw new Error(`SSE: ${url} answered ${client.status} instead of a stream`);
+      }),
+    ]);
     return client;
   }
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'md', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -27,4 +27,11 @@ export class StreamQuery {
   @IsString()
   @MaxLength(20)
   code?: string;
+
+  @ApiPropertyOptional({
+    description: 'Replay events after this id on the first connection (reconnections send the Last-Event-ID header).',
+  })
+  @IsOptional()
+  @Matches(/^\d{1,18}$/, { message: 'lastEventId must be an event id (digits).' })
+  lastEventId?: string;
 }
