@@ -183,6 +183,7 @@ async function main(): Promise<void> {
     cwd: ROOT,
     env: {
       ...process.env,
+      NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS ?? '',
       DATABASE_URL: url,
       REDIS_URL: redisUrl,
       PORT: String(port),
@@ -200,6 +201,8 @@ async function main(): Promise<void> {
   app.stderr.pipe(log);
   const base = `http://127.0.0.1:${port}`;
   const db = new pg.Pool({ connectionString: url, max: 20 });
+  // Dropping the database at the end ends any idle connection the pool still holds.
+  db.on('error', () => undefined);
   try {
     for (let attempt = 0; ; attempt += 1) {
       if (app.exitCode !== null) throw new Error('The API exited at start-up; see .data/bench-vote-storm.log');
@@ -230,6 +233,7 @@ async function main(): Promise<void> {
         voter.id,
         receiptCode(),
         [nominees[voter.token.charCodeAt(0) % nominees.length]],
+        new Date(),
       ]);
       return result.rowCount === 1 ? 'ok' : 'duplicate';
     };

@@ -61,18 +61,26 @@ export class AwardsRepository {
   }
 
   /**
-   * The receipt and the ballot in one statement (so one transaction): the ballot is only
-   * written when the receipt was, and the receipt's primary key (award, registration)
-   * turns every later attempt into a no-op; a concurrent attempt waits for the first to
-   * commit, then does nothing. Returns false when the delegate had voted. (A clash of
-   * 60-bit receipt codes would read as "already voted"; at 3,000 voters the odds are ~1e-11.)
+   * The receipt and the ballot in one statement (see CAST_BALLOT_SQL): the ballot is only
+   * written when the receipt was, and the receipt's primary key (award, registration) turns
+   * every later attempt into a no-op; a concurrent attempt waits for the first to commit,
+   * then does nothing. Returns false when nothing was written: the delegate had voted, or
+   * voting was not open at `at`. (A clash of 60-bit receipt codes would also read as
+   * "already voted"; at 3,000 voters the odds are about 1e-11.)
    */
-  async castBallot(awardId: string, registrationId: string, receiptCode: string, choices: string[]): Promise<boolean> {
+  async castBallot(
+    awardId: string,
+    registrationId: string,
+    receiptCode: string,
+    choices: string[],
+    at: Date,
+  ): Promise<boolean> {
     const rows = await this.db.query<Array<{ cast: boolean }>>(CAST_BALLOT_SQL, [
       awardId,
       registrationId,
       receiptCode,
       choices,
+      at,
     ]);
     return rows.length === 1;
   }

@@ -10,18 +10,54 @@ import { newReceiptCode } from './receipt-code.js';
 const sameOrganisation = (a: string | null, b: string | null): boolean =>
   !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 
+const FROZEN_VIEWS_MAX = 1000;
+
 /** Casting secret ballots: one per delegate per award. */
 @Injectable()
 export class BallotsService {
+  /** Voting views of awards whose voting has opened (their rules are fixed by then). */
+  private readonly frozen = new Map<string, VotingView>();
+
   constructor(
     private readonly repository: AwardsRepository,
     private readonly clock: Clock,
   ) {}
 
   async cast(delegate: Registration, awardId: string, input: CastBallotDto): Promise<BallotReceiptResponse> {
+    const now = this.clock.now();
+    let award = this.frozen.get(awardId);
+    // A kept view may be out of date about the closing time or the event's status only; re-read if it says no.
+    if (!award || now >= award.votingClosesAt || award.eventStatus === 'cancelled')
+      award = await this.load(awardId, now);
+    this.assertMayVote(delegate, award, now);
+    const choices = this.checkChoices(delegate, award, input);
+    const receipt = newReceiptCode();
+    if (await this.repository.castBallot(award.id, delegate.id, receipt, choices, now)) {
+      return { receipt, awardId: award.id };
+    }
+    // Nothing written: voting closed (or the event was cancelled) since the view was read,
+    // or this delegate has voted. A fresh read tells which.
+    award = await this.load(awardId, now);
+    this.assertMayVote(delegate, award, now);
+    throw awardsError(AwardsError.AlreadyVoted, ALREADY_VOTED);
+  }
+
+  /**
+   * Reads the award's voting view. Once voting has opened, the shortlist, method and
+   * eligibility rules can no longer change, so the view is kept for later ballots; what can
+   * still change (the closing time, a cancelled event) is checked by the insert itself.
+   */
+  private async load(awardId: string, now: Date): Promise<VotingView> {
     const award = await this.repository.votingView(awardId);
     if (!award) throw notFound('The award');
-    this.assertMayVote(delegate, award);
+    if (now >= award.votingOpensAt) {
+      if (this.frozen.size >= FROZEN_VIEWS_MAX) this.frozen.clear();
+      this.frozen.set(awardId, award);
+    }
+    return award;
+  }
+
+  private checkChoices(delegate: Registration, award: VotingView, input: CastBallotDto): string[] {
     const choices = this.choices(award, input);
     if (award.excludeOwnOrganisation) {
       const own = award.nominees.find(
@@ -34,14 +70,10 @@ export class BallotsService {
         );
       }
     }
-    const receipt = newReceiptCode();
-    if (!(await this.repository.castBallot(award.id, delegate.id, receipt, choices))) {
-      throw awardsError(AwardsError.AlreadyVoted, ALREADY_VOTED);
-    }
-    return { receipt, awardId: award.id };
+    return choices;
   }
 
-  private assertMayVote(delegate: Registration, award: VotingView): void {
+  private assertMayVote(delegate: Registration, award: VotingView, now: Date): void {
     if (delegate.eventId !== award.eventId) {
       throw awardsError(
         AwardsError.NotEligible,
@@ -57,7 +89,6 @@ export class BallotsService {
     if (award.eventStatus === 'cancelled') {
       throw awardsError(AwardsError.VotingClosed, 'The event was cancelled, so voting is closed.');
     }
-    const now = this.clock.now();
     if (now < award.votingOpensAt) {
       throw awardsError(
         AwardsError.VotingClosed,

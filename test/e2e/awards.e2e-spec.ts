@@ -297,6 +297,31 @@ describe('awards', () => {
       ]);
     });
 
+    it('follows the closing time as organisers move it while voting is under way', async () => {
+      const award = await newAward(t, ctx);
+      const vote = async (status: number) =>
+        t.http
+          .post(`/api/awards/${award.id}/ballots`)
+          .set((await delegate()).auth)
+          .send({ nomineeId: award.nominees[0].id })
+          .expect(status);
+      await vote(201);
+      await closeVoting(t, ctx.organiser, award.id);
+      await vote(422);
+      await t.http
+        .patch(`/api/awards/${award.id}`)
+        .set(ctx.organiser.auth)
+        .send({ votingClosesAt: inMinutes(30) })
+        .expect(200);
+      await vote(201);
+      await t.db.query(`UPDATE events SET status = 'cancelled' WHERE id = $1`, [ctx.event.id]);
+      try {
+        expect((await vote(422)).body.message).toMatch(/cancelled/);
+      } finally {
+        await t.db.query(`UPDATE events SET status = 'published' WHERE id = $1`, [ctx.event.id]);
+      }
+    });
+
     it('refuses delegates who are not eligible with 403 and the reason', async () => {
       const award = await newAward(t, ctx, { body: { onlyCheckedIn: true, excludeOwnOrganisation: true } });
       const [north] = award.nominees;
