@@ -1,0 +1,371 @@
+/**
+ * Canvas export and live wall, against the built API (`node dist/main.js`, PROCESS_ROLE=api)
+ * in its own process and its own database:
+ *
+ *  1. 100,000 notes on one canvas. CSV export over HTTP, timed, while the API process's
+ *     resident memory is sampled (growth over its idle baseline). Then the ceiling: the
+ *     same rows through PostgreSQL's own `COPY (…) TO STDOUT WITH CSV`, read straight
+ *     with pg. Prints both and the ratio HTTP / COPY (target ≤ 2; memory growth < 100 MB).
+ *     JSON, Markdown and XLSX exports are timed too, for the record.
+ *  2. 200 clients on the canvas's event stream; one note posted at a time; the time until
+ *     each client has it. Prints p50/p99 over every delivery and p99 of the slowest client.
+ *
+ *   npm run bench:canvas          (builds first; Node 24 runs this file directly)
+ *   NOTES=100000 CLIENTS=200 ROUNDS=30 npm run bench:canvas
+ *
+ * Only packages are imported (Node strips the types); the SQL comes from the build.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+
+const ROOT = process.cwd();
+const NOTES = Number(process.env.NOTES ?? 100_000);
+const CLIENTS = Number(process.env.CLIENTS ?? 200);
+const ROUNDS = Number(process.env.ROUNDS ?? 30);
+const REPEATS = 3;
+const MB = 1024 * 1024;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function services(): { databaseUrl: string; redisUrl: string } {
+  const output = execFileSync('bash', ['scripts/services.sh'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const found = new Map(
+    output
+      .trim()
+      .split('\n')
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+  const databaseUrl = found.get('DATABASE_URL');
+  const redisUrl = found.get('REDIS_URL');
+  if (!databaseUrl || !redisUrl) throw new Error(`scripts/services.sh printed no URLs:\n${output}`);
+  return { databaseUrl, redisUrl };
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+
+/** Resident memory of a process, from /proc (Linux). */
+const rssOf = (pid: number): number => {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : 0;
+};
+
+/** Samples a process's RSS every few ms while `work` runs; returns the work's result and the peak. */
+async function withPeakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peak: number }> {
+  let peak = rssOf(pid);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssOf(pid));
+  }, 5);
+  try {
+    const result = await work();
+    peak = Math.max(peak, rssOf(pid));
+    return { result, peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function drain(body: ReadableStream<Uint8Array> | null): Promise<number> {
+  let bytes = 0;
+  if (!body) return 0;
+  for await (const chunk of body) bytes += chunk.byteLength;
+  return bytes;
+}
+
+async function seed(db: pg.Pool, canvasId: string, notes: number): Promise<void> {
+  // Realistic post-its: 20–200 characters, some authors and groups, clusters and dots.
+  const batch = 25_000;
+  for (let from = 1; from <= notes; from += batch) {
+    const to = Math.min(notes, from + batch - 1);
+    await db.query(
+      `INSERT INTO canvas_notes (canvas_id, section_key, text, author_name, group_name, cluster, hidden, participant_key, own_dots, dots, created_at)
+       SELECT $1,
+              (ARRAY['values','purpose','people','allies','power','narrative','actions','resources','measures'])[1 + n % 9],
+              left('Note ' || n || ': ' || repeat('we build power together, with care; ', 1 + n % 6), 20 + (n * 7919) % 180),
+              CASE WHEN n % 3 = 0 THEN 'Delegate ' || (n % 500) END,
+              CASE WHEN n % 4 = 0 THEN 'Table ' || (n % 30) END,
+              CASE WHEN n % 5 = 0 THEN 'Cluster ' || (n % 12) END,
+              n % 50 = 0,
+              'c:bench' || (n % 2000),
+              (n * 31) % 7, (n * 31) % 7,
+              now() - make_interval(secs => $2 - n)
+         FROM generate_series($3::int, $4::int) AS n`,
+      [canvasId, notes, from, to],
+    );
+  }
+  await db.query('ANALYZE canvas_notes');
+}
+
+/** The ceiling: PostgreSQL formats the same rows itself and pg reads them, nothing else. */
+async function copyCeiling(
+  db: pg.Pool,
+  copySql: (literal: string, includeHidden: boolean) => string,
+  CopyToStream: new (sql: string) => Readable,
+  canvasId: string,
+): Promise<{ ms: number; bytes: number }> {
+  const client = await db.connect();
+  try {
+    const started = performance.now();
+    const stream = new CopyToStream(copySql(client.escapeLiteral(canvasId), false));
+    client.query(stream as unknown as pg.Submittable);
+    let bytes = 0;
+    for await (const chunk of stream) bytes += (chunk as Buffer).length;
+    return { ms: performance.now() - started, bytes };
+  } finally {
+    client.release();
+  }
+}
+
+/** A bare-bones SSE reader: calls `onEvent(data)` for each `data:` line. */
+function openStream(url: string, onEvent: (data: string) => void, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    fetch(url, { signal })
+      .then(async (response) => {
+        if (response.status !== 200 || !response.body) throw new Error(`stream answered ${response.status}`);
+        const decoder = new TextDecoder();
+        let buffer = '';
+        let connected = false;
+        try {
+          for await (const chunk of response.body) {
+            buffer += decoder.decode(chunk, { stream: true });
+            if (!connected && buffer.includes(': connected')) {
+              connected = true;
+              resolve();
+            }
+            let at: number;
+            while ((at = buffer.indexOf('\n\n')) >= 0) {
+              const block = buffer.slice(0, at);
+              buffer = buffer.slice(at + 2);
+              for (const line of block.split('\n')) if (line.startsWith('data: ')) onEvent(line.slice(6));
+            }
+          }
+        } catch {
+          // aborted at the end
+        }
+      })
+      .catch(reject);
+  });
+}
+
+async function main(): Promise<void> {
+  const repository = (await import(pathToFileURL(join(ROOT, 'dist/canvas/canvases.repository.js')).href)) as {
+    exportCopySql: (literal: string, includeHidden: boolean) => string;
+  };
+  const { CopyToStream } = (await import(pathToFileURL(join(ROOT, 'dist/canvas/copy-to-stream.js')).href)) as {
+    CopyToStream: new (sql: string) => Readable;
+  };
+  const { databaseUrl, redisUrl } = services();
+  const database = `plenary_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const url = withDatabase(databaseUrl, database);
+  const port = await freePort();
+  const adminEmail = 'bench-admin@plenary.local';
+  const adminPassword = randomBytes(12).toString('base64url');
+  const log = createWriteStream(join(ROOT, '.data', 'bench-canvas-export.log'));
+  const app = spawn(process.execPath, ['dist/main.js'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS ?? '',
+      DATABASE_URL: url,
+      REDIS_URL: redisUrl,
+      PORT: String(port),
+      APP_URL: `http://127.0.0.1:${port}`,
+      PROCESS_ROLE: 'api',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      ADMIN_EMAIL: adminEmail,
+      ADMIN_PASSWORD: adminPassword,
+      QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`,
+      // 200 stream clients and the posting loop share one address here.
+      RATE_LIMIT_DISABLED: 'true',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  app.stdout.pipe(log);
+  app.stderr.pipe(log);
+  const base = `http://127.0.0.1:${port}`;
+  const db = new pg.Pool({ connectionString: url, max: 4 });
+  db.on('error', () => undefined);
+  const abort = new AbortController();
+  try {
+    for (let attempt = 0; ; attempt += 1) {
+      if (app.exitCode !== null) throw new Error('The API exited at start-up; see .data/bench-canvas-export.log');
+      const healthy = await fetch(`${base}/health`)
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (healthy) break;
+      if (attempt > 240) throw new Error('The API did not become healthy in 60 s; see .data/bench-canvas-export.log');
+      await sleep(250);
+    }
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: adminEmail, password: adminPassword }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${accessToken}` };
+    const event = await db.query<{ id: string }>(
+      `INSERT INTO events (slug, title, timezone, starts_at, ends_at, capacity, status, published_at)
+       VALUES ($1, 'Canvas bench', 'Europe/London', now(), now() + interval '1 day', 500, 'published', now()) RETURNING id`,
+      [`bench-${randomBytes(4).toString('hex')}`],
+    );
+    const created = await fetch(`${base}/api/events/${event.rows[0].id}/canvases`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Movement building, the big one', dotsPerPerson: 5 }),
+    });
+    const canvas = (await created.json()) as { id: string; joinCode: string };
+    const seeding = performance.now();
+    await seed(db, canvas.id, NOTES);
+    console.log(
+      `canvas export: ${NOTES.toLocaleString('en')} notes seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s ` +
+        `(Node ${process.version}, PostgreSQL ${(await db.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version})`,
+    );
+
+    const exportOnce = async (format: string) => {
+      const started = performance.now();
+      const response = await fetch(`${base}/api/canvases/${canvas.id}/export?format=${format}`, { headers: auth });
+      if (response.status !== 200) throw new Error(`export ${format} answered ${response.status}`);
+      const bytes = await drain(response.body);
+      return { ms: performance.now() - started, bytes };
+    };
+
+    // Warm both paths (JIT, pools, PostgreSQL's cache).
+    await exportOnce('csv');
+    await copyCeiling(db, repository.exportCopySql, CopyToStream, canvas.id);
+    await sleep(500);
+
+    const baseline = rssOf(app.pid!);
+    const httpRuns: number[] = [];
+    let peak = baseline;
+    let bytes = 0;
+    for (let i = 0; i < REPEATS; i++) {
+      const { result, peak: p } = await withPeakRss(app.pid!, () => exportOnce('csv'));
+      httpRuns.push(result.ms);
+      peak = Math.max(peak, p);
+      bytes = result.bytes;
+    }
+    const copyRuns: number[] = [];
+    let copyBytes = 0;
+    for (let i = 0; i < REPEATS; i++) {
+      const run = await copyCeiling(db, repository.exportCopySql, CopyToStream, canvas.id);
+      copyRuns.push(run.ms);
+      copyBytes = run.bytes;
+    }
+    const http = median(httpRuns);
+    const copy = median(copyRuns);
+    console.log(
+      `HTTP GET …/export?format=csv        ${http.toFixed(0)} ms median of ${REPEATS} (${(bytes / MB).toFixed(1)} MB, runs ${httpRuns.map((x) => x.toFixed(0)).join('/')} ms)`,
+    );
+    console.log(
+      `ceiling: COPY (…) TO STDOUT via pg   ${copy.toFixed(0)} ms median of ${REPEATS} (${(copyBytes / MB).toFixed(1)} MB, runs ${copyRuns.map((x) => x.toFixed(0)).join('/')} ms)`,
+    );
+    console.log(
+      `API memory: idle ${(baseline / MB).toFixed(0)} MB RSS, peak during CSV exports ${(peak / MB).toFixed(0)} MB, growth ${((peak - baseline) / MB).toFixed(1)} MB (target < 100 MB)`,
+    );
+    console.log(`ratio HTTP / COPY: ${(http / copy).toFixed(2)} (target ≤ 2)`);
+
+    for (const format of ['json', 'md', 'xlsx']) {
+      const before = rssOf(app.pid!);
+      const { result, peak: p } = await withPeakRss(app.pid!, () => exportOnce(format));
+      console.log(
+        `  ${format.padEnd(5)} export ${result.ms.toFixed(0).padStart(6)} ms, ${(result.bytes / MB).toFixed(1)} MB, API RSS growth ${((p - before) / MB).toFixed(1)} MB`,
+      );
+    }
+
+    // --- live wall: one note to 200 clients -----------------------------------------------------
+    const arrivals = new Map<string, number[]>();
+    const streamUrl = `${base}/api/canvases/${canvas.id}/stream?code=${canvas.joinCode}`;
+    const connecting = performance.now();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, () =>
+        openStream(
+          streamUrl,
+          (data) => {
+            const at = performance.now();
+            const id = (JSON.parse(data) as { note?: { text?: string } }).note?.text;
+            if (id) (arrivals.get(id) ?? arrivals.set(id, []).get(id)!).push(at);
+          },
+          abort.signal,
+        ),
+      ),
+    );
+    console.log(`live wall: ${CLIENTS} stream clients connected in ${(performance.now() - connecting).toFixed(0)} ms`);
+    const deliveries: number[] = [];
+    const slowest: number[] = [];
+    for (let round = 0; round < ROUNDS + 3; round++) {
+      const text = `bench round ${round} ${randomBytes(4).toString('hex')}`;
+      const posted = performance.now();
+      const response = await fetch(`${base}/api/canvases/join/${canvas.joinCode}/notes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ section: 'values', text }),
+      });
+      if (response.status !== 201) throw new Error(`posting answered ${response.status}`);
+      await response.arrayBuffer();
+      const deadline = posted + 10_000;
+      while ((arrivals.get(text)?.length ?? 0) < CLIENTS && performance.now() < deadline) await sleep(1);
+      const times = (arrivals.get(text) ?? []).map((at) => at - posted);
+      if (times.length < CLIENTS) throw new Error(`only ${times.length} of ${CLIENTS} clients got note ${round}`);
+      if (round >= 3) {
+        deliveries.push(...times);
+        slowest.push(Math.max(...times));
+      }
+      await sleep(50);
+    }
+    deliveries.sort((a, b) => a - b);
+    slowest.sort((a, b) => a - b);
+    console.log(
+      `one note to ${CLIENTS} clients (${ROUNDS} notes, from POST to arrival): p50 ${percentile(deliveries, 50).toFixed(1)} ms, ` +
+        `p99 ${percentile(deliveries, 99).toFixed(1)} ms; last client p50 ${percentile(slowest, 50).toFixed(1)} ms, p99 ${percentile(slowest, 99).toFixed(1)} ms`,
+    );
+  } finally {
+    abort.abort();
+    app.kill('SIGTERM');
+    await Promise.race([new Promise((resolve) => app.once('exit', resolve)), sleep(5000)]);
+    if (app.exitCode === null) app.kill('SIGKILL');
+    await db.end();
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
