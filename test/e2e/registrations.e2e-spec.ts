@@ -1,0 +1,363 @@
+import type { Event } from '../../src/events/event.entity.js';
+import { insertEvent, insertMember, insertSession } from '../factories/db-fixtures.js';
+import { register, registrationBody } from '../factories/registrations.factory.js';
+import { newStaff, type StaffUser } from '../factories/staff.factory.js';
+import type { CapturedMail } from '../setup/smtp-capture.js';
+import { createTestApp, type TestApp } from '../setup/test-app.js';
+
+const HOUR = 3600 * 1000;
+
+async function mailTo(t: TestApp, email: string, match: (m: CapturedMail) => boolean): Promise<CapturedMail> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const found = t.mail.to(email).find(match);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`No matching email to ${email}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const tokenIn = (mail: CapturedMail): string => /\/r\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
+
+describe('registrations', () => {
+  let t: TestApp;
+  let organiser: StaffUser;
+  let event: Event;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    organiser = await newStaff(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function organisedEvent(overrides: Partial<Event> = {}): Promise<Event> {
+    const created = await insertEvent(t.db, overrides);
+    await insertMember(t.db, created.id, organiser.id, 'organiser');
+    return created;
+  }
+
+  beforeAll(async () => {
+    event = await organisedEvent({ capacity: 2, title: 'Practice Network Annual Meeting' });
+  });
+
+  describe('register', () => {
+    it('confirms within capacity, returns the token once and emails the link with an .ics', async () => {
+      const body = registrationBody({ email: '  Ana.Silva@Example.ORG ', dietaryNeeds: 'vegetarian' });
+      const response = await t.http.post(`/api/events/${event.id}/registrations`).send(body).expect(201);
+      expect(response.body).toEqual({
+        id: expect.any(String),
+        status: 'confirmed',
+        token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        personalLink: `http://plenary.test/r/${response.body.token}`,
+      });
+
+      const mail = await mailTo(t, 'ana.silva@example.org', (m) => m.subject.includes('is confirmed'));
+      expect(tokenIn(mail)).toBe(response.body.token);
+      const ics = mail.attachments.find((a) => a.mimeType.startsWith('text/calendar'));
+      expect(ics?.content).toContain('BEGIN:VEVENT');
+      expect(ics?.content).toContain('Practice Network Annual Meeting');
+
+      const me = await t.http.get('/api/registrations/me').set('Authorization', `Bearer ${response.body.token}`);
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({
+        id: response.body.id,
+        status: 'confirmed',
+        email: 'ana.silva@example.org',
+        dietaryNeeds: 'vegetarian',
+        event: { id: event.id, title: 'Practice Network Annual Meeting' },
+        workshops: [],
+        calendarUrl: `http://plenary.test/api/events/${event.id}/agenda.ics`,
+      });
+    });
+
+    it('answers 409 for the same email again, saying how to get the link back', async () => {
+      const response = await t.http
+        .post(`/api/events/${event.id}/registrations`)
+        .send(registrationBody({ email: 'ANA.SILVA@example.org' }))
+        .expect(409);
+      expect(response.body.message).toContain('resend-link');
+    });
+
+    it('waitlists beyond capacity with positions that close up when someone leaves the queue', async () => {
+      await register(t, event.id);
+      const first = await register(t, event.id);
+      const second = await register(t, event.id);
+      expect([first.status, first.waitlistPosition, first.waitlistReason]).toEqual(['waitlisted', 1, 'event_full']);
+      expect(second.waitlistPosition).toBe(2);
+      await mailTo(t, first.email, (m) => m.subject.includes('waiting list'));
+
+      await t.http.delete('/api/registrations/me').set(first.auth).expect(204);
+      const me = await t.http.get('/api/registrations/me').set(second.auth).expect(200);
+      expect(me.body.waitlistPosition).toBe(1);
+      const cancelled = await t.http.get('/api/registrations/me').set(first.auth).expect(200);
+      expect(cancelled.body.status).toBe('cancelled');
+    });
+
+    it('refuses bad input with field messages and changes nothing', async () => {
+      const before = await t.db.query(`SELECT count(*) FROM registrations`);
+      const noConsent = await t.http
+        .post(`/api/events/${event.id}/registrations`)
+        .send(registrationBody({ consent: false }))
+        .expect(400);
+      expect(JSON.stringify(noConsent.body.message)).toContain('consent must be true');
+      await t.http
+        .post(`/api/events/${event.id}/registrations`)
+        .send({ ...registrationBody(), isAdmin: true })
+        .expect(400);
+      await t.http
+        .post(`/api/events/${event.id}/registrations`)
+        .send(registrationBody({ email: 'not-an-email' }))
+        .expect(400);
+      await t.http.post(`/api/events/not-a-uuid/registrations`).send(registrationBody()).expect(400);
+      expect(await t.db.query(`SELECT count(*) FROM registrations`)).toEqual(before);
+    });
+
+    it('is open only for published events inside the registration window', async () => {
+      const draft = await organisedEvent({ status: 'draft', publishedAt: null });
+      await t.http.post(`/api/events/${draft.id}/registrations`).send(registrationBody()).expect(404);
+      const notYet = await organisedEvent({ registrationOpensAt: new Date(Date.now() + HOUR) });
+      const early = await t.http.post(`/api/events/${notYet.id}/registrations`).send(registrationBody()).expect(422);
+      expect(early.body.message).toContain('Registration opens at');
+      const closed = await organisedEvent({
+        registrationOpensAt: new Date(Date.now() - 2 * HOUR),
+        registrationClosesAt: new Date(Date.now() - HOUR),
+      });
+      await t.http.post(`/api/events/${closed.id}/registrations`).send(registrationBody()).expect(422);
+      const cancelled = await organisedEvent({ status: 'cancelled' });
+      await t.http.post(`/api/events/${cancelled.id}/registrations`).send(registrationBody()).expect(422);
+    });
+
+    it('waitlists over the per-organisation cap with the reason, and promotes within the cap', async () => {
+      const capped = await organisedEvent({ capacity: 10, perOrganisationCap: 1 });
+      const a = await register(t, capped.id, { organisation: 'City Council' });
+      const b = await register(t, capped.id, { organisation: '  city council ' });
+      const c = await register(t, capped.id, { organisation: 'Health Trust' });
+      expect([a.status, b.status, b.waitlistReason, c.status]).toEqual([
+        'confirmed',
+        'waitlisted',
+        'organisation_cap',
+        'confirmed',
+      ]);
+      await t.http.delete('/api/registrations/me').set(a.auth).expect(204);
+      const me = await t.http.get('/api/registrations/me').set(b.auth).expect(200);
+      expect(me.body.status).toBe('confirmed');
+      await mailTo(t, b.email, (m) => m.subject.startsWith('A place opened up'));
+    });
+
+    it('limits registrations per email address', async () => {
+      const body = registrationBody();
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i += 1) {
+        statuses.push((await t.http.post(`/api/events/${event.id}/registrations`).send(body)).status);
+      }
+      expect(statuses.slice(0, 10).every((s) => s === 201 || s === 409)).toBe(true);
+      expect(statuses[10]).toBe(429);
+    });
+  });
+
+  describe('resend-link', () => {
+    it('answers 202 for anyone, and emails a fresh link (ending the old one) only to a registered address', async () => {
+      const open = await organisedEvent({ capacity: 5 });
+      const delegate = await register(t, open.id);
+      await t.http
+        .post(`/api/events/${open.id}/registrations/resend-link`)
+        .send({ email: 'nobody@example.org' })
+        .expect(202);
+      await t.http
+        .post(`/api/events/${open.id}/registrations/resend-link`)
+        .send({ email: delegate.email.toUpperCase() })
+        .expect(202);
+      const mail = await mailTo(t, delegate.email, (m) => m.subject.startsWith('Your personal link'));
+      const fresh = tokenIn(mail);
+      expect(fresh).not.toBe(delegate.token);
+      await t.http.get('/api/registrations/me').set(delegate.auth).expect(401);
+      await t.http.get('/api/registrations/me').set('Authorization', `Bearer ${fresh}`).expect(200);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(t.mail.to('nobody@example.org')).toHaveLength(0);
+    });
+  });
+
+  describe('workshops', () => {
+    let conference: Event;
+    beforeAll(async () => {
+      conference = await organisedEvent({ capacity: 3 });
+    });
+
+    it('gives places up to capacity, queues the rest, and promotes when a place is freed', async () => {
+      const workshop = await insertSession(t.db, conference, { capacity: 1, title: 'Movement Building Canvas' });
+      const [a, b] = [await register(t, conference.id), await register(t, conference.id)];
+      const first = await t.http.put(`/api/registrations/me/sessions/${workshop.id}`).set(a.auth).expect(200);
+      expect(first.body).toEqual({ sessionId: workshop.id, status: 'confirmed' });
+      // Signing up again changes nothing.
+      await t.http.put(`/api/registrations/me/sessions/${workshop.id}`).set(a.auth).expect(200);
+      const second = await t.http.put(`/api/registrations/me/sessions/${workshop.id}`).set(b.auth).expect(200);
+      expect(second.body).toEqual({ sessionId: workshop.id, status: 'waitlisted', waitlistPosition: 1 });
+
+      await t.http.delete(`/api/registrations/me/sessions/${workshop.id}`).set(a.auth).expect(204);
+      const me = await t.http.get('/api/registrations/me').set(b.auth).expect(200);
+      expect(me.body.workshops).toEqual([
+        expect.objectContaining({ sessionId: workshop.id, status: 'confirmed', title: 'Movement Building Canvas' }),
+      ]);
+      await mailTo(t, b.email, (m) => m.subject.includes('Movement Building Canvas'));
+    });
+
+    it('refuses overlapping workshops, non-workshops, other events’ sessions and waitlisted delegates', async () => {
+      const start = new Date(conference.startsAt.getTime() + 5 * HOUR);
+      const morning = await insertSession(t.db, conference, {
+        startsAt: start,
+        endsAt: new Date(start.getTime() + HOUR),
+      });
+      const overlapping = await insertSession(t.db, conference, {
+        startsAt: new Date(start.getTime() + HOUR / 2),
+        endsAt: new Date(start.getTime() + 2 * HOUR),
+        title: 'Overlapping',
+      });
+      const keynote = await insertSession(t.db, conference, { kind: 'keynote', capacity: null });
+      const elsewhere = await insertSession(t.db, await organisedEvent(), {});
+      const delegate = await register(t, conference.id);
+      await t.http.put(`/api/registrations/me/sessions/${morning.id}`).set(delegate.auth).expect(200);
+      const clash = await t.http.put(`/api/registrations/me/sessions/${overlapping.id}`).set(delegate.auth).expect(409);
+      expect(clash.body.message).toContain('overlaps');
+      await t.http.put(`/api/registrations/me/sessions/${keynote.id}`).set(delegate.auth).expect(422);
+      await t.http.put(`/api/registrations/me/sessions/${elsewhere.id}`).set(delegate.auth).expect(404);
+
+      const waiting = await register(t, conference.id);
+      expect(waiting.status).toBe('waitlisted');
+      const refused = await t.http.put(`/api/registrations/me/sessions/${morning.id}`).set(waiting.auth).expect(409);
+      expect(refused.body.message).toContain('waiting list');
+    });
+
+    it('frees workshop places when a delegate cancels', async () => {
+      const small = await organisedEvent({ capacity: 5 });
+      const workshop = await insertSession(t.db, small, { capacity: 1 });
+      const [a, b] = [await register(t, small.id), await register(t, small.id)];
+      await t.http.put(`/api/registrations/me/sessions/${workshop.id}`).set(a.auth).expect(200);
+      await t.http.put(`/api/registrations/me/sessions/${workshop.id}`).set(b.auth).expect(200);
+      await t.http.delete('/api/registrations/me').set(a.auth).expect(204);
+      await t.http.delete('/api/registrations/me').set(a.auth).expect(204);
+      const me = await t.http.get('/api/registrations/me').set(b.auth).expect(200);
+      expect(me.body.workshops[0].status).toBe('confirmed');
+    });
+  });
+
+  describe('organisers', () => {
+    let list: Event;
+    let delegates: Awaited<ReturnType<typeof register>>[];
+    beforeAll(async () => {
+      list = await organisedEvent({ capacity: 2 });
+      delegates = [
+        await register(t, list.id, {
+          name: 'Zoë Ångström',
+          organisation: '=HYPERLINK("x")',
+          accessNeeds: 'wheelchair',
+        }),
+        await register(t, list.id, { name: 'Bea Byrne', organisation: 'Health Trust' }),
+        await register(t, list.id, { name: 'Cai Chen', organisation: 'Health Trust' }),
+      ];
+    });
+
+    it('lists with status filter and search, including access and dietary needs', async () => {
+      const all = await t.http.get(`/api/events/${list.id}/registrations`).set(organiser.auth).expect(200);
+      expect(all.body.total).toBe(3);
+      expect(all.body.items[0]).toMatchObject({ name: 'Zoë Ångström', accessNeeds: 'wheelchair', status: 'confirmed' });
+      const waiting = await t.http
+        .get(`/api/events/${list.id}/registrations?status=waitlisted`)
+        .set(organiser.auth)
+        .expect(200);
+      expect(
+        waiting.body.items.map((i: { name: string; waitlistPosition: number }) => [i.name, i.waitlistPosition]),
+      ).toEqual([['Cai Chen', 1]]);
+      const search = await t.http.get(`/api/events/${list.id}/registrations?q=health`).set(organiser.auth).expect(200);
+      expect(search.body.total).toBe(2);
+      const literal = await t.http.get(`/api/events/${list.id}/registrations?q=%25`).set(organiser.auth).expect(200);
+      expect(literal.body.total).toBe(0);
+      await t.http.get(`/api/events/${list.id}/registrations?status=bogus`).set(organiser.auth).expect(400);
+    });
+
+    it('is for the event’s organisers only', async () => {
+      const other = await newStaff(t);
+      await t.http.get(`/api/events/${list.id}/registrations`).expect(401);
+      await t.http.get(`/api/events/${list.id}/registrations`).set(other.auth).expect(403);
+      await t.http.get(`/api/events/${list.id}/registrations`).set(delegates[0].auth).expect(401);
+      const facilitator = await newStaff(t);
+      await insertMember(t.db, list.id, facilitator.id, 'facilitator');
+      await t.http.get(`/api/events/${list.id}/registrations`).set(facilitator.auth).expect(403);
+      await t.http.get(`/api/events/${list.id}/registrations/counts`).set(facilitator.auth).expect(403);
+    });
+
+    it('streams CSV with a BOM and neutralised formulas', async () => {
+      const response = await t.http
+        .get(`/api/events/${list.id}/registrations?format=csv`)
+        .set(organiser.auth)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(response.headers['content-type']).toContain('text/csv');
+      expect(response.headers['content-disposition']).toContain('attachment');
+      const body = response.body as Buffer;
+      expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = body.toString('utf8').slice(1);
+      const lines = text.trim().split(/\r?\n/);
+      expect(lines[0]).toContain('access needs');
+      expect(lines).toHaveLength(4);
+      expect(text).toContain('Zoë Ångström');
+      expect(text).toContain(`"'=HYPERLINK(""x"")"`);
+    });
+
+    it('counts by status and checks in once, recording when and by whom', async () => {
+      const [a, , c] = delegates;
+      const first = await t.http
+        .post(`/api/events/${list.id}/registrations/${a.id}/check-in`)
+        .set(organiser.auth)
+        .expect(200);
+      expect(first.body).toMatchObject({ alreadyCheckedIn: false, checkedInById: organiser.id });
+      const again = await t.http
+        .post(`/api/events/${list.id}/registrations/${a.id}/check-in`)
+        .set(organiser.auth)
+        .expect(200);
+      expect(again.body).toMatchObject({ alreadyCheckedIn: true, checkedInAt: first.body.checkedInAt });
+      await t.http.post(`/api/events/${list.id}/registrations/${c.id}/check-in`).set(organiser.auth).expect(409);
+      await t.http.post(`/api/events/${list.id}/registrations/${event.id}/check-in`).set(organiser.auth).expect(404);
+      const counts = await t.http.get(`/api/events/${list.id}/registrations/counts`).set(organiser.auth).expect(200);
+      expect(counts.body).toEqual({ confirmed: 2, waitlisted: 1, cancelled: 0, checkedIn: 1, total: 3 });
+    });
+
+    it('erases a delegate’s personal data, ends their link and keeps the counts', async () => {
+      const b = delegates[1];
+      await t.http.post(`/api/events/${list.id}/registrations/${b.id}/erase`).set(organiser.auth).expect(204);
+      await t.http.post(`/api/events/${list.id}/registrations/${b.id}/erase`).set(organiser.auth).expect(204);
+      const row = await t.http.get(`/api/events/${list.id}/registrations/${b.id}`).set(organiser.auth).expect(200);
+      expect(row.body).toMatchObject({
+        name: 'Erased delegate',
+        organisation: null,
+        accessNeeds: null,
+        dietaryNeeds: null,
+        status: 'confirmed',
+        erasedAt: expect.any(String),
+      });
+      expect(row.body.email).not.toContain('example.org');
+      const leftovers = await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE recipient = $1`, [
+        b.email,
+      ]);
+      expect(leftovers[0].n).toBe(0);
+      await t.http.get('/api/registrations/me').set(b.auth).expect(401);
+      const counts = await t.http.get(`/api/events/${list.id}/registrations/counts`).set(organiser.auth).expect(200);
+      expect(counts.body.total).toBe(3);
+      expect(counts.body.confirmed).toBe(2);
+    });
+  });
+
+  it('never shows a delegate anyone else’s data', async () => {
+    const me = await t.http
+      .get('/api/registrations/me')
+      .set((await register(t, event.id)).auth)
+      .expect(200);
+    expect(JSON.stringify(me.body)).not.toContain('ana.silva');
+  });
+});
