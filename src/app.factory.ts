@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
+import { mountQueueBoard } from './admin/queue-board.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { createRootLogger, PinoNestLogger } from './logging.js';
@@ -37,6 +38,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     },
   });
   await app.register(fastifyCookie);
+  mountQueueBoard(app);
 
   app.useGlobalPipes(
     new ValidationPipe({
