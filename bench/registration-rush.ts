@@ -255,12 +255,13 @@ async function main(): Promise<void> {
           null,
           null,
           now,
+          box.seal(token),
         ]);
         const { id, status } = placed.rows[0];
         await client.query(sql.INSERT_NOTIFICATION_SQL, [
           status === 'confirmed' ? 'registration-confirmed' : 'registration-waitlisted',
           input.email,
-          JSON.stringify({ sealedToken: box.seal(token) }),
+          '{}',
           now,
           `registration-welcome:${id}`,
           eventId,

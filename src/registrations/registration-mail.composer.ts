@@ -82,10 +82,13 @@ export class RegistrationMailComposer implements OnModuleInit {
     return event.venue ? ` at ${event.venue}` : '';
   }
 
-  private linkFrom(notification: Notification) {
-    const sealed = notification.data.sealedToken;
-    if (typeof sealed !== 'string') return undefined;
-    return { label: 'Your registration', url: personalLink(this.config.appUrl, this.box.open(sealed)) };
+  /** The current personal link (a resend-link since the email was queued makes it the new one). */
+  private linkFrom(registration: Registration) {
+    if (!registration.tokenSealed) return undefined;
+    return {
+      label: 'Your registration',
+      url: personalLink(this.config.appUrl, this.box.open(registration.tokenSealed)),
+    };
   }
 
   private message(c: Context, data: Omit<MessageData, 'name' | 'eventTitle'>, withCalendar = false): MailMessage {
@@ -122,7 +125,7 @@ export class RegistrationMailComposer implements OnModuleInit {
           'The attached calendar file adds it to your calendar.',
           RegistrationMailComposer.KEEP_LINK,
         ],
-        link: this.linkFrom(c.notification),
+        link: this.linkFrom(c.registration),
       },
       true,
     );
@@ -141,7 +144,7 @@ export class RegistrationMailComposer implements OnModuleInit {
         'We will email you as soon as a place opens up; your personal link always shows where you are in the queue.',
         RegistrationMailComposer.KEEP_LINK,
       ],
-      link: this.linkFrom(c.notification),
+      link: this.linkFrom(c.registration),
     });
   }
 
@@ -178,7 +181,7 @@ export class RegistrationMailComposer implements OnModuleInit {
         'The link in earlier emails no longer works.',
         RegistrationMailComposer.KEEP_LINK,
       ],
-      link: this.linkFrom(c.notification),
+      link: this.linkFrom(c.registration),
     });
   }
 

@@ -22,6 +22,8 @@ export interface NewRegistration {
   name: string;
   email: string;
   tokenHash: string;
+  /** The token sealed with SecretBox, so later emails (confirmation, reminders) can carry the link. */
+  tokenSealed: string;
   organisation: string | null;
   jobTitle: string | null;
   accessNeeds: string | null;
@@ -165,6 +167,7 @@ export class RegistrationsRepository {
       input.accessNeeds,
       input.dietaryNeeds,
       input.consentedAt,
+      input.tokenSealed,
     ]);
     const row = rows[0];
     return {
@@ -250,8 +253,11 @@ export class RegistrationsRepository {
     );
   }
 
-  async rotateToken(manager: EntityManager, id: string, tokenHash: string): Promise<void> {
-    await manager.query(`UPDATE registrations SET token_hash = $2, updated_at = now() WHERE id = $1`, [id, tokenHash]);
+  async rotateToken(manager: EntityManager, id: string, tokenHash: string, tokenSealed: string): Promise<void> {
+    await manager.query(
+      `UPDATE registrations SET token_hash = $2, token_sealed = $3, updated_at = now() WHERE id = $1`,
+      [id, tokenHash, tokenSealed],
+    );
   }
 
   // --- workshops ---------------------------------------------------------------------
@@ -472,7 +478,7 @@ export class RegistrationsRepository {
     const placeholder = `erased-${id}@erased.invalid`;
     await manager.query(
       `UPDATE registrations SET name = 'Erased delegate', email = $2, organisation = NULL, job_title = NULL,
-         access_needs = NULL, dietary_needs = NULL, token_hash = $3, erased_at = $4, updated_at = now()
+         access_needs = NULL, dietary_needs = NULL, token_hash = $3, token_sealed = NULL, erased_at = $4, updated_at = now()
        WHERE id = $1`,
       [id, placeholder, uselessTokenHash, at],
     );

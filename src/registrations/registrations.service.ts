@@ -104,6 +104,7 @@ export class RegistrationsService {
           name: input.name,
           email: input.email,
           tokenHash: hash,
+          tokenSealed: this.box.seal(token),
           organisation: input.organisation ?? null,
           jobTitle: input.jobTitle ?? null,
           accessNeeds: input.accessNeeds ?? null,
@@ -116,7 +117,6 @@ export class RegistrationsService {
               ? NotificationKind.RegistrationConfirmed
               : NotificationKind.RegistrationWaitlisted,
           recipient: input.email,
-          data: { sealedToken: this.box.seal(token) },
           sendAt: now,
           dedupeKey: `registration-welcome:${placed.id}`,
           eventId,
@@ -170,11 +170,10 @@ export class RegistrationsService {
     await this.registrations.transaction(async (manager) => {
       const registration = await this.registrations.lockRegistration(manager, id);
       if (!registration || registration.erasedAt) return;
-      await this.registrations.rotateToken(manager, id, hash);
+      await this.registrations.rotateToken(manager, id, hash, this.box.seal(token));
       await this.outbox.enqueue(manager, {
         kind: NotificationKind.RegistrationLink,
         recipient: registration.email,
-        data: { sealedToken: this.box.seal(token) },
         sendAt: now,
         dedupeKey: `registration-link:${id}:${hash.slice(0, 16)}`,
         eventId,

@@ -21,7 +21,7 @@ export const READ_EVENT_SQL = `
 
 /**
  * $1 event, $2 name, $3 email, $4 token hash, $5 organisation, $6 job title, $7 access
- * needs, $8 dietary needs, $9 consented at. Confirms within the event's capacity and the
+ * needs, $8 dietary needs, $9 consented at, $10 the token sealed (for links in later mail). Confirms within the event's capacity and the
  * per-organisation cap, otherwise queues with a reason; returns the place in the queue.
  */
 export const INSERT_REGISTRATION_SQL = `
@@ -40,8 +40,8 @@ export const INSERT_REGISTRATION_SQL = `
     FROM ev
   ), inserted AS (
     INSERT INTO registrations (event_id, name, email, token_hash, organisation, job_title, access_needs,
-                               dietary_needs, consented_at, status, waitlist_seq, waitlist_reason)
-    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9,
+                               dietary_needs, consented_at, token_sealed, status, waitlist_seq, waitlist_reason)
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
            CASE WHEN reason IS NULL THEN 'confirmed' ELSE 'waitlisted' END,
            CASE WHEN reason IS NULL THEN NULL ELSE nextval('registrations_waitlist_seq') END,
            reason

@@ -224,23 +224,39 @@ describe('control run: the same rush with the row lock switched off', () => {
     await t.close();
   });
 
+  // Without the lock an oversell needs two decisions to overlap in time, which is likely
+  // but not certain in any one rush; a few rushes make the control dependable.
+  const ROUNDS = 8;
+
   it('oversells an event', async () => {
-    const event = await insertEvent(t.db, { capacity: 20 });
-    const placed = await rush(t, event.id, 200);
-    const confirmed = placed.filter((p) => p.status === 'confirmed').length;
-    expect(confirmed).toBeGreaterThan(20);
-    expect((await statusCounts(t, event.id)).confirmed).toBeGreaterThan(20);
+    const confirmedPerRound: number[] = [];
+    for (let round = 0; round < ROUNDS && !confirmedPerRound.some((n) => n > 20); round += 1) {
+      const event = await insertEvent(t.db, { capacity: 20 });
+      await rush(t, event.id, 200);
+      confirmedPerRound.push((await statusCounts(t, event.id)).confirmed ?? 0);
+    }
+    expect(Math.max(...confirmedPerRound)).toBeGreaterThan(20);
   });
 
   it('oversells a workshop', async () => {
     const event = await insertEvent(t.db, { capacity: 500 });
-    const workshop = await insertSession(t.db, event, { capacity: 5 });
     const delegates = await Promise.all(Array.from({ length: 60 }, () => register(t, event.id)));
-    await Promise.all(delegates.map((d) => t.http.put(`/api/registrations/me/sessions/${workshop.id}`).set(d.auth)));
-    const rows: Array<{ n: string }> = await t.db.query(
-      `SELECT count(*) AS n FROM session_signups WHERE session_id = $1 AND status = 'confirmed'`,
-      [workshop.id],
-    );
-    expect(Number(rows[0].n)).toBeGreaterThan(5);
+    const confirmedPerRound: number[] = [];
+    for (let round = 0; round < ROUNDS && !confirmedPerRound.some((n) => n > 5); round += 1) {
+      // A new workshop each round, at its own time so the rounds do not clash with each other.
+      const startsAt = new Date(event.startsAt.getTime() + round * 2 * 3600 * 1000);
+      const workshop = await insertSession(t.db, event, {
+        capacity: 5,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3600 * 1000),
+      });
+      await Promise.all(delegates.map((d) => t.http.put(`/api/registrations/me/sessions/${workshop.id}`).set(d.auth)));
+      const rows: Array<{ n: string }> = await t.db.query(
+        `SELECT count(*) AS n FROM session_signups WHERE session_id = $1 AND status = 'confirmed'`,
+        [workshop.id],
+      );
+      confirmedPerRound.push(Number(rows[0].n));
+    }
+    expect(Math.max(...confirmedPerRound)).toBeGreaterThan(5);
   });
 });

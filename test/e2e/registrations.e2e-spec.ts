@@ -347,6 +347,8 @@ describe('registrations', () => {
       ]);
       expect(leftovers[0].n).toBe(0);
       await t.http.get('/api/registrations/me').set(b.auth).expect(401);
+      const sealed = await t.db.query(`SELECT token_sealed FROM registrations WHERE id = $1`, [b.id]);
+      expect(sealed[0].token_sealed).toBeNull();
       const counts = await t.http.get(`/api/events/${list.id}/registrations/counts`).set(organiser.auth).expect(200);
       expect(counts.body.total).toBe(3);
       expect(counts.body.confirmed).toBe(2);

@@ -19,7 +19,9 @@ export class Registrations1764000002001 implements MigrationInterface {
       `CREATE INDEX ix_registrations_event_waitlist ON registrations (event_id, waitlist_seq) WHERE status = 'waitlisted'`,
     );
     await db.query(`CREATE INDEX ix_registrations_event_created ON registrations (event_id, created_at, id)`);
-    await db.query(`CREATE INDEX ix_session_signups_session_status ON session_signups (session_id, status, waitlist_seq)`);
+    await db.query(
+      `CREATE INDEX ix_session_signups_session_status ON session_signups (session_id, status, waitlist_seq)`,
+    );
     await db.query(
       `ALTER TABLE registrations ADD CONSTRAINT ck_registrations_waitlist_reason
          CHECK (waitlist_reason IS NULL OR status = 'waitlisted')`,
