@@ -175,7 +175,9 @@ describe('eventCalendar', () => {
 describe('buildVTimezone', () => {
   it('lists both 2026 changes for Europe/London', () => {
     const tz = buildVTimezone('Europe/London', new Date('2026-03-28T00:00:00Z'), new Date('2026-03-29T00:00:00Z'))!;
-    expect(tz).toContain('BEGIN:DAYLIGHT\r\nDTSTART:20260329T010000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100');
+    expect(tz).toContain(
+      'BEGIN:DAYLIGHT\r\nDTSTART:20260329T010000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\nTZNAME:BST',
+    );
     expect(tz).toContain('BEGIN:STANDARD\r\nDTSTART:20261025T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000');
   });
 

@@ -45,7 +45,7 @@ function formatOffset(minutes: number): string {
 }
 
 function component(zoneName: string, atMs: number, from: number, to: number): string[] {
-  const local = DateTime.fromMillis(atMs, { zone: zoneName });
+  const local = DateTime.fromMillis(atMs, { zone: zoneName }).setLocale('en-GB');
   // DTSTART of an observance is the wall-clock time just before the change (in the old offset).
   const wall = DateTime.fromMillis(atMs + from * MINUTE_MS, { zone: 'utc' }).toFormat("yyyyLLdd'T'HHmmss");
   const type = local.isInDST ? 'DAYLIGHT' : 'STANDARD';

@@ -20,7 +20,7 @@ export class AgendaPageRenderer {
     const dates = start.hasSame(end, 'day')
       ? start.toFormat('cccc d LLLL yyyy')
       : `${start.toFormat('d LLLL')} – ${end.toFormat('d LLLL yyyy')}`;
-    return this.eta.render('./agenda.html', { doc, dates, jsonUrl });
+    return this.eta.render('./agenda.html.eta', { doc, dates, jsonUrl });
   }
 
   notFound(): string {
