@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { RegistrationMailComposer } from './registration-mail.composer.js';
 
 /**
- * The composers of the registration emails. They run where mail is sent, so a process
- * with the worker role needs this module too (WorkerModule imports it).
+ * The composers of the registration emails. They run where mail is sent; ApiModule (and
+ * so this module) is loaded in every process role, the worker included.
  */
 @Module({ providers: [RegistrationMailComposer] })
 export class RegistrationMailModule {}

@@ -36,6 +36,8 @@ export interface PlacedRegistration {
   status: RegistrationStatus;
   waitlistReason: string | null;
   waitlistPosition: number | null;
+  /** Seats are free but people wait for them (the capacity was raised): promote before committing. */
+  seatsFreeBehindQueue?: boolean;
 }
 
 export interface LockedRegistration {
@@ -169,6 +171,27 @@ export class RegistrationsRepository {
       input.consentedAt,
       input.tokenSealed,
     ]);
+    const row = rows[0];
+    return {
+      id: row.id as string,
+      status: row.status as RegistrationStatus,
+      waitlistReason: row.waitlist_reason as string | null,
+      waitlistPosition: toNumber(row.waitlist_position),
+      seatsFreeBehindQueue: row.seats_free_behind_queue === true,
+    };
+  }
+
+  /** A registration's status and place in the queue, read inside the caller's transaction. */
+  async placeOf(manager: EntityManager, id: string): Promise<PlacedRegistration> {
+    const rows: Array<Record<string, unknown>> = await manager.query(
+      `SELECT r.id, r.status, r.waitlist_reason,
+              CASE WHEN r.status = 'waitlisted' THEN (
+                SELECT count(*) FROM registrations w
+                WHERE w.event_id = r.event_id AND w.status = 'waitlisted' AND w.waitlist_seq <= r.waitlist_seq
+              ) END AS waitlist_position
+       FROM registrations r WHERE r.id = $1`,
+      [id],
+    );
     const row = rows[0];
     return {
       id: row.id as string,

@@ -25,6 +25,7 @@ import {
   toWorkshopSignupResponse,
   type WorkshopSignupResponse,
 } from './dto/registration.response.js';
+import { ATTENDEE_CSV_COLUMNS, spreadsheetSafe } from './attendee-csv.js';
 import { eventCalendarUrl, personalLink } from './personal-link.js';
 import type { Registration } from './registration.entity.js';
 import {
@@ -38,30 +39,6 @@ import { ALREADY_REGISTERED_MESSAGE, registrationsError, RegistrationsError } fr
 
 describeConstraint('uq_registrations_event_email', ALREADY_REGISTERED_MESSAGE);
 describeConstraint('uq_session_signups_session_registration', 'You are already signed up for this workshop.');
-
-/** Columns of the CSV export, in order. */
-const CSV_COLUMNS: Array<{ key: keyof AttendeeRow; header: string }> = [
-  { key: 'id', header: 'id' },
-  { key: 'name', header: 'name' },
-  { key: 'email', header: 'email' },
-  { key: 'organisation', header: 'organisation' },
-  { key: 'jobTitle', header: 'job title' },
-  { key: 'status', header: 'status' },
-  { key: 'waitlistPosition', header: 'waiting list position' },
-  { key: 'waitlistReason', header: 'waiting list reason' },
-  { key: 'accessNeeds', header: 'access needs' },
-  { key: 'dietaryNeeds', header: 'dietary needs' },
-  { key: 'checkedInAt', header: 'checked in at' },
-  { key: 'cancelledAt', header: 'cancelled at' },
-  { key: 'createdAt', header: 'registered at' },
-];
-
-/** A spreadsheet would run a cell that starts like a formula; a leading apostrophe keeps it text. */
-const spreadsheetSafe = (value: string | number | Date | null): string => {
-  if (value === null) return '';
-  const text = value instanceof Date ? value.toISOString() : String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-};
 
 const isUniqueViolation = (error: unknown, constraint: string): boolean =>
   error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === constraint;
@@ -99,7 +76,7 @@ export class RegistrationsService {
       return await this.registrations.transaction(async (manager) => {
         const event = await this.registrations.lockEventSeats(manager, eventId, this.lockSeats);
         this.assertRegistrationOpen(event, now);
-        const placed = await this.registrations.insertRegistration(manager, {
+        let placed = await this.registrations.insertRegistration(manager, {
           eventId,
           name: input.name,
           email: input.email,
@@ -111,6 +88,11 @@ export class RegistrationsService {
           dietaryNeeds: input.dietaryNeeds ?? null,
           consentedAt: now,
         });
+        if (placed.seatsFreeBehindQueue) {
+          // The capacity was raised since the queue formed: the queue (this newcomer at its end) moves up first.
+          await this.fillEventSeats(manager, event, now);
+          placed = await this.registrations.placeOf(manager, placed.id);
+        }
         await this.outbox.enqueue(manager, {
           kind:
             placed.status === 'confirmed'
@@ -376,10 +358,10 @@ export class RegistrationsService {
     const registrations = this.registrations;
     async function* records() {
       for await (const batch of registrations.attendeeBatches(eventId, filter)) {
-        for (const row of batch) yield CSV_COLUMNS.map((column) => spreadsheetSafe(row[column.key]));
+        for (const row of batch) yield ATTENDEE_CSV_COLUMNS.map((column) => spreadsheetSafe(row[column.key]));
       }
     }
-    const csv = stringify({ bom: true, header: true, columns: CSV_COLUMNS.map((c) => c.header) });
+    const csv = stringify({ bom: true, header: true, columns: ATTENDEE_CSV_COLUMNS.map((c) => c.header) });
     pipeline(Readable.from(records()), csv).catch((error: unknown) => {
       this.logger.error({ err: error, eventId }, 'The registrations export failed part-way');
     });

@@ -20,23 +20,33 @@ export const READ_EVENT_SQL = `
   FROM events WHERE id = $1`;
 
 /**
+ * Confirms within the event's capacity and the per-organisation cap, otherwise queues
+ * with a reason, and returns the place in the queue. Nobody overtakes the queue: while
+ * anyone waits for want of a seat, newcomers queue behind them even if seats are free
+ * (seats free up with a waiting list only when an organiser raised the capacity; then
+ * seats_free_behind_queue tells the service to promote from the queue in this same
+ * transaction).
+ *
  * $1 event, $2 name, $3 email, $4 token hash, $5 organisation, $6 job title, $7 access
- * needs, $8 dietary needs, $9 consented at, $10 the token sealed (for links in later mail). Confirms within the event's capacity and the
- * per-organisation cap, otherwise queues with a reason; returns the place in the queue.
+ * needs, $8 dietary needs, $9 consented at, $10 the token sealed (for links in later mail).
  */
 export const INSERT_REGISTRATION_SQL = `
   WITH ev AS (
-    SELECT capacity, per_organisation_cap FROM events WHERE id = $1
+    SELECT e.capacity, e.per_organisation_cap,
+           (SELECT count(*) FROM registrations WHERE event_id = $1 AND status = 'confirmed') AS confirmed,
+           EXISTS (SELECT 1 FROM registrations
+                   WHERE event_id = $1 AND status = 'waitlisted' AND waitlist_reason = 'event_full') AS queue
+    FROM events e WHERE e.id = $1
   ), decision AS (
     SELECT CASE
-      WHEN (SELECT count(*) FROM registrations WHERE event_id = $1 AND status = 'confirmed') >= ev.capacity
-        THEN 'event_full'
+      WHEN ev.confirmed >= ev.capacity OR ev.queue THEN 'event_full'
       WHEN ev.per_organisation_cap IS NOT NULL AND $5::text IS NOT NULL AND (
           SELECT count(*) FROM registrations
           WHERE event_id = $1 AND status = 'confirmed' AND lower(btrim(organisation)) = lower(btrim($5::text))
         ) >= ev.per_organisation_cap
         THEN 'organisation_cap'
-    END AS reason
+    END AS reason,
+    ev.queue AND ev.confirmed < ev.capacity AS seats_free_behind_queue
     FROM ev
   ), inserted AS (
     INSERT INTO registrations (event_id, name, email, token_hash, organisation, job_title, access_needs,
@@ -48,7 +58,7 @@ export const INSERT_REGISTRATION_SQL = `
     FROM decision
     RETURNING id, status, waitlist_reason
   )
-  SELECT i.id, i.status, i.waitlist_reason,
+  SELECT i.id, i.status, i.waitlist_reason, (SELECT seats_free_behind_queue FROM decision),
          CASE WHEN i.status = 'waitlisted'
            THEN (SELECT count(*) FROM registrations WHERE event_id = $1 AND status = 'waitlisted') + 1
          END AS waitlist_position

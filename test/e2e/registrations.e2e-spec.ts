@@ -95,6 +95,22 @@ describe('registrations', () => {
       expect(cancelled.body.status).toBe('cancelled');
     });
 
+    it('lets nobody overtake the queue when the capacity is raised', async () => {
+      const raised = await organisedEvent({ capacity: 1 });
+      await register(t, raised.id);
+      const b = await register(t, raised.id);
+      const c = await register(t, raised.id);
+      expect([b.waitlistPosition, c.waitlistPosition]).toEqual([1, 2]);
+      await t.db.query(`UPDATE events SET capacity = 3 WHERE id = $1`, [raised.id]);
+      // The next arrival moves the queue up first; the seats go to b and c, not to the newcomer.
+      const d = await register(t, raised.id);
+      expect([d.status, d.waitlistPosition]).toEqual(['waitlisted', 1]);
+      for (const promoted of [b, c]) {
+        const me = await t.http.get('/api/registrations/me').set(promoted.auth).expect(200);
+        expect(me.body.status).toBe('confirmed');
+      }
+    });
+
     it('refuses bad input with field messages and changes nothing', async () => {
       const before = await t.db.query(`SELECT count(*) FROM registrations`);
       const noConsent = await t.http
