@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Registration } from './registration.entity.js';
+import { PersonalPageController } from './personal-page.controller.js';
 import { RegistrationMailModule } from './registration-mail.module.js';
 import { EventRegistrationsController, MyRegistrationController } from './registrations.controller.js';
 import { RegistrationsRepository } from './registrations.repository.js';
@@ -10,7 +11,7 @@ import { RegistrationsService } from './registrations.service.js';
 @Module({
   // The Registration repository is for DelegateGuard, which Nest builds in this module's scope.
   imports: [TypeOrmModule.forFeature([Registration]), RegistrationMailModule],
-  controllers: [EventRegistrationsController, MyRegistrationController],
+  controllers: [EventRegistrationsController, MyRegistrationController, PersonalPageController],
   providers: [RegistrationsRepository, RegistrationsService],
   exports: [RegistrationsService],
 })

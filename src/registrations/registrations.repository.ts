@@ -80,6 +80,16 @@ export interface DelegateSignupRow extends SignupRow {
   sessionStatus: string;
 }
 
+export interface WorkshopListing {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  room: string | null;
+  capacity: number | null;
+  taken: number;
+}
+
 export interface PromotedSignup {
   id: string;
   registrationId: string;
@@ -403,6 +413,19 @@ export class RegistrationsRepository {
       [registrationId],
     );
     return rows.map(({ position, ...row }) => ({ ...row, waitlistPosition: toNumber(position) }));
+  }
+
+  /** The event's scheduled workshops with how many places are taken, in agenda order. */
+  async workshopsOf(eventId: string): Promise<WorkshopListing[]> {
+    const rows: Array<WorkshopListing & { taken: string }> = await this.db.query(
+      `SELECT s.id, s.title, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.room, s.capacity,
+              (SELECT count(*) FROM session_signups ss WHERE ss.session_id = s.id AND ss.status = 'confirmed') AS taken
+       FROM sessions s
+       WHERE s.event_id = $1 AND s.kind = 'workshop' AND s.status = 'scheduled'
+       ORDER BY s.starts_at, s.title`,
+      [eventId],
+    );
+    return rows.map((row) => ({ ...row, taken: Number(row.taken) }));
   }
 
   // --- organisers --------------------------------------------------------------------

@@ -195,6 +195,37 @@ describe('registrations', () => {
     });
   });
 
+  describe('the personal-link page', () => {
+    it('shows the registration, signs up for workshops and cancels with plain forms', async () => {
+      const venue = await organisedEvent({ capacity: 5, title: 'Page <Test> Meeting' });
+      const workshop = await insertSession(t.db, venue, { capacity: 2, title: 'Canvas & Co' });
+      const delegate = await register(t, venue.id, { name: '<b>Ana</b>' });
+      const page = await t.http.get(`/r/${delegate.token}`).expect(200);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.headers['cache-control']).toBe('no-store');
+      expect(page.text).toContain('You have a place.');
+      expect(page.text).toContain('&lt;b&gt;Ana&lt;/b&gt;');
+      expect(page.text).toContain('Page &lt;Test&gt; Meeting');
+      expect(page.text).toContain('2 of 2 places left');
+
+      const joined = await t.http.post(`/r/${delegate.token}/workshops/${workshop.id}/join`).type('form').send('');
+      expect(joined.status).toBe(303);
+      expect(joined.headers.location).toBe(`/r/${delegate.token}`);
+      expect((await t.http.get(`/r/${delegate.token}`).expect(200)).text).toContain('1 of 2 places left');
+
+      const confirm = await t.http.get(`/r/${delegate.token}?cancel=1`).expect(200);
+      expect(confirm.text).toContain('Yes, cancel my registration');
+      await t.http.post(`/r/${delegate.token}/cancel`).type('form').send('').expect(303);
+      expect((await t.http.get(`/r/${delegate.token}`).expect(200)).text).toContain('Your registration is cancelled.');
+      const refused = await t.http.post(`/r/${delegate.token}/workshops/${workshop.id}/join`).type('form').send('');
+      expect(refused.status).toBe(409);
+      expect(refused.text).toContain('cancelled');
+
+      await t.http.get(`/r/${'x'.repeat(43)}`).expect(404);
+      await t.http.get('/r/short').expect(404);
+    });
+  });
+
   describe('workshops', () => {
     let conference: Event;
     beforeAll(async () => {
