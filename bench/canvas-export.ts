@@ -113,7 +113,7 @@ async function seed(db: pg.Pool, canvasId: string, notes: number): Promise<void>
       `INSERT INTO canvas_notes (canvas_id, section_key, text, author_name, group_name, cluster, hidden, participant_key, own_dots, dots, created_at)
        SELECT $1,
               (ARRAY['values','purpose','people','allies','power','narrative','actions','resources','measures'])[1 + n % 9],
-              left('Note ' || n || ': ' || repeat('we build power together, with care; ', 1 + n % 6), 20 + (n * 7919) % 180),
+              left('Note ' || n || ': ' || repeat('we build power together, with care; ', 1 + n % 6), 20 + ((n::bigint * 7919) % 180)::int),
               CASE WHEN n % 3 = 0 THEN 'Delegate ' || (n % 500) END,
               CASE WHEN n % 4 = 0 THEN 'Table ' || (n % 30) END,
               CASE WHEN n % 5 = 0 THEN 'Cluster ' || (n % 12) END,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { once } from 'node:events';
+import { type EventEmitter, once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import type pg from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
@@ -10,6 +10,22 @@ import type { Canvas } from './canvas.entity.js';
 import { CanvasesRepository, EXPORT_ROWS_SQL, type ExportRow, exportCopySql } from './canvases.repository.js';
 import { CopyToStream } from './copy-to-stream.js';
 import type { ExportFormat } from './dto/export-query.dto.js';
+
+/**
+ * exceljs's streaming writer never signals back-pressure: its sheet buffer writes into the zip
+ * entry whatever the zip can take. Wait, between batches of rows, until the zip entry (and the
+ * response) have drained, so rows do not pile up in memory ahead of the compressor.
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet, out: PassThrough): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  const internal = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream;
+  // The zip entry is archiver's own PassThrough, from an older readable-stream: duck-typed.
+  const entry = internal?.pipes?.[0] as
+    (EventEmitter & { _writableState?: { length: number; highWaterMark: number } }) | undefined;
+  const state = entry?._writableState;
+  if (entry && state && state.length > state.highWaterMark) await once(entry, 'drain');
+  if (out.writableNeedDrain) await once(out, 'drain');
+}
 
 /** Rows fetched per round trip from the export cursor. */
 const BATCH = 2_000;
@@ -160,7 +176,13 @@ export class CanvasExports {
   /** One worksheet per section, in the canvas's order; rows are committed as they are written. */
   private xlsx(canvas: Canvas, includeHidden: boolean): Readable {
     const out = new PassThrough();
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: true,
+      useSharedStrings: false,
+      // Fast compression: the writer cannot push back, so slow zlib means rows wait in memory.
+      zip: { zlib: { level: 1 } },
+    });
     workbook.creator = 'Plenary';
     const taken = new Set<string>();
     const sheets = new Map<string, ExcelJS.Worksheet>();
@@ -193,7 +215,7 @@ export class CanvasExports {
           current = addSheet(row.sectionKey, row.section);
         }
         current!.addRow(toSheetRow(row)).commit();
-        if (++count % BATCH === 0 && out.writableNeedDrain) await once(out, 'drain');
+        if (++count % 500 === 0) await zipCaughtUp(current!, out);
       }
       current?.commit();
       while (next < order.length) {
