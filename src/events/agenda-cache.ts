@@ -43,12 +43,14 @@ export class AgendaCache implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     private readonly redis: RedisClient,
-    config: AppConfig,
+    private readonly config: AppConfig,
   ) {
     this.channel = `${config.queuePrefix}:agenda-changed`;
   }
 
   async onModuleInit(): Promise<void> {
+    // A worker serves no agenda, so it keeps no copies to drop (it still publishes changes).
+    if (this.config.processRole === 'worker') return;
     const subscriber = this.redis.duplicate();
     this.subscriber = subscriber;
     subscriber.on('message', (_channel: string, eventId: string) => this.drop(eventId));

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../common/errors/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { AgendaService, cachedBody } from '../sessions/agenda.service.js';
-import { sendCached } from '../sessions/http-cache.js';
+import { AgendaReadLimit, sendCached } from '../sessions/http-cache.js';
 import { AgendaPageRenderer } from './agenda-page.renderer.js';
 
 /** Public HTML pages (not part of the JSON API). */
@@ -19,6 +19,7 @@ export class PagesController {
 
   /** The published agenda as a page; drafts are not there (404). */
   @Get(':slug')
+  @AgendaReadLimit()
   async agendaPage(
     @Param('slug') slug: string,
     @Req() request: FastifyRequest,

@@ -9,7 +9,7 @@ import { MaybeUser, OptionalStaffGuard } from '../events/optional-staff.guard.js
 import { AgendaChangesService } from './agenda-changes.service.js';
 import { AgendaService } from './agenda.service.js';
 import { AgendaChangePageResponse, toAgendaChangeResponse } from './dto/agenda-change.response.js';
-import { sendCached } from './http-cache.js';
+import { AgendaReadLimit, sendCached } from './http-cache.js';
 
 @ApiTags('agenda')
 @Controller('api/events/:eventId')
@@ -24,6 +24,7 @@ export class AgendaController {
   ) {}
 
   @Get('agenda')
+  @AgendaReadLimit()
   @ApiOperation({
     summary: 'The agenda by day in the event’s time zone, with speakers and rooms (event id or slug). ETag / 304.',
   })
@@ -38,6 +39,7 @@ export class AgendaController {
   }
 
   @Get('agenda.ics')
+  @AgendaReadLimit()
   @ApiProduces('text/calendar')
   @ApiOperation({ summary: 'The agenda as iCalendar: one VEVENT per session, cancelled ones as STATUS:CANCELLED.' })
   async agendaIcs(

@@ -1,5 +1,18 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RateLimit } from '../common/rate-limit/rate-limit.js';
 import type { CachedBody } from '../events/agenda-cache.js';
+
+/**
+ * Public agenda reads come from a shared copy and cost next to nothing, while a whole
+ * venue reads them through one Wi-Fi address: the per-address limit is ten times the default.
+ */
+export const AgendaReadLimit = () =>
+  RateLimit({
+    bucket: 'agenda-read',
+    limit: (config) => config.rateLimitDefault * 10,
+    windowMs: 60_000,
+    key: () => undefined,
+  });
 
 /** A public page that changes now and then: browsers and CDNs may reuse it briefly, then revalidate with the ETag. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=300';

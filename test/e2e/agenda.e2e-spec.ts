@@ -173,6 +173,48 @@ describe('the published agenda', () => {
     });
   });
 
+  describe('queries', () => {
+    /** Counts the app's SQL statements touching the agenda tables while `fn` runs. */
+    async function agendaQueries(fn: () => Promise<unknown>): Promise<number> {
+      const runner = t.db.createQueryRunner();
+      const proto = Object.getPrototypeOf(runner) as { query: (...args: unknown[]) => Promise<unknown> };
+      await runner.release();
+      const original = proto.query;
+      let count = 0;
+      proto.query = function (this: unknown, ...args: unknown[]) {
+        if (/sessions|speakers/.test(String(args[0]))) count++;
+        return original.apply(this, args);
+      };
+      try {
+        await fn();
+      } finally {
+        proto.query = original;
+      }
+      return count;
+    }
+
+    it('builds the agenda with the same few queries whatever its size (no N+1)', async () => {
+      const counts: number[] = [];
+      for (const size of [2, 12]) {
+        const event = await springEvent();
+        const speakers = [];
+        for (let i = 0; i < size; i++) speakers.push(await addSpeaker(t, organiser, event.id));
+        for (let i = 0; i < size; i++) {
+          await addSession(t, organiser, event, {
+            startsAt: new Date(Date.UTC(2027, 2, 27, 8 + i)).toISOString(),
+            endsAt: new Date(Date.UTC(2027, 2, 27, 9 + i)).toISOString(),
+            speakerIds: [speakers[i].id, speakers[(i + 1) % size].id],
+          });
+        }
+        await publishEvent(t, organiser, event.id);
+        counts.push(await agendaQueries(() => t.http.get(`/api/events/${event.id}/agenda`).expect(200)));
+      }
+      expect(counts[0]).toBe(counts[1]);
+      expect(counts[0]).toBeGreaterThan(0);
+      expect(counts[0]).toBeLessThanOrEqual(3);
+    });
+  });
+
   describe('iCalendar', () => {
     it('has a stable UID per session, SEQUENCE that rises, cancellations and local times across the clock change', async () => {
       const event = await springEvent();
