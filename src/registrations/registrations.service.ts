@@ -286,6 +286,7 @@ export class RegistrationsService {
    * list. Signing up again returns the existing sign-up.
    */
   async signUp(delegate: Registration, sessionId: string): Promise<WorkshopSignupResponse> {
+    const now = this.clock.now();
     return this.registrations.transaction(async (manager) => {
       const registration = await this.registrations.lockRegistration(manager, delegate.id);
       if (!registration || registration.status !== 'confirmed') {
@@ -306,6 +307,8 @@ export class RegistrationsService {
           `This workshop overlaps “${clash.title}”, which you have signed up for. Leave that one first.`,
         );
       }
+      // If places were added since the queue formed, the queue moves up before this newcomer joins it.
+      await this.fillWorkshopSeats(manager, session, now);
       return toWorkshopSignupResponse(
         await this.registrations.insertSignup(manager, session.id, registration.id, session.capacity),
       );

@@ -250,6 +250,18 @@ describe('registrations', () => {
       await mailTo(t, b.email, (m) => m.subject.includes('Movement Building Canvas'));
     });
 
+    it('moves the workshop queue up before a newcomer when places were added', async () => {
+      const roomy = await organisedEvent({ capacity: 10 });
+      const workshop = await insertSession(t.db, roomy, { capacity: 1 });
+      const [a, b, c] = [await register(t, roomy.id), await register(t, roomy.id), await register(t, roomy.id)];
+      for (const d of [a, b]) await t.http.put(`/api/registrations/me/sessions/${workshop.id}`).set(d.auth).expect(200);
+      await t.db.query(`UPDATE sessions SET capacity = 2 WHERE id = $1`, [workshop.id]);
+      const late = await t.http.put(`/api/registrations/me/sessions/${workshop.id}`).set(c.auth).expect(200);
+      expect(late.body).toEqual({ sessionId: workshop.id, status: 'waitlisted', waitlistPosition: 1 });
+      const me = await t.http.get('/api/registrations/me').set(b.auth).expect(200);
+      expect(me.body.workshops[0].status).toBe('confirmed');
+    });
+
     it('refuses overlapping workshops, non-workshops, other events’ sessions and waitlisted delegates', async () => {
       const start = new Date(conference.startsAt.getTime() + 5 * HOUR);
       const morning = await insertSession(t.db, conference, {
@@ -400,6 +412,19 @@ describe('registrations', () => {
       expect(counts.body.total).toBe(3);
       expect(counts.body.confirmed).toBe(2);
     });
+  });
+
+  it('documents its routes in OpenAPI', async () => {
+    const doc = await t.http.get('/docs-json').expect(200);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/events/{eventId}/registrations',
+        '/api/events/{eventId}/registrations/resend-link',
+        '/api/events/{eventId}/registrations/{registrationId}/check-in',
+        '/api/registrations/me',
+        '/api/registrations/me/sessions/{sessionId}',
+      ]),
+    );
   });
 
   it('never shows a delegate anyone else’s data', async () => {
