@@ -181,6 +181,14 @@ describe('buildVTimezone', () => {
     expect(tz).toContain('BEGIN:STANDARD\r\nDTSTART:20261025T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000');
   });
 
+  it('gives a fixed zone one observance, and UTC none (written as UTC times)', () => {
+    const tz = buildVTimezone('Etc/UTC', new Date('2026-03-28T00:00:00Z'), new Date('2026-03-29T00:00:00Z'))!;
+    expect(tz.match(/BEGIN:STANDARD/g)).toHaveLength(1);
+    const ics = agendaCalendar({ ...london, timezone: 'UTC' }, [session({ id: 'u' })]);
+    const [e] = events(ics);
+    expect(e!.start.toISOString()).toBe('2026-03-28T10:00:00.000Z');
+  });
+
   it('returns null for UTC', () => {
     expect(buildVTimezone('UTC', new Date(), new Date())).toBeNull();
   });

@@ -69,7 +69,7 @@ const cache = new Map<string, string>();
  */
 export function buildVTimezone(zoneName: string, from: Date, to: Date): string | null {
   const zone = IANAZone.create(zoneName);
-  if (!zone.isValid || zoneName === 'UTC' || zoneName === 'Etc/UTC') return null;
+  if (!zone.isValid || zoneName === 'UTC') return null;
   const startYear = from.getUTCFullYear() - 1;
   const endYear = to.getUTCFullYear() + 1;
   const key = `${zoneName}:${startYear}:${endYear}`;
