@@ -186,7 +186,7 @@ describe('buildVTimezone', () => {
     expect(tz.match(/BEGIN:STANDARD/g)).toHaveLength(1);
     const ics = agendaCalendar({ ...london, timezone: 'UTC' }, [session({ id: 'u' })]);
     const [e] = events(ics);
-    expect(e!.start.toISOString()).toBe('2026-03-28T10:00:00.000Z');
+    expect(e.start.toISOString()).toBe('2026-03-28T10:00:00.000Z');
   });
 
   it('returns null for UTC', () => {
