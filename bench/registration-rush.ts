@@ -263,7 +263,7 @@ async function main(): Promise<void> {
           input.email,
           '{}',
           now,
-          `registration-welcome:${id}`,
+          `registration-welcome:${id}:${hash.slice(0, 16)}`,
           eventId,
           id,
         ]);

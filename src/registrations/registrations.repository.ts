@@ -42,6 +42,7 @@ export interface PlacedRegistration {
 
 export interface LockedRegistration {
   id: string;
+  tokenHash: string;
   eventId: string;
   email: string;
   name: string;
@@ -52,6 +53,7 @@ export interface LockedRegistration {
 export interface Promoted {
   id: string;
   email: string;
+  tokenHash: string;
 }
 
 export interface WorkshopSeats {
@@ -167,8 +169,11 @@ export class RegistrationsRepository {
     };
   }
 
-  /** Inserts a registration as confirmed or waitlisted (see INSERT_REGISTRATION_SQL). */
-  async insertRegistration(manager: EntityManager, input: NewRegistration): Promise<PlacedRegistration> {
+  /**
+   * Inserts a registration as confirmed or waitlisted (see INSERT_REGISTRATION_SQL); undefined
+   * when that email already holds a live registration for the event.
+   */
+  async insertRegistration(manager: EntityManager, input: NewRegistration): Promise<PlacedRegistration | undefined> {
     const rows: Array<Record<string, unknown>> = await manager.query(INSERT_REGISTRATION_SQL, [
       input.eventId,
       input.name,
@@ -182,6 +187,7 @@ export class RegistrationsRepository {
       input.tokenSealed,
     ]);
     const row = rows[0];
+    if (!row) return undefined;
     return {
       id: row.id as string,
       status: row.status as RegistrationStatus,
@@ -213,7 +219,7 @@ export class RegistrationsRepository {
 
   async lockRegistration(manager: EntityManager, id: string): Promise<LockedRegistration | undefined> {
     const rows: LockedRegistration[] = await manager.query(
-      `SELECT id, event_id AS "eventId", email, name, status, erased_at AS "erasedAt"
+      `SELECT id, event_id AS "eventId", email, name, status, erased_at AS "erasedAt", token_hash AS "tokenHash"
        FROM registrations WHERE id = $1 FOR UPDATE`,
       [id],
     );
@@ -272,7 +278,7 @@ export class RegistrationsRepository {
            ) < e.per_organisation_cap)
          ORDER BY r.waitlist_seq LIMIT 1
        ) AND status = 'waitlisted'
-       RETURNING id, email`,
+       RETURNING id, email, token_hash AS "tokenHash"`,
       [eventId],
     );
     return result[0][0];

@@ -76,7 +76,7 @@ export class RegistrationsService {
       return await this.registrations.transaction(async (manager) => {
         const event = await this.registrations.lockEventSeats(manager, eventId, this.lockSeats);
         this.assertRegistrationOpen(event, now);
-        let placed = await this.registrations.insertRegistration(manager, {
+        const inserted = await this.registrations.insertRegistration(manager, {
           eventId,
           name: input.name,
           email: input.email,
@@ -88,6 +88,8 @@ export class RegistrationsService {
           dietaryNeeds: input.dietaryNeeds ?? null,
           consentedAt: now,
         });
+        if (!inserted) throw registrationsError(RegistrationsError.AlreadyRegistered, ALREADY_REGISTERED_MESSAGE);
+        let placed = inserted;
         if (placed.seatsFreeBehindQueue) {
           // The capacity was raised since the queue formed: the queue (this newcomer at its end) moves up first.
           await this.fillEventSeats(manager, event, now);
@@ -100,7 +102,8 @@ export class RegistrationsService {
               : NotificationKind.RegistrationWaitlisted,
           recipient: input.email,
           sendAt: now,
-          dedupeKey: `registration-welcome:${placed.id}`,
+          // Keyed on the token too: someone who cancelled and registered again is welcomed again.
+          dedupeKey: `registration-welcome:${placed.id}:${hash.slice(0, 16)}`,
           eventId,
           registrationId: placed.id,
         });
@@ -220,7 +223,7 @@ export class RegistrationsService {
         kind: NotificationKind.RegistrationCancelled,
         recipient: registration.email,
         sendAt: now,
-        dedupeKey: `registration-cancelled:${registration.id}`,
+        dedupeKey: `registration-cancelled:${registration.id}:${registration.tokenHash.slice(0, 16)}`,
         eventId: event.id,
         registrationId: registration.id,
       });
@@ -248,7 +251,7 @@ export class RegistrationsService {
         kind: NotificationKind.RegistrationPromoted,
         recipient: next.email,
         sendAt: now,
-        dedupeKey: `registration-promoted:${next.id}`,
+        dedupeKey: `registration-promoted:${next.id}:${next.tokenHash.slice(0, 16)}`,
         eventId: event.id,
         registrationId: next.id,
       });

@@ -111,6 +111,27 @@ describe('registrations', () => {
       }
     });
 
+    it('lets someone who cancelled register again with the same email', async () => {
+      const again = await organisedEvent({ capacity: 1 });
+      const first = await register(t, again.id, { email: 'back@example.org', dietaryNeeds: 'vegan' });
+      await t.http.post(`/api/events/${again.id}/registrations/${first.id}/check-in`).set(organiser.auth).expect(200);
+      await t.http.delete('/api/registrations/me').set(first.auth).expect(204);
+      const second = await register(t, again.id, { email: 'back@example.org', name: 'Back Again' });
+      expect([second.id, second.status]).toEqual([first.id, 'confirmed']);
+      await t.http.get('/api/registrations/me').set(first.auth).expect(401);
+      const me = await t.http.get('/api/registrations/me').set(second.auth).expect(200);
+      expect(me.body).toMatchObject({ name: 'Back Again', dietaryNeeds: null, checkedInAt: null, cancelledAt: null });
+      await t.http
+        .post(`/api/events/${again.id}/registrations`)
+        .send(registrationBody({ email: 'back@example.org' }))
+        .expect(409);
+      const welcomes = async () =>
+        t.mail.to('back@example.org').filter((m) => m.subject.includes('is confirmed')).length;
+      const deadline = Date.now() + 15_000;
+      while ((await welcomes()) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await welcomes()).toBe(2);
+    });
+
     it('refuses bad input with field messages and changes nothing', async () => {
       const before = await t.db.query(`SELECT count(*) FROM registrations`);
       const noConsent = await t.http
