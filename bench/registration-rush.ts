@@ -15,13 +15,15 @@
  * Only packages are imported here (Node strips the types); the SQL and the SecretBox
  * come from the build, so both paths run the same statements.
  *
- * Figures on the shared 2-core development VM (load average ~4 from other engineers'
- * test runs), 2,000 registrations, 500 seats, 100 clients: HTTP 239 registrations/s,
- * p50 405 ms, p99 602 ms; direct pg 400/s, p50 247 ms, p99 327 ms; confirmed exactly 500
- * and waiting positions 1..1500 on both paths; ratio 0.60. Throughput is bounded by the
- * event row lock (one seat decision at a time, ~2.5 ms each including the outbox row and
- * COMMIT), which is why the HTTP path keeps a good share of the ceiling: the Nest/Fastify
- * work and the rate limiter's Redis calls mostly happen outside the lock.
+ * Figures on the shared 2-core development VM while other engineers' test runs kept the
+ * load average at 4–6, 2,000 registrations, 500 seats, 100 clients, four runs:
+ * HTTP 211–239 registrations/s, p50 405–461 ms, p99 602–838 ms; direct pg 236–401/s,
+ * p50 247–424 ms, p99 327–892 ms; confirmed exactly 500 and waiting positions 1..1500 on
+ * both paths in every run; ratio 0.53–0.99 (0.53, 0.60, 0.72, 0.99). Throughput is bounded
+ * by the event row lock: seat decisions for one event are taken one at a time, each holding
+ * the lock for the capacity INSERT, the outbox row and COMMIT (~2.5 ms direct). The HTTP
+ * path loses mostly the event-loop wait between those statements while 100 requests are in
+ * flight; the Nest/Fastify work and the rate limiter's Redis calls happen outside the lock.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
