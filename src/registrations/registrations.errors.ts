@@ -30,6 +30,6 @@ export const registrationsError = defineErrors<RegistrationsError>({
   [RegistrationsError.Erased]: 'conflict',
 });
 
-export const ALREADY_REGISTERED_MESSAGE =
+export const alreadyRegisteredMessage = (eventId = '{eventId}'): string =>
   'That email address is already registered for this event. To get your personal link again, ' +
-  'POST your email to /api/events/{eventId}/registrations/resend-link.';
+  `POST your email to /api/events/${eventId}/registrations/resend-link.`;

@@ -35,9 +35,9 @@ import {
   RegistrationsRepository,
   type WorkshopSeats,
 } from './registrations.repository.js';
-import { ALREADY_REGISTERED_MESSAGE, registrationsError, RegistrationsError } from './registrations.errors.js';
+import { alreadyRegisteredMessage, registrationsError, RegistrationsError } from './registrations.errors.js';
 
-describeConstraint('uq_registrations_event_email', ALREADY_REGISTERED_MESSAGE);
+describeConstraint('uq_registrations_event_email', alreadyRegisteredMessage());
 describeConstraint('uq_session_signups_session_registration', 'You are already signed up for this workshop.');
 
 const isUniqueViolation = (error: unknown, constraint: string): boolean =>
@@ -88,11 +88,14 @@ export class RegistrationsService {
           dietaryNeeds: input.dietaryNeeds ?? null,
           consentedAt: now,
         });
-        if (!inserted) throw registrationsError(RegistrationsError.AlreadyRegistered, ALREADY_REGISTERED_MESSAGE);
+        if (!inserted) {
+          throw registrationsError(RegistrationsError.AlreadyRegistered, alreadyRegisteredMessage(eventId));
+        }
         let placed = inserted;
         if (placed.seatsFreeBehindQueue) {
           // The capacity was raised since the queue formed: the queue (this newcomer at its end) moves up first.
-          await this.fillEventSeats(manager, event, now);
+          // The newcomer, if it gets a seat here, is told by its welcome email alone.
+          await this.fillEventSeats(manager, event, now, placed.id);
           placed = await this.registrations.placeOf(manager, placed.id);
         }
         await this.outbox.enqueue(manager, {
@@ -118,7 +121,7 @@ export class RegistrationsService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_registrations_event_email')) {
-        throw registrationsError(RegistrationsError.AlreadyRegistered, ALREADY_REGISTERED_MESSAGE);
+        throw registrationsError(RegistrationsError.AlreadyRegistered, alreadyRegisteredMessage(eventId));
       }
       throw error;
     }
@@ -241,20 +244,27 @@ export class RegistrationsService {
   }
 
   /** Call with the event row locked. */
-  private async fillEventSeats(manager: EntityManager, event: EventSeats, now: Date): Promise<number> {
+  private async fillEventSeats(
+    manager: EntityManager,
+    event: EventSeats,
+    now: Date,
+    quietFor?: string,
+  ): Promise<number> {
     let free = event.capacity - (await this.registrations.countConfirmed(manager, event.id));
     let promoted = 0;
     while (free > 0) {
       const next = await this.registrations.promoteNextWaiting(manager, event.id);
       if (!next) break;
-      await this.outbox.enqueue(manager, {
-        kind: NotificationKind.RegistrationPromoted,
-        recipient: next.email,
-        sendAt: now,
-        dedupeKey: `registration-promoted:${next.id}:${next.tokenHash.slice(0, 16)}`,
-        eventId: event.id,
-        registrationId: next.id,
-      });
+      if (next.id !== quietFor) {
+        await this.outbox.enqueue(manager, {
+          kind: NotificationKind.RegistrationPromoted,
+          recipient: next.email,
+          sendAt: now,
+          dedupeKey: `registration-promoted:${next.id}:${next.tokenHash.slice(0, 16)}`,
+          eventId: event.id,
+          registrationId: next.id,
+        });
+      }
       free -= 1;
       promoted += 1;
     }
