@@ -5,10 +5,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DomainError } from '../common/errors/domain-error.js';
+import { RateLimit } from '../common/rate-limit/rate-limit.js';
 import { AppConfig } from '../config/app-config.js';
+import { participantRateKey } from './canvas-participants.js';
 import type { Canvas } from './canvas.entity.js';
 import { CanvasesService } from './canvases.service.js';
 
+const MINUTE = 60_000;
 const PAGES = fileURLToPath(new URL('./pages', import.meta.url));
 /** Served as its own file: the pages' CSP allows scripts from this origin only, never inline. */
 const CLIENT_JS = readFileSync(new URL('./pages/canvas.client.js', import.meta.url), 'utf8');
@@ -36,11 +39,13 @@ export class CanvasPagesController {
   }
 
   @Get(':joinCode')
+  @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, key: participantRateKey })
   async join(@Param('joinCode') joinCode: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     await this.page(joinCode, 'join', request, reply);
   }
 
   @Get(':joinCode/wall')
+  @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, key: participantRateKey })
   async wall(@Param('joinCode') joinCode: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     await this.page(joinCode, 'wall', request, reply);
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config.js';
 import type { CanvasEvent } from './canvas-event.entity.js';
@@ -30,14 +30,24 @@ const parseSeq = (value: unknown): bigint | undefined =>
  * filled from the database, so each client sees every event once, in order.
  */
 @Injectable()
-export class CanvasStreams {
+export class CanvasStreams implements BeforeApplicationShutdown {
+  /** Open streams, ended at shutdown so the HTTP server can close (they never end by themselves). */
+  private readonly open = new Set<() => void>();
+
   constructor(
     private readonly canvases: CanvasesRepository,
     private readonly live: CanvasLive,
     private readonly config: AppConfig,
   ) {}
 
-  async open(canvas: Canvas, request: FastifyRequest, reply: FastifyReply, isPublic: boolean): Promise<void> {
+  private shuttingDown = false;
+
+  beforeApplicationShutdown(): void {
+    this.shuttingDown = true;
+    for (const close of [...this.open]) close();
+  }
+
+  async stream(canvas: Canvas, request: FastifyRequest, reply: FastifyReply, isPublic: boolean): Promise<void> {
     const query = request.query as Record<string, unknown>;
     const resumeFrom = parseSeq(request.headers['last-event-id']) ?? parseSeq(query.lastEventId);
     let sent = resumeFrom ?? BigInt(canvas.eventSeq);
@@ -52,7 +62,19 @@ export class CanvasStreams {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    raw.write(`retry: ${RETRY_MS}\n: connected\n\n`);
+    let unsubscribe = () => {};
+    let heartbeat: NodeJS.Timeout | undefined = undefined;
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      this.open.delete(close);
+      clearInterval(heartbeat);
+      unsubscribe();
+      if (!raw.writableEnded) raw.end();
+    };
+    this.open.add(close);
+    raw.on('close', close);
+    if (this.shuttingDown) return close();
 
     const write = (event: { seq: string; type: string; payload: Record<string, unknown> }) => {
       const seq = BigInt(event.seq);
@@ -79,19 +101,15 @@ export class CanvasStreams {
         write(event);
       });
 
-    const unsubscribe = await this.live.subscribe(canvas.id, onLive);
-    const heartbeat = setInterval(() => {
+    const stop = await this.live.subscribe(canvas.id, onLive);
+    if (closed) return stop();
+    unsubscribe = stop;
+    heartbeat = setInterval(() => {
       if (!closed) raw.write(`: heartbeat ${Date.now()}\n\n`);
     }, this.config.canvasHeartbeatMs);
     heartbeat.unref();
-    const close = () => {
-      if (closed) return;
-      closed = true;
-      clearInterval(heartbeat);
-      unsubscribe();
-      if (!raw.writableEnded) raw.end();
-    };
-    raw.on('close', close);
+    // "connected" only once subscribed: from here on the client misses nothing.
+    raw.write(`retry: ${RETRY_MS}\n: connected\n\n`);
     // Catch up: since Last-Event-ID, or else since the canvas was loaded (before subscribing).
     enqueue(() => fromDatabase());
   }

@@ -121,6 +121,8 @@ export class CanvasesController {
 
   /** Server-sent events: facilitators with their token, the public wall with `?code=`. */
   @Get('canvases/:canvasId/stream')
+  // A room of phones shares the venue's address: count each participant, the IP only as a backstop.
+  @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, key: participantRateKey })
   @ApiProduces('text/event-stream')
   async stream(
     @UuidParam('canvasId') canvasId: string,
@@ -129,15 +131,16 @@ export class CanvasesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     if (query.code !== undefined) {
-      await this.streams.open(await this.canvases.byIdAndCode(canvasId, query.code), request, reply, true);
+      await this.streams.stream(await this.canvases.byIdAndCode(canvasId, query.code), request, reply, true);
       return;
     }
     const user = await this.staff(request);
     if (!user) throw commonError(CommonError.Unauthorized, "Open the wall with the canvas's code, or log in.");
-    await this.streams.open(await this.canvases.requireFacilitated(canvasId, user), request, reply, false);
+    await this.streams.stream(await this.canvases.requireFacilitated(canvasId, user), request, reply, false);
   }
 
   @Get('canvases/join/:joinCode')
+  @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, key: participantRateKey })
   async joinView(
     @Param('joinCode') joinCode: string,
     @Req() request: FastifyRequest,

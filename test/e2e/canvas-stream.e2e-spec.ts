@@ -148,6 +148,16 @@ describe('canvas live stream across two API processes', () => {
     expect(fromStart.events()).toHaveLength(4);
   });
 
+  it('ends open streams when a process shuts down, so it can stop', async () => {
+    const third = await createHttpApp(loadConfig({}, { ...t.config, processRole: 'api' }));
+    await third.listen(0, '127.0.0.1');
+    const wall = await connect(`${baseUrl(third)}/api/canvases/${ctx.canvas.id}/stream?code=${ctx.canvas.joinCode}`);
+    const started = Date.now();
+    await third.close();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    wall.close();
+  });
+
   it('refuses a stream without the code or a facilitator token', async () => {
     const anonymous = await fetch(`${urlA}/api/canvases/${ctx.canvas.id}/stream`);
     expect(anonymous.status).toBe(401);
