@@ -2,6 +2,7 @@ import { defineErrors } from '../common/errors/domain-error.js';
 
 export enum EventsError {
   SlugTaken = 'SlugTaken',
+  InvalidInput = 'InvalidInput',
   InvalidSlug = 'InvalidSlug',
   InvalidTimezone = 'InvalidTimezone',
   InvalidDates = 'InvalidDates',
@@ -12,6 +13,7 @@ export enum EventsError {
 
 export const eventsError = defineErrors<EventsError>({
   [EventsError.SlugTaken]: 'conflict',
+  [EventsError.InvalidInput]: 'bad_request',
   [EventsError.InvalidSlug]: 'bad_request',
   [EventsError.InvalidTimezone]: 'unprocessable',
   [EventsError.InvalidDates]: 'unprocessable',

@@ -17,6 +17,7 @@ import { User } from '../users/user.entity.js';
 import { AgendaCache } from './agenda-cache.js';
 import type { CreateEventDto } from './dto/create-event.dto.js';
 import type { MemberResponse } from './dto/add-member.dto.js';
+import { rejectNulls } from './dto/reject-nulls.js';
 import type { UpdateEventDto } from './dto/update-event.dto.js';
 import { EventMember, type EventRole } from './event-member.entity.js';
 import { Event } from './event.entity.js';
@@ -146,6 +147,7 @@ export class EventsService {
   }
 
   async update(eventId: string, input: UpdateEventDto): Promise<Event> {
+    rejectNulls(input, ['title', 'slug', 'description', 'venue', 'timezone', 'startsAt', 'endsAt', 'capacity']);
     if (input.timezone !== undefined) this.checkTimezone(input.timezone);
     if (input.slug !== undefined) this.checkSlug(input.slug);
     const event = await this.db.transaction(async (manager) => {

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { notFound } from '../common/errors/common.errors.js';
 import { AgendaCache } from '../events/agenda-cache.js';
+import { rejectNulls } from '../events/dto/reject-nulls.js';
 import type { Event } from '../events/event.entity.js';
 import { bumpAgendaVersion, lockEvent } from '../events/events.service.js';
 import { Speaker } from '../speakers/speaker.entity.js';
@@ -75,6 +76,7 @@ export class SessionsService {
   }
 
   async update(eventId: string, sessionId: string, input: UpdateSessionDto): Promise<AgendaSession> {
+    rejectNulls(input, ['title', 'kind', 'startsAt', 'endsAt', 'status', 'speakerIds']);
     const session = await this.db.transaction(async (manager) => {
       const event = await this.lockOpenEvent(manager, eventId);
       const session = await this.load(manager, eventId, sessionId);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { notFound } from '../common/errors/common.errors.js';
 import { AgendaCache } from '../events/agenda-cache.js';
+import { rejectNulls } from '../events/dto/reject-nulls.js';
 import { bumpAgendaVersion, lockEvent } from '../events/events.service.js';
 import { AgendaChangesService } from '../sessions/agenda-changes.service.js';
 import { AgendaSession } from '../sessions/agenda-session.entity.js';
@@ -51,6 +52,7 @@ export class SpeakersService {
   }
 
   async update(eventId: string, speakerId: string, input: UpdateSpeakerDto): Promise<Speaker> {
+    rejectNulls(input, ['name']);
     const speaker = await this.db.transaction(async (manager) => {
       await lockEvent(manager, eventId);
       const repo = manager.getRepository(Speaker);

@@ -185,6 +185,14 @@ describe('events', () => {
         .expect(422);
       expect(shrink.body.message).toMatch(/outside the event/);
       await t.http.patch('/api/events/not-a-uuid').set(organiser.auth).send({}).expect(400);
+      for (const field of ['title', 'slug', 'timezone', 'startsAt', 'capacity']) {
+        const res = await t.http
+          .patch(`/api/events/${event.id}`)
+          .set(organiser.auth)
+          .send({ [field]: null })
+          .expect(400);
+        expect(res.body.message).toContain(`${field} cannot be null`);
+      }
     });
   });
 

@@ -140,6 +140,14 @@ describe('sessions (the agenda rules)', () => {
     await post({ title: 'X', kind: 'talk', startsAt: at(1), endsAt: at(2), speakerIds: ['nope'] }).expect(400);
     await post({ title: 'X', kind: 'talk', startsAt: at(1), endsAt: at(2), capacity: -3 }).expect(400);
     await t.http.patch(`/api/events/${event.id}/sessions/not-a-uuid`).set(organiser.auth).send({}).expect(400);
+    const existing = await addSession(t, organiser, event, { offsetHours: 7 });
+    for (const field of ['title', 'kind', 'startsAt', 'status', 'speakerIds']) {
+      await t.http
+        .patch(`/api/events/${event.id}/sessions/${existing.id}`)
+        .set(organiser.auth)
+        .send({ [field]: null })
+        .expect(400);
+    }
     await t.http
       .patch(`/api/events/${event.id}/sessions/00000000-0000-4000-8000-000000000000`)
       .set(organiser.auth)

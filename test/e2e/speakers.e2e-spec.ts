@@ -67,6 +67,11 @@ describe('speakers', () => {
     await t.http.post(`/api/events/${event.id}/speakers`).set(organiser.auth).send({ name: '' }).expect(400);
     await t.http
       .patch(`/api/events/${event.id}/speakers/${speaker.id}`)
+      .set(organiser.auth)
+      .send({ name: null })
+      .expect(400);
+    await t.http
+      .patch(`/api/events/${event.id}/speakers/${speaker.id}`)
       .set(outsider.auth)
       .send({ name: 'x' })
       .expect(403);
