@@ -460,8 +460,8 @@ export class RegistrationsRepository {
     const [items, totals] = await Promise.all([
       this.db.query<AttendeeRow[]>(
         `SELECT ${ATTENDEE_COLUMNS} FROM registrations r ${WAITLIST_POSITIONS}
-         WHERE ${where} ORDER BY r.created_at, r.id LIMIT ${window.limit} OFFSET ${window.offset}`,
-        params,
+         WHERE ${where} ORDER BY r.created_at, r.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, window.limit, window.offset],
       ),
       this.db.query<Array<{ total: string }>>(`SELECT count(*) AS total FROM registrations r WHERE ${where}`, params),
     ]);
@@ -473,23 +473,25 @@ export class RegistrationsRepository {
 
   /** The whole filtered list in keyset-paged batches, so an export holds one batch in memory. */
   async *attendeeBatches(eventId: string, filter: AttendeeFilter, batchSize = 500): AsyncGenerator<AttendeeRow[]> {
-    let after: { createdAt: Date; id: string } | undefined;
+    let afterId: string | undefined;
     for (;;) {
       const params: unknown[] = [eventId];
       let where = this.filterSql(filter, params);
-      if (after) {
-        params.push(after.createdAt, after.id);
-        where += ` AND (r.created_at, r.id) > ($${params.length - 1}, $${params.length})`;
+      if (afterId) {
+        // The cursor row's own created_at, compared in the database: a JS Date would drop the microseconds.
+        params.push(afterId);
+        where += ` AND (r.created_at, r.id) > (SELECT c.created_at, c.id FROM registrations c WHERE c.id = $${params.length})`;
       }
+      params.push(batchSize);
       const rows: AttendeeRow[] = await this.db.query(
         `SELECT ${ATTENDEE_COLUMNS} FROM registrations r ${WAITLIST_POSITIONS}
-         WHERE ${where} ORDER BY r.created_at, r.id LIMIT ${batchSize}`,
+         WHERE ${where} ORDER BY r.created_at, r.id LIMIT $${params.length}`,
         params,
       );
       if (rows.length === 0) return;
       yield rows.map((row) => ({ ...row, waitlistPosition: toNumber(row.waitlistPosition) }));
       const last = rows[rows.length - 1];
-      after = { createdAt: last.createdAt, id: last.id };
+      afterId = last.id;
       if (rows.length < batchSize) return;
     }
   }
