@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { bearerToken } from '../auth/bearer.js';
@@ -12,9 +12,10 @@ import { CanvasExports } from './canvas-exports.js';
 import { participantRateKey } from './canvas-participants.js';
 import { CanvasStreams } from './canvas-streams.js';
 import { CanvasesService } from './canvases.service.js';
-import type {
+import {
   CanvasResponse,
   CanvasSummaryResponse,
+  DotResponse,
   NoteResponse,
   PublicCanvasResponse,
   TemplateResponse,
@@ -38,6 +39,7 @@ export class CanvasesController {
     private readonly jwt: StaffJwt,
   ) {}
 
+  @ApiCreatedResponse({ type: CanvasSummaryResponse })
   @Post('events/:eventId/canvases')
   @EventRole('facilitator')
   create(
@@ -48,18 +50,21 @@ export class CanvasesController {
     return this.canvases.create(eventId, body, user);
   }
 
+  @ApiOkResponse({ type: [TemplateResponse] })
   @Get('canvas-templates')
   @Staff()
   templates(): Promise<TemplateResponse[]> {
     return this.canvases.listTemplates();
   }
 
+  @ApiOkResponse({ type: CanvasResponse, description: 'Sections with their notes.' })
   @Get('canvases/:canvasId')
   @Staff()
   get(@UuidParam('canvasId') canvasId: string, @CurrentUser() user: AuthUser): Promise<CanvasResponse> {
     return this.canvases.get(canvasId, user);
   }
 
+  @ApiCreatedResponse({ type: TemplateResponse, description: "Saves this canvas's sections as a template." })
   @Post('canvases/:canvasId/templates')
   @Staff()
   saveAsTemplate(
@@ -70,6 +75,7 @@ export class CanvasesController {
     return this.canvases.saveAsTemplate(canvasId, body, user);
   }
 
+  @ApiOkResponse({ type: NoteResponse })
   @Patch('canvases/:canvasId/notes/:noteId')
   @Staff()
   updateNote(
@@ -81,6 +87,7 @@ export class CanvasesController {
     return this.canvases.updateNote(canvasId, noteId, body, user);
   }
 
+  @ApiOkResponse({ type: CanvasSummaryResponse })
   @Post('canvases/:canvasId/close')
   @HttpCode(200)
   @Staff()
@@ -88,6 +95,7 @@ export class CanvasesController {
     return this.canvases.setOpen(canvasId, user, false);
   }
 
+  @ApiOkResponse({ type: CanvasSummaryResponse })
   @Post('canvases/:canvasId/reopen')
   @HttpCode(200)
   @Staff()
@@ -139,6 +147,7 @@ export class CanvasesController {
     await this.streams.stream(await this.canvases.requireFacilitated(canvasId, user), request, reply, false);
   }
 
+  @ApiOkResponse({ type: PublicCanvasResponse, description: 'What a participant sees (public with the code).' })
   @Get('canvases/join/:joinCode')
   @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, key: participantRateKey })
   async joinView(
@@ -151,7 +160,7 @@ export class CanvasesController {
 
   @Post('canvases/join/:joinCode/notes')
   @RateLimit({ bucket: 'canvas-note', limit: (c) => c.rateLimitCanvasNotes, windowMs: MINUTE, key: participantRateKey })
-  @ApiOkResponse({ description: 'The note, as the wall shows it.' })
+  @ApiCreatedResponse({ type: NoteResponse, description: 'The note, as the wall shows it.' })
   postNote(
     @Param('joinCode') joinCode: string,
     @Body() body: CreateNoteDto,
@@ -161,6 +170,7 @@ export class CanvasesController {
     return this.canvases.postNote(joinCode, body, request, reply);
   }
 
+  @ApiCreatedResponse({ type: DotResponse })
   @Post('canvases/join/:joinCode/notes/:noteId/dots')
   @RateLimit({ bucket: 'canvas-dot', limit: (c) => c.rateLimitCanvasDots, windowMs: MINUTE, key: participantRateKey })
   dot(
@@ -168,7 +178,7 @@ export class CanvasesController {
     @UuidParam('noteId') noteId: string,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<NoteResponse & { dotsLeft: number }> {
+  ): Promise<DotResponse> {
     return this.canvases.dot(joinCode, noteId, request, reply);
   }
 

@@ -15,6 +15,7 @@ import { CanvasLive, type LiveEvent } from './canvas-live.js';
 import {
   type CanvasResponse,
   type CanvasSummaryResponse,
+  type DotResponse,
   type NoteResponse,
   type PublicCanvasResponse,
   type TemplateResponse,
@@ -230,12 +231,7 @@ export class CanvasesService {
   }
 
   /** One dot from this participant on a note, within the canvas's per-person limit. */
-  async dot(
-    joinCode: string,
-    noteId: string,
-    request: FastifyRequest,
-    reply: FastifyReply,
-  ): Promise<NoteResponse & { dotsLeft: number }> {
+  async dot(joinCode: string, noteId: string, request: FastifyRequest, reply: FastifyReply): Promise<DotResponse> {
     const canvas = await this.byJoinCode(joinCode);
     if (canvas.status !== 'open') throw closed();
     const participant = (await this.participants.resolve(canvas, request, reply, true))!;

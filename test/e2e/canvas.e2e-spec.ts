@@ -106,6 +106,27 @@ describe('workshop canvas', () => {
     });
   });
 
+  it('documents the canvas routes and responses in OpenAPI', async () => {
+    const docs = await t.http.get('/docs-json').expect(200);
+    const spec = docs.body as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties: Record<string, { items?: { $ref?: string } }> }> };
+    };
+    for (const path of [
+      '/api/events/{eventId}/canvases',
+      '/api/canvases/{canvasId}',
+      '/api/canvases/join/{joinCode}/notes',
+      '/api/canvases/join/{joinCode}/notes/{noteId}/dots',
+      '/api/canvases/{canvasId}/notes/{noteId}',
+      '/api/canvases/{canvasId}/stream',
+      '/api/canvases/{canvasId}/export',
+    ]) {
+      expect(spec.paths).toHaveProperty([path]);
+    }
+    expect(spec.paths).not.toHaveProperty(['/canvases/{joinCode}']);
+    expect(spec.components.schemas.CanvasResponse.properties.sections.items!.$ref).toMatch(/StaffSectionResponse$/);
+  });
+
   describe('who may do what', () => {
     let ctx: CanvasContext;
     beforeAll(async () => {

@@ -1,61 +1,93 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CanvasNote } from '../canvas-note.entity.js';
 import type { CanvasSection } from '../canvas-section.js';
-import type { Canvas, CanvasStatus } from '../canvas.entity.js';
+import { CANVAS_STATUSES, type Canvas, type CanvasStatus } from '../canvas.entity.js';
 
-export interface NoteResponse {
-  id: string;
-  section: string;
-  text: string;
-  authorName: string | null;
-  group: string | null;
-  cluster: string | null;
-  /** Own dots plus those of notes merged into this one. */
-  dots: number;
-  hidden: boolean;
-  mergedIntoId: string | null;
-  createdAt: string;
+export class SectionResponse implements CanvasSection {
+  @ApiProperty({ example: 'values' }) key!: string;
+  @ApiProperty({ example: 'Shared values' }) title!: string;
+  @ApiProperty({ example: 'What do we believe in together?' }) prompt!: string;
 }
 
-export interface StaffNoteResponse extends NoteResponse {
-  ownDots: number;
-  /** The originals merged into this note, with their own dots. */
-  mergedFrom: NoteResponse[];
+export class NoteResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'Section key.' }) section!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null means "Anonymous".' }) authorName!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Table or group.' }) group!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Cluster label set by the facilitator.' })
+  cluster!: string | null;
+  @ApiProperty({ description: 'Own dots plus those of notes merged into this one.' }) dots!: number;
+  @ApiProperty() hidden!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'The note this one was merged into.' })
+  mergedIntoId!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export interface CanvasSummaryResponse {
-  id: string;
-  eventId: string;
-  sessionId: string | null;
-  title: string;
-  joinCode: string;
-  anonymous: boolean;
-  dotsPerPerson: number;
-  status: CanvasStatus;
-  sections: CanvasSection[];
-  createdAt: string;
+export class DotResponse extends NoteResponse {
+  @ApiProperty({ description: "The caller's dots left on this canvas." }) dotsLeft!: number;
 }
 
-export interface CanvasResponse extends Omit<CanvasSummaryResponse, 'sections'> {
-  sections: Array<CanvasSection & { notes: StaffNoteResponse[] }>;
+export class StaffNoteResponse extends NoteResponse {
+  @ApiProperty({ description: 'Dots cast on this note itself.' }) ownDots!: number;
+  @ApiProperty({ type: [NoteResponse], description: 'The originals merged into this note, with their own dots.' })
+  mergedFrom!: NoteResponse[];
 }
 
-export interface PublicCanvasResponse {
-  id: string;
-  title: string;
-  joinCode: string;
-  anonymous: boolean;
-  dotsPerPerson: number;
-  status: CanvasStatus;
-  sections: Array<CanvasSection & { notes: NoteResponse[] }>;
-  /** The caller's dots, when they have a participant cookie or delegate token. */
-  me: { dotsUsed: number; dotsLeft: number } | null;
+export class CanvasSummaryResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() eventId!: string;
+  @ApiProperty({ type: String, nullable: true }) sessionId!: string | null;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'Six characters without look-alikes (no 0/O, 1/I/L).', example: 'K4C3ZP' })
+  joinCode!: string;
+  @ApiProperty() anonymous!: boolean;
+  @ApiProperty() dotsPerPerson!: number;
+  @ApiProperty({ enum: CANVAS_STATUSES }) status!: CanvasStatus;
+  @ApiProperty({ type: [SectionResponse] }) sections!: CanvasSection[];
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export interface TemplateResponse {
-  key: string;
-  title: string;
-  builtIn: boolean;
-  sections: CanvasSection[];
+export class StaffSectionResponse extends SectionResponse {
+  @ApiProperty({ type: [StaffNoteResponse], description: 'Notes not merged away, hidden ones included.' })
+  notes!: StaffNoteResponse[];
+}
+
+export class CanvasResponse extends CanvasSummaryResponse {
+  @ApiProperty({ type: [StaffSectionResponse] }) declare sections: StaffSectionResponse[];
+}
+
+export class PublicSectionResponse extends SectionResponse {
+  @ApiProperty({ type: [NoteResponse], description: 'Visible notes: not hidden, not merged away.' })
+  notes!: NoteResponse[];
+}
+
+export class ParticipantDotsResponse {
+  @ApiProperty() dotsUsed!: number;
+  @ApiProperty() dotsLeft!: number;
+}
+
+export class PublicCanvasResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() joinCode!: string;
+  @ApiProperty() anonymous!: boolean;
+  @ApiProperty() dotsPerPerson!: number;
+  @ApiProperty({ enum: CANVAS_STATUSES }) status!: CanvasStatus;
+  @ApiProperty({ type: [PublicSectionResponse] }) sections!: PublicSectionResponse[];
+  @ApiPropertyOptional({
+    type: ParticipantDotsResponse,
+    nullable: true,
+    description: "The caller's dots, when they have a participant cookie or delegate token.",
+  })
+  me!: ParticipantDotsResponse | null;
+}
+
+export class TemplateResponse {
+  @ApiProperty({ example: 'movement-building' }) key!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'Shipped with Plenary, or saved from a canvas.' }) builtIn!: boolean;
+  @ApiProperty({ type: [SectionResponse] }) sections!: CanvasSection[];
 }
 
 export const toNoteResponse = (note: CanvasNote): NoteResponse => ({
