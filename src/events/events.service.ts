@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
 import { IANAZone } from 'luxon';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { EventAccessService } from '../auth/event-access.service.js';
 import { Clock } from '../common/clock/clock.js';
@@ -11,9 +10,6 @@ import { describeConstraint } from '../common/errors/postgres-errors.js';
 import type { Page, PageWindow } from '../common/pagination/pagination.js';
 import { NotificationKind } from '../notifications/notification-kind.js';
 import { OutboxService } from '../notifications/outbox.service.js';
-import { Registration } from '../registrations/registration.entity.js';
-import { AgendaSession } from '../sessions/agenda-session.entity.js';
-import { User } from '../users/user.entity.js';
 import { AgendaCache } from './agenda-cache.js';
 import type { CreateEventDto } from './dto/create-event.dto.js';
 import type { MemberResponse } from './dto/add-member.dto.js';
@@ -22,6 +18,7 @@ import type { UpdateEventDto } from './dto/update-event.dto.js';
 import { EventMember, type EventRole } from './event-member.entity.js';
 import { Event } from './event.entity.js';
 import { eventsError, EventsError } from './events.errors.js';
+import { EventsRepository } from './events.repository.js';
 import { isUsableSlug, nextFreeSlug, slugify } from './slug.js';
 
 describeConstraint('uq_events_slug', 'Another event already uses that slug; choose another.');
@@ -32,22 +29,6 @@ describeConstraint('ck_events_registration_window', 'registrationOpensAt must be
 export const isPublic = (event: Event): boolean =>
   event.status === 'published' || (event.status === 'cancelled' && event.publishedAt !== null);
 
-/** Marks the agenda as changed (ETag, caches); call inside the changing transaction. */
-export async function bumpAgendaVersion(manager: EntityManager, eventId: string): Promise<void> {
-  await manager.query('UPDATE events SET agenda_version = agenda_version + 1, updated_at = now() WHERE id = $1', [
-    eventId,
-  ]);
-}
-
-/** Locks the event row for the rest of the transaction: agenda writes to one event are serialised. */
-export async function lockEvent(manager: EntityManager, eventId: string): Promise<Event> {
-  const event = await manager
-    .getRepository(Event)
-    .findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
-  if (!event) throw notFound('The event');
-  return event;
-}
-
 function parseInstant(value: string): Date {
   return new Date(value);
 }
@@ -56,6 +37,7 @@ function parseInstant(value: string): Date {
 export class EventsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: EventsRepository,
     private readonly access: EventAccessService,
     private readonly outbox: OutboxService,
     private readonly cache: AgendaCache,
@@ -73,7 +55,7 @@ export class EventsService {
 
     return this.db.transaction(async (manager) => {
       const slug = input.slug ?? (await this.freeSlug(manager, slugify(input.title)));
-      if (input.slug !== undefined && (await manager.getRepository(Event).exists({ where: { slug } }))) {
+      if (input.slug !== undefined && (await this.repo.slugExists(manager, slug))) {
         throw eventsError(EventsError.SlugTaken, `Another event already uses the slug "${slug}"; choose another.`);
       }
       const repo = manager.getRepository(Event);
@@ -100,35 +82,13 @@ export class EventsService {
   }
 
   /** Published events for everyone; a staff user also sees drafts of events they belong to (an admin: all). */
-  async list(user: AuthUser | undefined, window: PageWindow): Promise<Page<Event>> {
-    const query = this.db
-      .getRepository(Event)
-      .createQueryBuilder('e')
-      .orderBy('e.starts_at', 'ASC')
-      .addOrderBy('e.id', 'ASC')
-      .take(window.limit)
-      .skip(window.offset);
-    if (!user) {
-      query.where(`e.status = 'published'`);
-    } else if (!user.isAdmin) {
-      query.where(
-        new Brackets((q) =>
-          q
-            .where(`e.status = 'published'`)
-            .orWhere('EXISTS (SELECT 1 FROM event_members m WHERE m.event_id = e.id AND m.user_id = :userId)', {
-              userId: user.id,
-            }),
-        ),
-      );
-    }
-    const [items, total] = await query.getManyAndCount();
-    return { items, total };
+  list(user: AuthUser | undefined, window: PageWindow): Promise<Page<Event>> {
+    return this.repo.listVisible(user, window);
   }
 
   /** The event by id or slug, whatever its status. */
-  async find(idOrSlug: string): Promise<Event | null> {
-    const repo = this.db.getRepository(Event);
-    return isUUID(idOrSlug) ? repo.findOne({ where: { id: idOrSlug } }) : repo.findOne({ where: { slug: idOrSlug } });
+  find(idOrSlug: string): Promise<Event | null> {
+    return this.repo.findByIdOrSlug(idOrSlug);
   }
 
   /** The event if this caller may see it; drafts are a 404 to anyone but its staff. */
@@ -141,7 +101,7 @@ export class EventsService {
   }
 
   async get(eventId: string): Promise<Event> {
-    const event = await this.db.getRepository(Event).findOne({ where: { id: eventId } });
+    const event = await this.repo.findById(eventId);
     if (!event) throw notFound('The event');
     return event;
   }
@@ -151,9 +111,9 @@ export class EventsService {
     if (input.timezone !== undefined) this.checkTimezone(input.timezone);
     if (input.slug !== undefined) this.checkSlug(input.slug);
     const event = await this.db.transaction(async (manager) => {
-      const event = await lockEvent(manager, eventId);
+      const event = await this.repo.lock(manager, eventId);
       if (input.slug !== undefined && input.slug !== event.slug) {
-        if (await manager.getRepository(Event).exists({ where: { slug: input.slug } })) {
+        if (await this.repo.slugExists(manager, input.slug)) {
           throw eventsError(
             EventsError.SlugTaken,
             `Another event already uses the slug "${input.slug}"; choose another.`,
@@ -177,17 +137,7 @@ export class EventsService {
           input.registrationClosesAt === null ? null : parseInstant(input.registrationClosesAt);
       }
       this.checkDates(event.startsAt, event.endsAt, event.registrationOpensAt, event.registrationClosesAt);
-      const outside = await manager
-        .getRepository(AgendaSession)
-        .createQueryBuilder('s')
-        .where('s.event_id = :eventId', { eventId })
-        .andWhere(`s.status = 'scheduled'`)
-        .andWhere('(s.starts_at < :startsAt OR s.ends_at > :endsAt)', {
-          startsAt: event.startsAt,
-          endsAt: event.endsAt,
-        })
-        .orderBy('s.starts_at')
-        .getMany();
+      const outside = await this.repo.scheduledSessionsOutside(manager, eventId, event.startsAt, event.endsAt);
       if (outside.length > 0) {
         const names = outside.slice(0, 3).map((s) => `"${s.title}"`);
         throw eventsError(
@@ -232,13 +182,7 @@ export class EventsService {
         throw eventsError(EventsError.WrongStatus, 'This event is already cancelled.');
       }
       event.status = 'cancelled';
-      const delegates = await manager
-        .getRepository(Registration)
-        .createQueryBuilder('r')
-        .select(['r.id', 'r.email'])
-        .where('r.event_id = :eventId', { eventId })
-        .andWhere(`r.status IN ('confirmed', 'waitlisted')`)
-        .getMany();
+      const delegates = await this.repo.activeDelegates(manager, eventId);
       const now = this.clock.now();
       for (let i = 0; i < delegates.length; i += 500) {
         await this.outbox.enqueue(
@@ -263,7 +207,7 @@ export class EventsService {
     change: (event: Event, manager: EntityManager) => boolean | Promise<boolean>,
   ): Promise<Event> {
     const { event, changed } = await this.db.transaction(async (manager) => {
-      const event = await lockEvent(manager, eventId);
+      const event = await this.repo.lock(manager, eventId);
       const changed = await change(event, manager);
       if (!changed) return { event, changed };
       event.agendaVersion += 1;
@@ -275,39 +219,19 @@ export class EventsService {
 
   async addMember(eventId: string, email: string, role: EventRole): Promise<MemberResponse> {
     await this.get(eventId);
-    const user = await this.db.getRepository(User).findOne({ where: { email: email.trim().toLowerCase() } });
+    const user = await this.repo.findStaffByEmail(email);
     if (!user) {
       throw eventsError(
         EventsError.NoSuchStaff,
         `No staff account uses ${email}; an administrator can create one first (POST /api/users).`,
       );
     }
-    await this.db
-      .createQueryBuilder()
-      .insert()
-      .into(EventMember)
-      .values({ eventId, userId: user.id, role })
-      .orUpdate(['role'], ['event_id', 'user_id'])
-      .execute();
+    await this.repo.upsertMember(eventId, user.id, role);
     return { eventId, userId: user.id, email: user.email, name: user.name, role };
   }
 
-  async members(eventId: string): Promise<MemberResponse[]> {
-    const rows = await this.db
-      .getRepository(EventMember)
-      .createQueryBuilder('m')
-      .innerJoin(User, 'u', 'u.id = m.user_id')
-      .select([
-        'm.event_id AS "eventId"',
-        'm.user_id AS "userId"',
-        'u.email AS email',
-        'u.name AS name',
-        'm.role AS role',
-      ])
-      .where('m.event_id = :eventId', { eventId })
-      .orderBy('u.email')
-      .getRawMany<MemberResponse>();
-    return rows;
+  members(eventId: string): Promise<MemberResponse[]> {
+    return this.repo.members(eventId);
   }
 
   private checkTimezone(zone: string): void {
@@ -341,10 +265,6 @@ export class EventsService {
   }
 
   private async freeSlug(manager: EntityManager, base: string): Promise<string> {
-    const rows = await manager.query<Array<{ slug: string }>>(
-      `SELECT slug FROM events WHERE slug = $1 OR slug LIKE $2`,
-      [base, `${base.replace(/[%_\\]/g, '\\$&')}-%`],
-    );
-    return nextFreeSlug(base, new Set(rows.map((r) => r.slug)));
+    return nextFreeSlug(base, new Set(await this.repo.slugsLike(manager, base)));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { calendarAttachment, sessionsCalendar } from '../calendar/calendar.js';
 import { AppConfig } from '../config/app-config.js';
 import { Event } from '../events/event.entity.js';
@@ -12,8 +12,8 @@ import { NotificationKind } from '../notifications/notification-kind.js';
 import { Registration } from '../registrations/registration.entity.js';
 import { Speaker } from '../speakers/speaker.entity.js';
 import { AgendaChangesService, type AgendaChangedData } from './agenda-changes.service.js';
-import { AgendaSession } from './agenda-session.entity.js';
 import { describeChange } from './change-text.js';
+import { SessionsRepository } from './sessions.repository.js';
 
 /**
  * The debounced "your agenda changed" email: at send time it reads the changes of the
@@ -25,6 +25,7 @@ export class AgendaChangedComposer implements OnModuleInit {
     private readonly composers: NotificationComposers,
     private readonly renderer: MailRenderer,
     private readonly changes: AgendaChangesService,
+    private readonly sessionsRepo: SessionsRepository,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
@@ -51,9 +52,7 @@ export class AgendaChangedComposer implements OnModuleInit {
     if (changes.length === 0) return undefined;
 
     const sessionIds = [...new Set(changes.map((c) => c.sessionId))];
-    const sessions = await this.db
-      .getRepository(AgendaSession)
-      .find({ where: { id: In(sessionIds), eventId: event.id }, relations: { speakers: true } });
+    const sessions = await this.sessionsRepo.byIdsWithSpeakers(event.id, sessionIds);
     const link = `${this.config.appUrl}/events/${event.slug}`;
     const subject = `Agenda change: ${event.title}`;
     const body = this.renderer.render('message', {

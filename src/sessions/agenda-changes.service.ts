@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock.js';
 import type { Page, PageWindow } from '../common/pagination/pagination.js';
 import { AppConfig } from '../config/app-config.js';
 import type { Event } from '../events/event.entity.js';
 import { NotificationKind } from '../notifications/notification-kind.js';
 import { OutboxService } from '../notifications/outbox.service.js';
-import { AgendaChange } from './agenda-change.entity.js';
+import type { AgendaChange } from './agenda-change.entity.js';
+import { AgendaChangesRepository } from './agenda-changes.repository.js';
 import { notifiable, type SessionDiff } from './changes.js';
 
 /** Who an agenda-change email goes to: a speaker or a delegate signed up to a workshop. */
@@ -30,7 +30,7 @@ export interface AgendaChangedData {
 @Injectable()
 export class AgendaChangesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: AgendaChangesRepository,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -45,67 +45,42 @@ export class AgendaChangesService {
     speakerIds: readonly string[],
   ): Promise<AgendaChange> {
     const now = this.clock.now();
-    const registrationIds = await this.signedUp(manager, session.id);
-    const repo = manager.getRepository(AgendaChange);
-    const change = await repo.save(
-      repo.create({
-        eventId: event.id,
-        sessionId: session.id,
-        sessionTitle: session.title,
-        kinds: diff.kinds,
-        oldValues: diff.oldValues,
-        newValues: diff.newValues,
-        speakerIds: [...new Set(speakerIds)],
-        registrationIds: registrationIds.map((r) => r.id),
-        createdAt: now,
-      }),
-    );
+    const registrationIds = await this.repo.signedUp(manager, session.id);
+    const change = await this.repo.insert(manager, {
+      eventId: event.id,
+      sessionId: session.id,
+      sessionTitle: session.title,
+      kinds: diff.kinds,
+      oldValues: diff.oldValues,
+      newValues: diff.newValues,
+      speakerIds: [...new Set(speakerIds)],
+      registrationIds: registrationIds.map((r) => r.id),
+      createdAt: now,
+    });
     if (notifiable(diff.kinds)) {
-      const speakers = await this.speakerRecipients(manager, change.speakerIds);
+      const speakers: ChangeRecipient[] = (await this.repo.speakersWithEmail(manager, change.speakerIds)).map((r) => ({
+        type: 'speaker',
+        id: r.id,
+        email: r.email,
+      }));
       const delegates: ChangeRecipient[] = registrationIds.map((r) => ({ type: 'delegate', id: r.id, email: r.email }));
       await this.scheduleEmails(manager, event.id, change.id, [...speakers, ...delegates], now);
     }
     return change;
   }
 
-  async list(eventId: string, window: PageWindow): Promise<Page<AgendaChange>> {
-    const [items, total] = await this.db.getRepository(AgendaChange).findAndCount({
-      where: { eventId },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: window.limit,
-      skip: window.offset,
-    });
-    return { items, total };
+  list(eventId: string, window: PageWindow): Promise<Page<AgendaChange>> {
+    return this.repo.page(eventId, window);
   }
 
   /** The changes one person is told about in one email. */
-  async forRecipient(data: AgendaChangedData, until: Date): Promise<AgendaChange[]> {
-    const column = data.recipientType === 'speaker' ? 'speaker_ids' : 'registration_ids';
-    return this.db
-      .getRepository(AgendaChange)
-      .createQueryBuilder('c')
-      .where('c.event_id = :eventId', { eventId: data.eventId })
-      .andWhere(`:recipientId = ANY(c.${column})`, { recipientId: data.recipientId })
-      .andWhere('c.created_at >= :since AND c.created_at <= :until', { since: new Date(data.since), until })
-      .orderBy('c.created_at', 'ASC')
-      .getMany();
-  }
-
-  private async signedUp(manager: EntityManager, sessionId: string): Promise<Array<{ id: string; email: string }>> {
-    return manager.query<Array<{ id: string; email: string }>>(
-      `SELECT r.id, r.email FROM session_signups s JOIN registrations r ON r.id = s.registration_id
-        WHERE s.session_id = $1 AND r.status IN ('confirmed', 'waitlisted') AND r.erased_at IS NULL`,
-      [sessionId],
+  forRecipient(data: AgendaChangedData, until: Date): Promise<AgendaChange[]> {
+    return this.repo.forRecipient(
+      data.eventId,
+      { type: data.recipientType, id: data.recipientId },
+      new Date(data.since),
+      until,
     );
-  }
-
-  private async speakerRecipients(manager: EntityManager, speakerIds: string[]): Promise<ChangeRecipient[]> {
-    if (speakerIds.length === 0) return [];
-    const rows = await manager.query<Array<{ id: string; email: string }>>(
-      `SELECT id, email FROM speakers WHERE id = ANY($1::uuid[]) AND email IS NOT NULL`,
-      [speakerIds],
-    );
-    return rows.map((r) => ({ type: 'speaker', id: r.id, email: r.email }));
   }
 
   private async scheduleEmails(
@@ -118,15 +93,13 @@ export class AgendaChangesService {
     const sendAt = new Date(now.getTime() + this.config.agendaChangeDebounceMs);
     for (const recipient of recipients) {
       const prefix = `agenda-changed:${eventId}:${recipient.type}:${recipient.id}:`;
-      // A pending email for this person: push it back (never beyond the maximum delay from its first change).
-      const [, pushed] = await manager.query<[unknown[], number]>(
-        `UPDATE notifications
-            SET send_at = LEAST($3::timestamptz, (data->>'since')::timestamptz + $4 * interval '1 millisecond'),
-                updated_at = now()
-          WHERE event_id = $1 AND kind = '${NotificationKind.AgendaChanged}' AND status = 'pending'
-            AND starts_with(dedupe_key, $2)
-        RETURNING id`,
-        [eventId, prefix, sendAt, this.config.agendaChangeMaxDelayMs],
+      // A pending email for this person: push it back; otherwise this change starts a new one.
+      const pushed = await this.repo.pushPendingEmail(
+        manager,
+        eventId,
+        prefix,
+        sendAt,
+        this.config.agendaChangeMaxDelayMs,
       );
       if (pushed > 0) continue;
       const data: AgendaChangedData = {

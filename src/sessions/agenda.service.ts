@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { EventAccessService } from '../auth/event-access.service.js';
 import { agendaCalendar } from '../calendar/calendar.js';
@@ -10,9 +8,9 @@ import { AppConfig } from '../config/app-config.js';
 import { AgendaCache, type CachedAgenda, type CachedBody } from '../events/agenda-cache.js';
 import type { Event } from '../events/event.entity.js';
 import { EventsService, isPublic } from '../events/events.service.js';
-import { Speaker } from '../speakers/speaker.entity.js';
-import { AgendaSession } from './agenda-session.entity.js';
+import type { AgendaSession } from './agenda-session.entity.js';
 import { buildAgendaDocument, type AgendaDocument } from './agenda.view.js';
+import { SessionsRepository } from './sessions.repository.js';
 
 /** What the page and calendar are built from. */
 export interface AgendaViewData {
@@ -42,7 +40,7 @@ export class AgendaService {
   private readonly building = new Map<string, Promise<CachedAgenda>>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionsRepository,
     private readonly events: EventsService,
     private readonly access: EventAccessService,
     private readonly cache: AgendaCache,
@@ -104,17 +102,8 @@ export class AgendaService {
   /** Two queries whatever the size of the agenda: sessions with their speakers, and all speakers. */
   private async build(event: Event): Promise<CachedAgenda> {
     const [sessions, speakers] = await Promise.all([
-      this.db
-        .getRepository(AgendaSession)
-        .createQueryBuilder('s')
-        .leftJoinAndSelect('s.speakers', 'sp')
-        .where('s.event_id = :eventId', { eventId: event.id })
-        .orderBy('s.starts_at', 'ASC')
-        .addOrderBy('s.room', 'ASC', 'NULLS FIRST')
-        .addOrderBy('s.title', 'ASC')
-        .addOrderBy('s.id', 'ASC')
-        .getMany(),
-      this.db.getRepository(Speaker).find({ where: { eventId: event.id } }),
+      this.sessions.agenda(event.id),
+      this.sessions.speakersOfEvent(event.id),
     ]);
     const document = buildAgendaDocument(event, sessions, speakers, this.config.appUrl);
     const view: AgendaViewData = { event, sessions, document };

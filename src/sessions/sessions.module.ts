@@ -1,17 +1,26 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
 import { AgendaChangedComposer } from './agenda-changed.composer.js';
+import { AgendaChangesRepository } from './agenda-changes.repository.js';
 import { AgendaChangesService } from './agenda-changes.service.js';
 import { AgendaController } from './agenda.controller.js';
 import { AgendaService } from './agenda.service.js';
 import { SessionsController } from './sessions.controller.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 
 /** The agenda: sessions and their rules, the change list and its emails, and the public reads. */
 @Module({
   imports: [EventsModule],
   controllers: [SessionsController, AgendaController],
-  providers: [SessionsService, AgendaChangesService, AgendaService, AgendaChangedComposer],
-  exports: [AgendaChangesService, AgendaService, SessionsService],
+  providers: [
+    SessionsService,
+    SessionsRepository,
+    AgendaChangesService,
+    AgendaChangesRepository,
+    AgendaService,
+    AgendaChangedComposer,
+  ],
+  exports: [AgendaChangesService, AgendaService, SessionsService, SessionsRepository],
 })
 export class SessionsModule {}

@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '../common/errors/common.errors.js';
 import { AgendaCache } from '../events/agenda-cache.js';
 import { rejectNulls } from '../events/dto/reject-nulls.js';
 import type { Event } from '../events/event.entity.js';
-import { bumpAgendaVersion, lockEvent } from '../events/events.service.js';
-import { Speaker } from '../speakers/speaker.entity.js';
+import { EventsRepository } from '../events/events.repository.js';
+import type { Speaker } from '../speakers/speaker.entity.js';
 import { AgendaChangesService } from './agenda-changes.service.js';
 import { AgendaSession } from './agenda-session.entity.js';
 import { diffSession, type SessionSnapshot } from './changes.js';
 import { findRoomClash, findSpeakerClash, overlaps, withinEvent, type Slot } from './clash.js';
 import type { CreateSessionDto, UpdateSessionDto } from './dto/create-session.dto.js';
 import { sessionsError, SessionsError } from './sessions.errors.js';
+import { SessionsRepository } from './sessions.repository.js';
 
 const snapshot = (s: AgendaSession): SessionSnapshot => ({
   title: s.title,
@@ -44,6 +45,8 @@ const toSlot = (s: AgendaSession): Slot => ({
 export class SessionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: SessionsRepository,
+    private readonly events: EventsRepository,
     private readonly changes: AgendaChangesService,
     private readonly cache: AgendaCache,
   ) {}
@@ -105,7 +108,7 @@ export class SessionsService {
 
   async remove(eventId: string, sessionId: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const event = await lockEvent(manager, eventId);
+      const event = await this.events.lock(manager, eventId);
       const session = await this.load(manager, eventId, sessionId);
       // Recorded (and its signed-up delegates found) before the row and its sign-ups go.
       await this.afterChange(manager, event, session, snapshot(session), null);
@@ -126,7 +129,7 @@ export class SessionsService {
     before: SessionSnapshot | null,
     after: SessionSnapshot | null,
   ): Promise<void> {
-    await bumpAgendaVersion(manager, event.id);
+    await this.events.bumpAgendaVersion(manager, event.id);
     if (event.status !== 'published') return;
     const diff = diffSession(before, after);
     if (!diff) return;
@@ -141,7 +144,7 @@ export class SessionsService {
   }
 
   private async lockOpenEvent(manager: EntityManager, eventId: string): Promise<Event> {
-    const event = await lockEvent(manager, eventId);
+    const event = await this.events.lock(manager, eventId);
     if (event.status === 'cancelled') {
       throw sessionsError(SessionsError.EventCancelled, 'This event was cancelled; its agenda can no longer change.');
     }
@@ -149,16 +152,14 @@ export class SessionsService {
   }
 
   private async load(manager: EntityManager, eventId: string, sessionId: string): Promise<AgendaSession> {
-    const session = await manager
-      .getRepository(AgendaSession)
-      .findOne({ where: { id: sessionId, eventId }, relations: { speakers: true } });
+    const session = await this.repo.findWithSpeakers(manager, eventId, sessionId);
     if (!session) throw notFound('The session');
     return session;
   }
 
   private async speakersOf(manager: EntityManager, eventId: string, ids: string[]): Promise<Speaker[]> {
     if (ids.length === 0) return [];
-    const speakers = await manager.getRepository(Speaker).find({ where: { id: In(ids), eventId } });
+    const speakers = await this.repo.speakersByIds(manager, eventId, ids);
     const missing = ids.filter((id) => !speakers.some((s) => s.id === id));
     if (missing.length > 0) {
       throw sessionsError(
@@ -204,18 +205,7 @@ export class SessionsService {
 
   /** Scheduled sessions of the event overlapping the candidate's time, with their speakers. */
   private async overlapping(manager: EntityManager, eventId: string, session: AgendaSession): Promise<AgendaSession[]> {
-    const rows = await manager
-      .getRepository(AgendaSession)
-      .createQueryBuilder('s')
-      .leftJoinAndSelect('s.speakers', 'sp')
-      .where('s.event_id = :eventId', { eventId })
-      .andWhere(`s.status = 'scheduled'`)
-      .andWhere('s.starts_at < :endsAt AND s.ends_at > :startsAt', {
-        startsAt: session.startsAt,
-        endsAt: session.endsAt,
-      })
-      .orderBy('s.starts_at')
-      .getMany();
+    const rows = await this.repo.overlapping(manager, eventId, session.startsAt, session.endsAt);
     return rows.filter((s) => s.id !== session.id && overlaps(s, session));
   }
 }

@@ -4,9 +4,10 @@ import type { DataSource } from 'typeorm';
 import { notFound } from '../common/errors/common.errors.js';
 import { AgendaCache } from '../events/agenda-cache.js';
 import { rejectNulls } from '../events/dto/reject-nulls.js';
-import { bumpAgendaVersion, lockEvent } from '../events/events.service.js';
+import { EventsRepository } from '../events/events.repository.js';
 import { AgendaChangesService } from '../sessions/agenda-changes.service.js';
 import { AgendaSession } from '../sessions/agenda-session.entity.js';
+import { SessionsRepository } from '../sessions/sessions.repository.js';
 import { diffSession, type SessionSnapshot } from '../sessions/changes.js';
 import type { CreateSpeakerDto, UpdateSpeakerDto } from './dto/create-speaker.dto.js';
 import { Speaker } from './speaker.entity.js';
@@ -15,13 +16,15 @@ import { Speaker } from './speaker.entity.js';
 export class SpeakersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventsRepository,
+    private readonly sessions: SessionsRepository,
     private readonly changes: AgendaChangesService,
     private readonly cache: AgendaCache,
   ) {}
 
   async create(eventId: string, input: CreateSpeakerDto): Promise<Speaker> {
     const speaker = await this.db.transaction(async (manager) => {
-      await lockEvent(manager, eventId);
+      await this.events.lock(manager, eventId);
       const repo = manager.getRepository(Speaker);
       const saved = await repo.save(
         repo.create({
@@ -34,7 +37,7 @@ export class SpeakersService {
           photoUrl: input.photoUrl ?? null,
         }),
       );
-      await bumpAgendaVersion(manager, eventId);
+      await this.events.bumpAgendaVersion(manager, eventId);
       return saved;
     });
     await this.cache.invalidate(eventId);
@@ -54,7 +57,7 @@ export class SpeakersService {
   async update(eventId: string, speakerId: string, input: UpdateSpeakerDto): Promise<Speaker> {
     rejectNulls(input, ['name']);
     const speaker = await this.db.transaction(async (manager) => {
-      await lockEvent(manager, eventId);
+      await this.events.lock(manager, eventId);
       const repo = manager.getRepository(Speaker);
       const speaker = await repo.findOne({ where: { id: speakerId, eventId } });
       if (!speaker) throw notFound('The speaker');
@@ -65,7 +68,7 @@ export class SpeakersService {
       if (input.email !== undefined) speaker.email = input.email;
       if (input.photoUrl !== undefined) speaker.photoUrl = input.photoUrl;
       const saved = await repo.save(speaker);
-      await bumpAgendaVersion(manager, eventId);
+      await this.events.bumpAgendaVersion(manager, eventId);
       return saved;
     });
     await this.cache.invalidate(eventId);
@@ -75,17 +78,11 @@ export class SpeakersService {
   /** Removes the speaker from the event; on a published agenda each of their sessions records the change. */
   async remove(eventId: string, speakerId: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const event = await lockEvent(manager, eventId);
+      const event = await this.events.lock(manager, eventId);
       const speaker = await manager.getRepository(Speaker).findOne({ where: { id: speakerId, eventId } });
       if (!speaker) throw notFound('The speaker');
       if (event.status === 'published') {
-        const sessions = await manager
-          .getRepository(AgendaSession)
-          .createQueryBuilder('s')
-          .innerJoin('s.speakers', 'me', 'me.id = :speakerId', { speakerId })
-          .leftJoinAndSelect('s.speakers', 'sp')
-          .where('s.event_id = :eventId', { eventId })
-          .getMany();
+        const sessions = await this.sessions.withSpeaker(manager, eventId, speakerId);
         for (const session of sessions) {
           const before = snapshotSpeakers(session);
           const after = { ...before, speakers: before.speakers.filter((s) => s.id !== speakerId) };
@@ -96,7 +93,7 @@ export class SpeakersService {
         }
       }
       await manager.getRepository(Speaker).delete({ id: speakerId });
-      await bumpAgendaVersion(manager, eventId);
+      await this.events.bumpAgendaVersion(manager, eventId);
     });
     await this.cache.invalidate(eventId);
   }

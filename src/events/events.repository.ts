@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { notFound } from '../common/errors/common.errors.js';
+import type { Page, PageWindow } from '../common/pagination/pagination.js';
+import { Registration } from '../registrations/registration.entity.js';
+import { AgendaSession } from '../sessions/agenda-session.entity.js';
+import { User } from '../users/user.entity.js';
+import type { MemberResponse } from './dto/add-member.dto.js';
+import { EventMember, type EventRole } from './event-member.entity.js';
+import { Event } from './event.entity.js';
+
+/** The events module's queries. Methods taking a manager run inside the caller's transaction. */
+@Injectable()
+export class EventsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** By id or slug, whatever its status. */
+  findByIdOrSlug(idOrSlug: string): Promise<Event | null> {
+    const repo = this.db.getRepository(Event);
+    return isUUID(idOrSlug) ? repo.findOne({ where: { id: idOrSlug } }) : repo.findOne({ where: { slug: idOrSlug } });
+  }
+
+  findById(eventId: string): Promise<Event | null> {
+    return this.db.getRepository(Event).findOne({ where: { id: eventId } });
+  }
+
+  /** Locks the event row for the rest of the transaction: agenda writes to one event are serialised. */
+  async lock(manager: EntityManager, eventId: string): Promise<Event> {
+    const event = await manager
+      .getRepository(Event)
+      .findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
+    if (!event) throw notFound('The event');
+    return event;
+  }
+
+  /** Marks the agenda as changed (ETag, caches). */
+  async bumpAgendaVersion(manager: EntityManager, eventId: string): Promise<void> {
+    await manager.query('UPDATE events SET agenda_version = agenda_version + 1, updated_at = now() WHERE id = $1', [
+      eventId,
+    ]);
+  }
+
+  slugExists(manager: EntityManager, slug: string): Promise<boolean> {
+    return manager.getRepository(Event).exists({ where: { slug } });
+  }
+
+  /** The slug itself and base-<anything> slugs, to find the next free one. */
+  async slugsLike(manager: EntityManager, base: string): Promise<string[]> {
+    const rows = await manager.query<Array<{ slug: string }>>(
+      `SELECT slug FROM events WHERE slug = $1 OR starts_with(slug, $2)`,
+      [base, `${base}-`],
+    );
+    return rows.map((r) => r.slug);
+  }
+
+  /** Published events for everyone; a staff user also sees events they belong to (an admin: all). */
+  async listVisible(user: AuthUser | undefined, window: PageWindow): Promise<Page<Event>> {
+    const query = this.db
+      .getRepository(Event)
+      .createQueryBuilder('e')
+      .orderBy('e.starts_at', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .take(window.limit)
+      .skip(window.offset);
+    if (!user) {
+      query.where(`e.status = 'published'`);
+    } else if (!user.isAdmin) {
+      query.where(
+        new Brackets((q) =>
+          q
+            .where(`e.status = 'published'`)
+            .orWhere('EXISTS (SELECT 1 FROM event_members m WHERE m.event_id = e.id AND m.user_id = :userId)', {
+              userId: user.id,
+            }),
+        ),
+      );
+    }
+    const [items, total] = await query.getManyAndCount();
+    return { items, total };
+  }
+
+  /** Scheduled sessions that would fall outside these dates. */
+  scheduledSessionsOutside(
+    manager: EntityManager,
+    eventId: string,
+    startsAt: Date,
+    endsAt: Date,
+  ): Promise<AgendaSession[]> {
+    return manager
+      .getRepository(AgendaSession)
+      .createQueryBuilder('s')
+      .where('s.event_id = :eventId', { eventId })
+      .andWhere(`s.status = 'scheduled'`)
+      .andWhere('(s.starts_at < :startsAt OR s.ends_at > :endsAt)', { startsAt, endsAt })
+      .orderBy('s.starts_at')
+      .getMany();
+  }
+
+  /** Delegates holding a place or a place in the queue. */
+  activeDelegates(manager: EntityManager, eventId: string): Promise<Array<Pick<Registration, 'id' | 'email'>>> {
+    return manager
+      .getRepository(Registration)
+      .createQueryBuilder('r')
+      .select(['r.id', 'r.email'])
+      .where('r.event_id = :eventId', { eventId })
+      .andWhere(`r.status IN ('confirmed', 'waitlisted')`)
+      .getMany();
+  }
+
+  findStaffByEmail(email: string): Promise<User | null> {
+    return this.db.getRepository(User).findOne({ where: { email: email.trim().toLowerCase() } });
+  }
+
+  /** Adds the member, or changes their role. */
+  async upsertMember(eventId: string, userId: string, role: EventRole): Promise<void> {
+    await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(EventMember)
+      .values({ eventId, userId, role })
+      .orUpdate(['role'], ['event_id', 'user_id'])
+      .execute();
+  }
+
+  members(eventId: string): Promise<MemberResponse[]> {
+    return this.db
+      .getRepository(EventMember)
+      .createQueryBuilder('m')
+      .innerJoin(User, 'u', 'u.id = m.user_id')
+      .select([
+        'm.event_id AS "eventId"',
+        'm.user_id AS "userId"',
+        'u.email AS email',
+        'u.name AS name',
+        'm.role AS role',
+      ])
+      .where('m.event_id = :eventId', { eventId })
+      .orderBy('u.email')
+      .getRawMany<MemberResponse>();
+  }
+}
