@@ -29,6 +29,26 @@ describe('workshop canvas', () => {
       );
     });
 
+    it('keeps a join code unique among open canvases: a reopened canvas whose code was taken gets a new one', async () => {
+      const { event, canvas, facilitator } = await newCanvasContext(t);
+      await t.http.post(`/api/canvases/${canvas.id}/close`).set(facilitator.auth).expect(200);
+      const insertOpen = () =>
+        t.db.query(
+          `INSERT INTO canvases (event_id, title, sections, join_code) VALUES ($1, 'Other', '[]'::jsonb, $2) RETURNING id`,
+          [event.id, canvas.joinCode],
+        );
+      // The closed canvas's code is free again: another open canvas may take it, but only one.
+      const [other] = (await insertOpen()) as Array<{ id: string }>;
+      await expect(insertOpen()).rejects.toMatchObject({ driverError: { constraint: 'uq_canvases_open_join_code' } });
+      // The code now opens the other canvas.
+      const view = await t.http.get(`/api/canvases/join/${canvas.joinCode}`).expect(200);
+      expect(view.body.id).toBe(other.id);
+      const reopened = await t.http.post(`/api/canvases/${canvas.id}/reopen`).set(facilitator.auth).expect(200);
+      expect(reopened.body.status).toBe('open');
+      expect(reopened.body.joinCode).not.toBe(canvas.joinCode);
+      expect(reopened.body.joinCode).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
+    });
+
     it('takes custom sections, refuses duplicates, unknown templates and a session of another event', async () => {
       const { event, facilitator } = await newCanvasContext(t);
       const custom = await newCanvas(t, event.id, facilitator, {
