@@ -36,9 +36,10 @@ export class OutboxRepository {
     return (await this.db.getRepository(Notification).findOne({ where: { id } })) ?? undefined;
   }
 
+  /** The last error of earlier attempts is kept, so organisers can see what was retried. */
   async markSent(id: string, now: Date): Promise<void> {
     await this.db.query(
-      `UPDATE notifications SET status = 'sent', sent_at = $2, last_error = NULL, updated_at = now()
+      `UPDATE notifications SET status = 'sent', sent_at = $2, updated_at = now()
         WHERE id = $1 AND status = 'sending'`,
       [id, now],
     );

@@ -37,12 +37,16 @@ export class SmtpCapture {
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       size: 20 * 1024 * 1024,
+      // Clients keep pooled connections open; closing should not wait for them.
+      closeTimeout: 500,
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => void this.receive(Buffer.concat(chunks), session, callback));
       },
     });
+    // Connections cut on purpose (and by killed clients) end in socket errors; they are expected.
+    this.server.on('error', () => undefined);
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
   }
