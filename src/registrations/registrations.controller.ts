@@ -19,6 +19,7 @@ import {
   AttendeePageResponse,
   AttendeeResponse,
   CheckInResponse,
+  FillFreeSeatsResponse,
   MyRegistrationResponse,
   RegistrationCountsResponse,
   RegistrationCreatedResponse,
@@ -83,6 +84,18 @@ export class EventRegistrationsController {
   @ApiOkResponse({ type: RegistrationCountsResponse })
   counts(@UuidParam('eventId') eventId: string): Promise<RegistrationCountsResponse> {
     return this.registrations.counts(eventId);
+  }
+
+  /**
+   * Gives free seats to the waiting list now (after the capacity was raised, for example);
+   * otherwise the next registration or cancellation does it.
+   */
+  @Post('fill-free-seats')
+  @HttpCode(200)
+  @EventRole('organiser')
+  @ApiOkResponse({ type: FillFreeSeatsResponse })
+  async fillFreeSeats(@UuidParam('eventId') eventId: string): Promise<FillFreeSeatsResponse> {
+    return { promoted: await this.registrations.fillFreeSeats(eventId) };
   }
 
   @Get(':registrationId')

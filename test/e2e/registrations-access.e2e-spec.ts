@@ -106,6 +106,11 @@ describe('registrations: who may call what', () => {
       expect: organisersOnly(200),
     },
     {
+      name: 'POST /api/events/:eventId/registrations/fill-free-seats',
+      call: (t, h) => t.http.post(`/api/events/${eventId}/registrations/fill-free-seats`).set(h),
+      expect: organisersOnly(200),
+    },
+    {
       name: 'GET /api/events/:eventId/registrations/:registrationId',
       call: (t, h) => t.http.get(`/api/events/${eventId}/registrations/${delegate.id}`).set(h),
       expect: organisersOnly(200),

@@ -109,6 +109,16 @@ describe('registrations', () => {
         const me = await t.http.get('/api/registrations/me').set(promoted.auth).expect(200);
         expect(me.body.status).toBe('confirmed');
       }
+
+      // Or an organiser moves the queue up at once.
+      await t.db.query(`UPDATE events SET capacity = 4 WHERE id = $1`, [raised.id]);
+      const filled = await t.http
+        .post(`/api/events/${raised.id}/registrations/fill-free-seats`)
+        .set(organiser.auth)
+        .expect(200);
+      expect(filled.body).toEqual({ promoted: 1 });
+      expect((await t.http.get('/api/registrations/me').set(d.auth).expect(200)).body.status).toBe('confirmed');
+      await t.http.post(`/api/events/${raised.id}/registrations/fill-free-seats`).expect(401);
     });
 
     it('lets someone who cancelled register again with the same email', async () => {

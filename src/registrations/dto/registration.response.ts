@@ -87,6 +87,10 @@ export class CheckInResponse extends AttendeeResponse {
   alreadyCheckedIn!: boolean;
 }
 
+export class FillFreeSeatsResponse {
+  @ApiProperty({ description: 'How many on the waiting list got a place (each is emailed).' }) promoted!: number;
+}
+
 export class RegistrationCountsResponse {
   @ApiProperty() confirmed!: number;
   @ApiProperty() waitlisted!: number;
