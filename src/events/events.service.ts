@@ -10,6 +10,7 @@ import { describeConstraint } from '../common/errors/postgres-errors.js';
 import type { Page, PageWindow } from '../common/pagination/pagination.js';
 import { NotificationKind } from '../notifications/notification-kind.js';
 import { OutboxService } from '../notifications/outbox.service.js';
+import { RemindersService } from '../reminders/reminders.service.js';
 import { AgendaCache } from './agenda-cache.js';
 import type { CreateEventDto } from './dto/create-event.dto.js';
 import type { MemberResponse } from './dto/add-member.dto.js';
@@ -42,6 +43,7 @@ export class EventsService {
     private readonly outbox: OutboxService,
     private readonly cache: AgendaCache,
     private readonly clock: Clock,
+    private readonly reminders: RemindersService,
   ) {}
 
   async create(user: AuthUser, input: CreateEventDto): Promise<Event> {
@@ -146,7 +148,10 @@ export class EventsService {
         );
       }
       event.agendaVersion += 1;
-      return manager.getRepository(Event).save(event);
+      const saved = await manager.getRepository(Event).save(event);
+      // New dates move the event's reminders (and its sessions' reminders stay in line).
+      await this.reminders.syncEvent(manager, eventId);
+      return saved;
     });
     await this.cache.invalidate(eventId);
     return event;
@@ -211,7 +216,10 @@ export class EventsService {
       const changed = await change(event, manager);
       if (!changed) return { event, changed };
       event.agendaVersion += 1;
-      return { event: await manager.getRepository(Event).save(event), changed };
+      const saved = await manager.getRepository(Event).save(event);
+      // Publishing schedules reminders; unpublishing and cancelling withdraw them.
+      await this.reminders.syncEvent(manager, eventId);
+      return { event: saved, changed };
     });
     if (changed) await this.cache.invalidate(eventId);
     return event;

@@ -7,6 +7,7 @@ import { AgendaCache } from '../events/agenda-cache.js';
 import { rejectNulls } from '../events/dto/reject-nulls.js';
 import type { Event } from '../events/event.entity.js';
 import { EventsRepository } from '../events/events.repository.js';
+import { RemindersService } from '../reminders/reminders.service.js';
 import type { Speaker } from '../speakers/speaker.entity.js';
 import { AgendaChangesService } from './agenda-changes.service.js';
 import { AgendaSession } from './agenda-session.entity.js';
@@ -49,6 +50,7 @@ export class SessionsService {
     private readonly events: EventsRepository,
     private readonly changes: AgendaChangesService,
     private readonly cache: AgendaCache,
+    private readonly reminders: RemindersService,
   ) {}
 
   async create(eventId: string, input: CreateSessionDto): Promise<AgendaSession> {
@@ -121,7 +123,10 @@ export class SessionsService {
     return this.load(this.db.manager, eventId, sessionId);
   }
 
-  /** Records the change when the agenda is public, and marks the agenda changed either way. */
+  /**
+   * Marks the agenda changed, moves the reminders of signed-up delegates with the session,
+   * and (once the agenda is public) records the change and schedules the change emails.
+   */
   private async afterChange(
     manager: EntityManager,
     event: Event,
@@ -130,6 +135,7 @@ export class SessionsService {
     after: SessionSnapshot | null,
   ): Promise<void> {
     await this.events.bumpAgendaVersion(manager, event.id);
+    await this.reminders.syncEvent(manager, event.id);
     if (event.status !== 'published') return;
     const diff = diffSession(before, after);
     if (!diff) return;

@@ -1,4 +1,5 @@
 import { addSession, addSpeaker, newEvent, publishEvent, type EventBody } from '../factories/events.factory.js';
+import { insertRegistration } from '../factories/db-fixtures.js';
 import { newStaff, type StaffUser } from '../factories/staff.factory.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -173,6 +174,45 @@ describe('sessions (the agenda rules)', () => {
     await t.http.post(`/api/events/${event.id}/cancel`).set(organiser.auth).expect(200);
     const res = await post({ title: 'Late', kind: 'talk', startsAt: at(1), endsAt: at(2) }).expect(409);
     expect(res.body.message).toMatch(/cancelled/);
+  });
+
+  it('moves the reminders of signed-up delegates with the session, and withdraws them when it is cancelled', async () => {
+    const workshop = await addSession(t, organiser, event, {
+      title: 'Workshop',
+      kind: 'workshop',
+      capacity: 5,
+      offsetHours: 2,
+    });
+    await publishEvent(t, organiser, event.id);
+    const delegate = await insertRegistration(t.db, event.id, { email: 'reminded@example.org' });
+    await t.db.query(`INSERT INTO session_signups (session_id, registration_id, status) VALUES ($1, $2, 'confirmed')`, [
+      workshop.id,
+      delegate.registration.id,
+    ]);
+    await t.http
+      .put(`/api/events/${event.id}/reminder-rules`)
+      .set(organiser.auth)
+      .send([{ before: 'PT1H', scope: 'session' }])
+      .expect(200);
+    const pending = () =>
+      t.db.query(
+        `SELECT send_at FROM notifications WHERE kind = 'reminder' AND recipient = 'reminded@example.org' AND status = 'pending'`,
+      );
+    expect((await pending()).map((r: { send_at: Date }) => r.send_at.toISOString())).toEqual([at(1)]);
+
+    await t.http
+      .patch(`/api/events/${event.id}/sessions/${workshop.id}`)
+      .set(organiser.auth)
+      .send({ startsAt: at(4), endsAt: at(5) })
+      .expect(200);
+    expect((await pending()).map((r: { send_at: Date }) => r.send_at.toISOString())).toEqual([at(3)]);
+
+    await t.http
+      .patch(`/api/events/${event.id}/sessions/${workshop.id}`)
+      .set(organiser.auth)
+      .send({ status: 'cancelled' })
+      .expect(200);
+    expect(await pending()).toEqual([]);
   });
 
   it('lets only one of two simultaneous bookings of a room win', async () => {
