@@ -1,5 +1,8 @@
 import { DateTime } from 'luxon';
 import ical, { type VEvent } from 'node-ical';
+import request from 'supertest';
+import { createHttpApp } from '../../src/app.factory.js';
+import { loadConfig } from '../../src/config/app-config.js';
 import { insertRegistration } from '../factories/db-fixtures.js';
 import { addSession, addSpeaker, newEvent, publishEvent, type EventBody } from '../factories/events.factory.js';
 import { newStaff, type StaffUser } from '../factories/staff.factory.js';
@@ -212,6 +215,39 @@ describe('the published agenda', () => {
       expect(counts[0]).toBe(counts[1]);
       expect(counts[0]).toBeGreaterThan(0);
       expect(counts[0]).toBeLessThanOrEqual(3);
+    });
+  });
+
+  describe('two API processes', () => {
+    it('a change made through one is served at once by the other (Redis invalidation)', async () => {
+      const other = await createHttpApp(loadConfig({}, { ...t.config, processRole: 'api' }));
+      await other.init();
+      await other.getHttpAdapter().getInstance().ready();
+      try {
+        const event = await springEvent();
+        const session = await addSession(t, organiser, event, {
+          title: 'Before',
+          startsAt: '2027-03-27T10:00:00Z',
+          endsAt: '2027-03-27T11:00:00Z',
+        });
+        await publishEvent(t, organiser, event.id);
+        const viaOther = () => request(other.getHttpServer()).get(`/api/events/${event.id}/agenda`).expect(200);
+        const first = await viaOther();
+        expect(first.text).toContain('"Before"');
+        expect((await viaOther()).headers.etag).toBe(first.headers.etag); // served from its own copy
+
+        await t.http
+          .patch(`/api/events/${event.id}/sessions/${session.id}`)
+          .set(organiser.auth)
+          .send({ title: 'After' })
+          .expect(200);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const second = await viaOther();
+        expect(second.text).toContain('"After"');
+        expect(second.headers.etag).not.toBe(first.headers.etag);
+      } finally {
+        await other.close();
+      }
     });
   });
 
