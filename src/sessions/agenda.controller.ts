@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { PageQuery, pageWindow } from '../common/pagination/pagination.js';
@@ -9,6 +9,7 @@ import { MaybeUser, OptionalStaffGuard } from '../events/optional-staff.guard.js
 import { AgendaChangesService } from './agenda-changes.service.js';
 import { AgendaService } from './agenda.service.js';
 import { AgendaChangePageResponse, toAgendaChangeResponse } from './dto/agenda-change.response.js';
+import { AgendaResponse } from './dto/agenda.response.js';
 import { AgendaReadLimit, sendCached } from './http-cache.js';
 
 @ApiTags('agenda')
@@ -25,6 +26,9 @@ export class AgendaController {
 
   @Get('agenda')
   @AgendaReadLimit()
+  @ApiOkResponse({ type: AgendaResponse })
+  @ApiResponse({ status: 304, description: 'Not modified (If-None-Match matched the ETag).' })
+  @ApiResponse({ status: 404, description: 'No such event, or it is not published.' })
   @ApiOperation({
     summary: 'The agenda by day in the event’s time zone, with speakers and rooms (event id or slug). ETag / 304.',
   })
@@ -40,6 +44,7 @@ export class AgendaController {
 
   @Get('agenda.ics')
   @AgendaReadLimit()
+  @ApiResponse({ status: 304, description: 'Not modified (If-None-Match matched the ETag).' })
   @ApiProduces('text/calendar')
   @ApiOperation({ summary: 'The agenda as iCalendar: one VEVENT per session, cancelled ones as STATUS:CANCELLED.' })
   async agendaIcs(
