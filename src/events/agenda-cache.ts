@@ -3,6 +3,9 @@ import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
 import { RedisClient } from '../redis/redis.module.js';
 
+/** Agendas kept per process; a few hundred published events at once is plenty. */
+const MAX_ENTRIES = 300;
+
 /** One body served as-is, with its validator. */
 export interface CachedBody {
   body: Buffer;
@@ -81,8 +84,14 @@ export class AgendaCache implements OnModuleInit, OnApplicationShutdown {
     if (this.generation(entry.eventId) !== generation) return;
     const previous = this.entries.get(entry.eventId);
     if (previous && previous.slug !== entry.slug) this.slugs.delete(previous.slug);
+    this.entries.delete(entry.eventId);
     this.entries.set(entry.eventId, entry);
     this.slugs.set(entry.slug, entry.eventId);
+    // Bounded: the least recently built agendas go first (a Map iterates in insertion order).
+    while (this.entries.size > MAX_ENTRIES) {
+      const oldest = this.entries.keys().next().value as string;
+      this.drop(oldest);
+    }
   }
 
   drop(eventId: string): void {
