@@ -3,6 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Notification } from './notification.entity.js';
 
+interface ClaimedRow {
+  id: string;
+  kind: string;
+  recipient: string;
+  data: Record<string, unknown>;
+  send_at: Date;
+  status: Notification['status'];
+  attempts: number;
+  last_error: string | null;
+  dedupe_key: string;
+  event_id: string | null;
+  registration_id: string | null;
+}
+
 /** The delivery side's queries on the outbox; each is one statement, safe with many workers. */
 @Injectable()
 export class OutboxRepository {
@@ -26,14 +40,27 @@ export class OutboxRepository {
 
   /** The send job's claim: only one job can move a row from queued to sending. */
   async claimForSending(id: string): Promise<Notification | undefined> {
-    const rows = await this.db.query<[Array<{ id: string }>, number]>(
+    const [rows] = await this.db.query<[ClaimedRow[], number]>(
       `UPDATE notifications SET status = 'sending', attempts = attempts + 1, queued_at = now(), updated_at = now()
         WHERE id = $1 AND status = 'queued'
-        RETURNING id`,
+        RETURNING id, kind, recipient, data, send_at, status, attempts, last_error, dedupe_key, event_id, registration_id`,
       [id],
     );
-    if (rows[0].length === 0) return undefined;
-    return (await this.db.getRepository(Notification).findOne({ where: { id } })) ?? undefined;
+    const row = rows[0];
+    if (!row) return undefined;
+    return Object.assign(new Notification(), {
+      id: row.id,
+      kind: row.kind,
+      recipient: row.recipient,
+      data: row.data,
+      sendAt: row.send_at,
+      status: row.status,
+      attempts: row.attempts,
+      lastError: row.last_error,
+      dedupeKey: row.dedupe_key,
+      eventId: row.event_id,
+      registrationId: row.registration_id,
+    });
   }
 
   /** The last error of earlier attempts is kept, so organisers can see what was retried. */

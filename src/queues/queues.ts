@@ -24,4 +24,4 @@ export const SEND_NOTIFICATION_JOB_OPTIONS: JobOptions = {
 };
 
 /** How many sends one worker process runs at once. */
-export const SEND_CONCURRENCY = 16;
+export const SEND_CONCURRENCY = 32;

@@ -1,38 +1,31 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { calendarAttachment, eventCalendar, sessionsCalendar } from '../calendar/calendar.js';
 import { SecretBox } from '../common/crypto/secret-box.js';
 import { AppConfig } from '../config/app-config.js';
-import { Event } from '../events/event.entity.js';
 import type { MailMessage } from '../mail/mail-message.js';
 import { MailRenderer } from '../mail/mail-renderer.js';
 import type { Notification } from '../notifications/notification.entity.js';
 import { NotificationComposers } from '../notifications/notification-composers.js';
 import { NotificationKind } from '../notifications/notification-kind.js';
-import { Registration } from '../registrations/registration.entity.js';
-import { AgendaSession } from '../sessions/agenda-session.entity.js';
-import { ReminderRule } from './reminder-rule.entity.js';
+import type { ReminderRule } from './reminder-rule.entity.js';
 import { describeOffset, fillPlaceholders, type PlaceholderValues } from './reminder-schedule.js';
+import { ReminderContextRepository, type ReminderContextRow } from './reminders.repository.js';
 
 /** Everything one reminder is written from, loaded fresh when it is due. */
-export interface ReminderContext {
-  rule: ReminderRule;
-  event: Event;
-  registration: Registration;
-  /** The delegate's confirmed workshops, in order. */
-  sessions: AgendaSession[];
+export interface ReminderContext extends ReminderContextRow {
   /** For a per-workshop rule, the workshop it is about. */
-  session?: AgendaSession;
+  session?: ReminderContextRow['sessions'][number];
   /** The delegate's personal link, when it can be recovered; previews show a placeholder. */
   personalLink?: string;
 }
 
+type ContextSession = ReminderContextRow['sessions'][number];
+
 export const formatInZone = (date: Date, zone: string): string =>
   DateTime.fromJSDate(date, { zone }).toFormat("cccc d LLLL yyyy 'at' HH:mm ZZZZ");
 
-const formatTimeRange = (session: AgendaSession, zone: string): string => {
+const formatTimeRange = (session: ContextSession, zone: string): string => {
   const start = DateTime.fromJSDate(session.startsAt, { zone });
   const end = DateTime.fromJSDate(session.endsAt, { zone });
   return `${start.toFormat('ccc d LLL, HH:mm')}–${end.toFormat('HH:mm ZZZZ')}`;
@@ -42,9 +35,10 @@ const formatTimeRange = (session: AgendaSession, zone: string): string => {
 @Injectable()
 export class ReminderComposer implements OnModuleInit {
   private readonly box: SecretBox;
+  private readonly calendars = new Map<string, string>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly contexts: ReminderContextRepository,
     private readonly composers: NotificationComposers,
     private readonly renderer: MailRenderer,
     private readonly config: AppConfig,
@@ -66,24 +60,14 @@ export class ReminderComposer implements OnModuleInit {
   }
 
   async loadContext(ruleId: string, registrationId: string, sessionId?: string): Promise<ReminderContext | undefined> {
-    const [rule, registration] = await Promise.all([
-      this.db.getRepository(ReminderRule).findOne({ where: { id: ruleId } }),
-      this.db.getRepository(Registration).findOne({ where: { id: registrationId } }),
-    ]);
-    if (!rule || !registration || registration.status !== 'confirmed' || registration.erasedAt) return undefined;
-    const event = await this.db.getRepository(Event).findOne({ where: { id: registration.eventId } });
-    if (!event || event.status !== 'published' || event.id !== rule.eventId) return undefined;
-    const sessions = await this.db
-      .getRepository(AgendaSession)
-      .createQueryBuilder('s')
-      .innerJoin('session_signups', 'su', 'su.session_id = s.id AND su.status = :confirmed', { confirmed: 'confirmed' })
-      .where('su.registration_id = :registrationId', { registrationId })
-      .andWhere('s.status = :scheduled', { scheduled: 'scheduled' })
-      .orderBy('s.starts_at', 'ASC')
-      .getMany();
+    const row = await this.contexts.load(ruleId, registrationId);
+    if (!row) return undefined;
+    const { rule, registration, event, sessions } = row;
+    if (registration.status !== 'confirmed' || registration.erasedAt) return undefined;
+    if (event.status !== 'published' || event.id !== rule.eventId) return undefined;
     const session = sessionId ? sessions.find((s) => s.id === sessionId) : undefined;
     if (rule.anchor === 'session-start' && !session) return undefined;
-    return { rule, event, registration, sessions, session, personalLink: this.personalLinkOf(registration) };
+    return { ...row, session, personalLink: this.personalLinkOf(registration.tokenSealed) };
   }
 
   compose(context: ReminderContext): MailMessage {
@@ -120,7 +104,7 @@ export class ReminderComposer implements OnModuleInit {
       link: { label: context.personalLink ? 'Your personal page' : 'The agenda', url: link },
       eventTitle: event.title,
     });
-    const ics = sessions.length > 0 ? sessionsCalendar(event, sessions) : eventCalendar(event);
+    const ics = this.calendarFor(event, sessions);
     return {
       to: registration.email,
       subject,
@@ -129,10 +113,26 @@ export class ReminderComposer implements OnModuleInit {
     };
   }
 
-  private personalLinkOf(registration: Registration): string | undefined {
-    if (!registration.tokenSealed) return undefined;
+  /**
+   * Many delegates share an event and the same workshops, so their calendars are the same
+   * bytes: kept briefly, keyed by what they are built from.
+   */
+  private calendarFor(event: ReminderContextRow['event'], sessions: ContextSession[]): string {
+    const key = [event.id, event.updatedAt.getTime(), ...sessions.map((s) => `${s.id}:${s.updatedAt.getTime()}`)].join(
+      '|',
+    );
+    const cached = this.calendars.get(key);
+    if (cached) return cached;
+    const ics = sessions.length > 0 ? sessionsCalendar(event, sessions) : eventCalendar(event);
+    if (this.calendars.size >= 500) this.calendars.clear();
+    this.calendars.set(key, ics);
+    return ics;
+  }
+
+  private personalLinkOf(tokenSealed: string | null): string | undefined {
+    if (!tokenSealed) return undefined;
     try {
-      const token = this.box.open(registration.tokenSealed);
+      const token = this.box.open(tokenSealed);
       return `${this.config.appUrl.replace(/\/+$/, '')}/r/${encodeURIComponent(token)}`;
     } catch {
       return undefined;
@@ -140,7 +140,7 @@ export class ReminderComposer implements OnModuleInit {
   }
 }
 
-function defaultSubject(rule: ReminderRule, values: PlaceholderValues): string {
+function defaultSubject(rule: Pick<ReminderRule, 'anchor' | 'offsetSeconds'>, values: PlaceholderValues): string {
   switch (rule.anchor) {
     case 'event-start':
       return `Reminder: ${values.event} starts in ${describeOffset(rule.offsetSeconds)}`;
@@ -151,7 +151,7 @@ function defaultSubject(rule: ReminderRule, values: PlaceholderValues): string {
   }
 }
 
-function defaultParagraphs(rule: ReminderRule, values: PlaceholderValues): string[] {
+function defaultParagraphs(rule: Pick<ReminderRule, 'anchor' | 'offsetSeconds'>, values: PlaceholderValues): string[] {
   switch (rule.anchor) {
     case 'event-start':
       return [`${values.event} begins on ${values.time}.`];

@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ReminderComposer } from './reminder.composer.js';
 import { ReminderPreviewService } from './reminder-preview.service.js';
 import { RemindersController } from './reminders.controller.js';
-import { RemindersRepository } from './reminders.repository.js';
+import { ReminderContextRepository, RemindersRepository } from './reminders.repository.js';
 import { RemindersService } from './reminders.service.js';
 
 /**
@@ -12,7 +12,13 @@ import { RemindersService } from './reminders.service.js';
 @Global()
 @Module({
   controllers: [RemindersController],
-  providers: [RemindersService, RemindersRepository, ReminderComposer, ReminderPreviewService],
+  providers: [
+    RemindersService,
+    RemindersRepository,
+    ReminderContextRepository,
+    ReminderComposer,
+    ReminderPreviewService,
+  ],
   exports: [RemindersService],
 })
 export class RemindersModule {}

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { NotificationKind } from '../notifications/notification-kind.js';
+import type { ReminderRule } from './reminder-rule.entity.js';
 
 /**
  * The reminders each confirmed delegate should get for an event, computed from the
@@ -89,3 +91,124 @@ export class RemindersRepository {
     return rows.map((row) => row.event_id);
   }
 }
+
+/** The fields a reminder is written from, read in one query when it is due. */
+export interface ReminderContextRow {
+  rule: {
+    id: string;
+    eventId: string;
+    anchor: ReminderRule['anchor'];
+    offset: string;
+    offsetSeconds: number;
+    subject: string | null;
+    message: string | null;
+  };
+  registration: {
+    id: string;
+    eventId: string;
+    name: string;
+    email: string;
+    status: string;
+    erasedAt: Date | null;
+    tokenSealed: string | null;
+  };
+  event: {
+    id: string;
+    slug: string;
+    title: string;
+    description: string;
+    venue: string;
+    timezone: string;
+    startsAt: Date;
+    endsAt: Date;
+    status: string;
+    updatedAt: Date;
+  };
+  sessions: Array<{
+    id: string;
+    title: string;
+    abstract: string | null;
+    kind: string;
+    startsAt: Date;
+    endsAt: Date;
+    room: string | null;
+    track: string | null;
+    status: string;
+    sequence: number;
+    updatedAt: Date;
+  }>;
+}
+
+const toDate = (value: string | null): Date | null => (value === null ? null : new Date(value));
+
+@Injectable()
+export class ReminderContextRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The rule, the delegate, the event and the delegate's confirmed workshops, in one round trip. */
+  async load(ruleId: string, registrationId: string): Promise<ReminderContextRow | undefined> {
+    const [row] = await this.db.query<Array<Record<string, string | number | null | JsonSession[]>>>(
+      `SELECT r.id AS rule_id, r.event_id AS rule_event_id, r.anchor, r."offset", r.offset_seconds, r.subject, r.message,
+              reg.id AS registration_id, reg.event_id AS registration_event_id, reg.name, reg.email,
+              reg.status AS registration_status, reg.erased_at, reg.token_sealed,
+              e.id AS event_id, e.slug, e.title, e.description, e.venue, e.timezone, e.starts_at, e.ends_at,
+              e.status AS event_status, e.updated_at,
+              coalesce((SELECT json_agg(json_build_object('id', s.id, 'title', s.title, 'abstract', s.abstract, 'kind', s.kind,
+                          'startsAt', s.starts_at, 'endsAt', s.ends_at, 'room', s.room, 'track', s.track,
+                          'status', s.status, 'sequence', s.sequence, 'updatedAt', s.updated_at) ORDER BY s.starts_at, s.id)
+                          FROM session_signups su JOIN sessions s ON s.id = su.session_id AND s.status = 'scheduled'
+                         WHERE su.registration_id = reg.id AND su.status = 'confirmed'), '[]'::json) AS sessions
+         FROM reminder_rules r
+         JOIN registrations reg ON reg.id = $2
+         JOIN events e ON e.id = reg.event_id
+        WHERE r.id = $1`,
+      [ruleId, registrationId],
+    );
+    if (!row) return undefined;
+    const text = (key: string) => row[key] as string;
+    return {
+      rule: {
+        id: text('rule_id'),
+        eventId: text('rule_event_id'),
+        anchor: text('anchor') as ReminderRule['anchor'],
+        offset: text('offset'),
+        offsetSeconds: Number(row.offset_seconds),
+        subject: row.subject as string | null,
+        message: row.message as string | null,
+      },
+      registration: {
+        id: text('registration_id'),
+        eventId: text('registration_event_id'),
+        name: text('name'),
+        email: text('email'),
+        status: text('registration_status'),
+        erasedAt: toDate(row.erased_at as string | null),
+        tokenSealed: row.token_sealed as string | null,
+      },
+      event: {
+        id: text('event_id'),
+        slug: text('slug'),
+        title: text('title'),
+        description: text('description'),
+        venue: text('venue'),
+        timezone: text('timezone'),
+        startsAt: new Date(text('starts_at')),
+        endsAt: new Date(text('ends_at')),
+        status: text('event_status'),
+        updatedAt: new Date(text('updated_at')),
+      },
+      sessions: (row.sessions as JsonSession[]).map((s) => ({
+        ...s,
+        startsAt: new Date(s.startsAt),
+        endsAt: new Date(s.endsAt),
+        updatedAt: new Date(s.updatedAt),
+      })),
+    };
+  }
+}
+
+type JsonSession = Omit<ReminderContextRow['sessions'][number], 'startsAt' | 'endsAt' | 'updatedAt'> & {
+  startsAt: string;
+  endsAt: string;
+  updatedAt: string;
+};
