@@ -13,6 +13,7 @@ import { AppConfig } from '../config/app-config.js';
 import { Event } from '../events/event.entity.js';
 import { NotificationKind } from '../notifications/notification-kind.js';
 import { OutboxService } from '../notifications/outbox.service.js';
+import { RemindersService } from '../reminders/reminders.service.js';
 import type { CreateRegistrationDto } from './dto/create-registration.dto.js';
 import {
   type AttendeeResponse,
@@ -56,6 +57,7 @@ export class RegistrationsService {
   constructor(
     private readonly registrations: RegistrationsRepository,
     private readonly outbox: OutboxService,
+    private readonly reminders: RemindersService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
@@ -110,6 +112,7 @@ export class RegistrationsService {
           eventId,
           registrationId: placed.id,
         });
+        if (placed.status === 'confirmed') await this.reminders.syncEvent(manager, eventId, placed.id);
         return {
           id: placed.id,
           status: placed.status,
@@ -231,6 +234,7 @@ export class RegistrationsService {
         registrationId: registration.id,
       });
       if (registration.status === 'confirmed') await this.fillEventSeats(manager, event, now);
+      await this.reminders.syncEvent(manager, event.id, registration.id);
     });
   }
 
@@ -265,6 +269,7 @@ export class RegistrationsService {
           registrationId: next.id,
         });
       }
+      await this.reminders.syncEvent(manager, event.id, next.id);
       free -= 1;
       promoted += 1;
     }
@@ -290,6 +295,7 @@ export class RegistrationsService {
         eventId: session.eventId,
         registrationId: next.registrationId,
       });
+      await this.reminders.syncEvent(manager, session.eventId, next.registrationId);
       free -= 1;
     }
   }
@@ -322,9 +328,9 @@ export class RegistrationsService {
       }
       // If places were added since the queue formed, the queue moves up before this newcomer joins it.
       await this.fillWorkshopSeats(manager, session, now);
-      return toWorkshopSignupResponse(
-        await this.registrations.insertSignup(manager, session.id, registration.id, session.capacity),
-      );
+      const signup = await this.registrations.insertSignup(manager, session.id, registration.id, session.capacity);
+      await this.reminders.syncEvent(manager, registration.eventId, registration.id);
+      return toWorkshopSignupResponse(signup);
     });
   }
 
@@ -342,6 +348,7 @@ export class RegistrationsService {
       if (!signup) return;
       await this.registrations.deleteSignup(manager, signup.id);
       if (signup.status === 'confirmed') await this.fillWorkshopSeats(manager, session, now);
+      await this.reminders.syncEvent(manager, registration.eventId, registration.id);
     });
   }
 
@@ -429,6 +436,7 @@ export class RegistrationsService {
       if (registration.erasedAt) return;
       await this.outbox.cancelPendingForRegistration(manager, registration.id);
       await this.registrations.erase(manager, registration.id, now, newSecretToken().hash);
+      await this.reminders.syncEvent(manager, eventId, registration.id);
     });
   }
 

@@ -82,6 +82,11 @@ export class RemindersRepository {
     return { scheduled: scheduled.length, cancelled: cancelledGone + cancelledLate };
   }
 
+  private async hasRules(manager: EntityManager, eventId: string): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(`SELECT 1 FROM reminder_rules WHERE event_id = $1 LIMIT 1`, [eventId]);
+    return rows.length > 0;
+  }
+
   /** Events whose reminders the safety-net sweep keeps in line. */
   async eventsWithRules(manager: EntityManager): Promise<string[]> {
     const rows = await manager.query<Array<{ event_id: string }>>(
