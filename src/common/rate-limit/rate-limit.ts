@@ -19,6 +19,24 @@ export interface RateLimitRule {
 const RATE_LIMIT_KEY = 'plenary:rate-limit';
 
 /**
+ * Fixed windows: INCR each key, start its window on the first hit, and answer the
+ * longest wait among keys over their limit (0 when none is).
+ * KEYS = counters; ARGV[1] = window ms; ARGV[2..] = the limit of each key.
+ */
+const HIT_SCRIPT = `
+local wait = 0
+for i, key in ipairs(KEYS) do
+  local count = redis.call('INCR', key)
+  local ttl = redis.call('PTTL', key)
+  if ttl < 0 then
+    redis.call('PEXPIRE', key, ARGV[1])
+    ttl = tonumber(ARGV[1])
+  end
+  if count > tonumber(ARGV[i + 1]) and ttl > wait then wait = ttl end
+end
+return wait`;
+
+/**
  * Fixed-window counters in Redis, shared by every API process. Registered globally:
  * routes without a rule get a per-IP backstop; @RateLimit adds a rule keyed on the actor.
  */
@@ -46,29 +64,23 @@ export class RateLimitGuard implements CanActivate {
     // The actor's own bucket, and the IP as a generous backstop (many delegates share venue Wi-Fi).
     const checks: Array<[string, number]> = [[`ip:${request.ip}`, actor ? limit * 10 : limit]];
     if (actor) checks.push([`k:${hashToken(actor)}`, limit]);
-    for (const [key, allowed] of checks) {
-      const retryAfterMs = await this.hit(
-        `${this.config.queuePrefix}:rl:${rule.bucket}:${key}`,
-        allowed,
-        rule.windowMs,
-      );
-      if (retryAfterMs !== undefined) {
-        const reply = context.switchToHttp().getResponse<FastifyReply>();
-        void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
-        throw new HttpException('Too many requests; wait a little and try again.', HttpStatus.TOO_MANY_REQUESTS);
-      }
+    const retryAfterMs = await this.hit(
+      checks.map(([key]) => `${this.config.queuePrefix}:rl:${rule.bucket}:${key}`),
+      checks.map(([, allowed]) => allowed),
+      rule.windowMs,
+    );
+    if (retryAfterMs > 0) {
+      const reply = context.switchToHttp().getResponse<FastifyReply>();
+      void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+      throw new HttpException('Too many requests; wait a little and try again.', HttpStatus.TOO_MANY_REQUESTS);
     }
     return true;
   }
 
-  /** Returns the wait in ms when over the limit. */
-  private async hit(key: string, allowed: number, windowMs: number): Promise<number | undefined> {
-    const [[, count], [, ttl]] = (await this.redis.multi().incr(key).pttl(key).exec()) as [
-      [null, number],
-      [null, number],
-    ];
-    if (ttl < 0) await this.redis.pexpire(key, windowMs);
-    return count > allowed ? Math.max(ttl, 1000) : undefined;
+  /** Counts one hit on every key in one round trip; returns the wait in ms when any is over its limit, else 0. */
+  private async hit(keys: string[], limits: number[], windowMs: number): Promise<number> {
+    const wait = await this.redis.eval(HIT_SCRIPT, keys.length, ...keys, windowMs, ...limits);
+    return Number(wait);
   }
 }
 
