@@ -5,6 +5,7 @@ import { AppModule } from './app.module.js';
 import { ConfigValidationError, loadConfigFromEnvironment, type AppConfigOverrides } from './config/app-config.js';
 import { runMigrations } from './database/migrate.js';
 import { createRootLogger, PinoNestLogger } from './logging.js';
+import { seedDemoOnStart } from './seed/seed-demo.js';
 
 /**
  * Starts this process in its role: the HTTP API (`api`), the queue worker (`worker`)
@@ -24,6 +25,11 @@ export async function bootstrap(overrides: AppConfigOverrides = {}): Promise<voi
     worker.enableShutdownHooks();
     logger.log('Worker started');
     return;
+  }
+  // Before the HTTP app (and its worker) start: an empty database gets the demo meeting.
+  if (config.seedDemo) {
+    await seedDemoOnStart(config);
+    Logger.overrideLogger(new PinoNestLogger(createRootLogger(config)));
   }
   const app = await createHttpApp(config);
   await app.listen({ port: config.port, host: '0.0.0.0' });

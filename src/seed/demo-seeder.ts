@@ -1,0 +1,487 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AwardsService } from '../awards/awards.service.js';
+import { CreateAwardDto } from '../awards/dto/award.dto.js';
+import { CreateNominationDto, CreateNomineeDto } from '../awards/dto/nomination.dto.js';
+import { NominationsService } from '../awards/nominations.service.js';
+import { CanvasesService } from '../canvas/canvases.service.js';
+import { MOVEMENT_BUILDING } from '../canvas/canvas-templates.js';
+import { CreateCanvasDto } from '../canvas/dto/create-canvas.dto.js';
+import { CreateNoteDto } from '../canvas/dto/create-note.dto.js';
+import { UpdateNoteDto } from '../canvas/dto/update-note.dto.js';
+import { AppConfig } from '../config/app-config.js';
+import { CreateEventDto } from '../events/dto/create-event.dto.js';
+import type { Event } from '../events/event.entity.js';
+import { EventsService } from '../events/events.service.js';
+import { CreateRegistrationDto } from '../registrations/dto/create-registration.dto.js';
+import { Registration } from '../registrations/registration.entity.js';
+import { RegistrationsService } from '../registrations/registrations.service.js';
+import { ReminderRuleDto } from '../reminders/dto/reminder-rule.dto.js';
+import { RemindersService } from '../reminders/reminders.service.js';
+import { CreateSessionDto } from '../sessions/dto/create-session.dto.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { CreateSpeakerDto } from '../speakers/dto/create-speaker.dto.js';
+import { SpeakersService } from '../speakers/speakers.service.js';
+import { CreateUserDto } from '../users/dto/create-user.dto.js';
+import { UsersService } from '../users/users.service.js';
+import {
+  ACCESS_NEEDS,
+  AWARDS,
+  CANVAS_NOTES,
+  DEMO_ACCOUNTS,
+  DIETARY_NEEDS,
+  FIRST_NAMES,
+  JOB_TITLES,
+  LAST_NAMES,
+  MEETING,
+  MEETING_REMINDERS,
+  MEETING_SESSIONS,
+  ORGANISATIONS,
+  SPEAKERS,
+  WORKSHOP_EVENT,
+  WORKSHOP_REMINDERS,
+  WORKSHOP_SESSIONS,
+  type DemoSession,
+} from './demo-content.js';
+
+/** What the demo put in the database, for the start-up log, the CLI and the tests. */
+export interface DemoSummary {
+  meeting: { id: string; slug: string; title: string; startsAt: string };
+  workshop: { id: string; slug: string; title: string; startsAt: string };
+  canvas: { id: string; joinCode: string; notes: number };
+  sessions: number;
+  speakers: number;
+  registrations: { confirmed: number; waitlisted: number; cancelled: number };
+  workshopSignups: { confirmed: number; waitlisted: number };
+  awards: number;
+  nominees: number;
+  reminderRules: number;
+  /** Welcome emails of the demo registrations, marked cancelled instead of sent. */
+  welcomeEmailsCancelled: number;
+  millis: number;
+}
+
+/** Why the demo was not seeded, or undefined when the database is empty. */
+export async function demoRefusal(db: DataSource, config: Pick<AppConfig, 'adminEmail'>): Promise<string | undefined> {
+  const [row] = await db.query<Array<{ events: number; users: number }>>(
+    `SELECT (SELECT count(*) FROM events)::int AS events,
+            (SELECT count(*) FROM users WHERE email <> $1)::int AS users`,
+    [config.adminEmail.toLowerCase()],
+  );
+  if (!row || (row.events === 0 && row.users === 0)) return undefined;
+  return `the database is not empty (${row.events} event(s), ${row.users} staff account(s) besides the administrator)`;
+}
+
+/** Builds a request body as the HTTP layer would (transform + validation), so seeded data obeys the same rules. */
+function input<T extends object>(type: new () => T, plain: Record<string, unknown>): T {
+  const value = plainToInstance(type, plain);
+  const errors = validateSync(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  if (errors.length > 0) {
+    const messages = errors.flatMap((e) => Object.values(e.constraints ?? { [e.property]: 'is invalid' }));
+    throw new Error(`Demo data does not pass ${type.name} validation: ${messages.join('; ')}`);
+  }
+  return value;
+}
+
+/** A small deterministic generator, so every demo holds the same people. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Person {
+  name: string;
+  email: string;
+  organisation: string;
+  jobTitle: string;
+  accessNeeds?: string;
+  dietaryNeeds?: string;
+}
+
+const asciiLocal = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
+
+function people(count: number, seed: number, domain: string): Person[] {
+  const random = prng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const seen = new Set<string>();
+  const result: Person[] = [];
+  while (result.length < count) {
+    const first = pick(FIRST_NAMES);
+    const last = pick(LAST_NAMES);
+    if (seen.has(`${first} ${last}`)) continue;
+    seen.add(`${first} ${last}`);
+    const roll = random();
+    result.push({
+      name: `${first} ${last}`,
+      email: `${asciiLocal(first)}.${asciiLocal(last)}@${domain}`,
+      organisation: pick(ORGANISATIONS),
+      jobTitle: pick(JOB_TITLES),
+      ...(roll < 0.04 ? { accessNeeds: pick(ACCESS_NEEDS) } : {}),
+      ...(roll > 0.8 ? { dietaryNeeds: pick(DIETARY_NEEDS) } : {}),
+    });
+  }
+  return result;
+}
+
+/** A Thursday at least three weeks from now, in the event's zone. */
+function meetingDay(now: Date, zone: string): DateTime {
+  let day = DateTime.fromJSDate(now, { zone }).plus({ days: 21 }).startOf('day');
+  while (day.weekday !== 4) day = day.plus({ days: 1 });
+  return day;
+}
+
+const at = (day: DateTime, time: string): DateTime => {
+  const [hour, minute] = time.split(':').map(Number);
+  return day.set({ hour, minute, second: 0, millisecond: 0 });
+};
+const iso = (time: DateTime): string => time.toUTC().toISO()!;
+
+/** The services the seeder goes through (the same ones the HTTP routes call). */
+class Services {
+  readonly db: DataSource;
+  readonly users: UsersService;
+  readonly events: EventsService;
+  readonly speakers: SpeakersService;
+  readonly sessions: SessionsService;
+  readonly registrations: RegistrationsService;
+  readonly reminders: RemindersService;
+  readonly canvases: CanvasesService;
+  readonly awards: AwardsService;
+  readonly nominations: NominationsService;
+
+  constructor(app: INestApplicationContext) {
+    const get = <T>(type: new (...args: never[]) => T): T => app.get(type, { strict: false });
+    this.db = get(DataSource);
+    this.users = get(UsersService);
+    this.events = get(EventsService);
+    this.speakers = get(SpeakersService);
+    this.sessions = get(SessionsService);
+    this.registrations = get(RegistrationsService);
+    this.reminders = get(RemindersService);
+    this.canvases = get(CanvasesService);
+    this.awards = get(AwardsService);
+    this.nominations = get(NominationsService);
+  }
+}
+
+/**
+ * Seeds the demo through the feature services, as an organiser and a facilitator would
+ * through the API. The caller checks the database is empty first (demoRefusal).
+ *
+ * Mail: the demo registrations' welcome emails are written to the outbox like any other
+ * and then marked cancelled ("demo data: not sent"), so start-up does not send hundreds of
+ * emails; reminders stay pending and go out when due (to .data/mail without SMTP_URL).
+ * Run it in a process without the worker role, or the worker may send some welcomes first.
+ */
+export async function seedDemo(app: INestApplicationContext, now = new Date()): Promise<DemoSummary> {
+  const started = performance.now();
+  const s = new Services(app);
+
+  const organiserUser = await s.users.create(input(CreateUserDto, { ...DEMO_ACCOUNTS.organiser }));
+  const facilitatorUser = await s.users.create(input(CreateUserDto, { ...DEMO_ACCOUNTS.facilitator }));
+  const organiser: AuthUser = { id: organiserUser.id, email: organiserUser.email, isAdmin: false };
+  const facilitator: AuthUser = { id: facilitatorUser.id, email: facilitatorUser.email, isAdmin: false };
+
+  // ---- the annual meeting ---------------------------------------------------------------
+  const day1 = meetingDay(now, MEETING.timezone);
+  const day2 = day1.plus({ days: 1 });
+  const meeting = await s.events.create(
+    organiser,
+    input(CreateEventDto, {
+      title: MEETING.title,
+      slug: MEETING.slug,
+      description: MEETING.description,
+      venue: MEETING.venue,
+      timezone: MEETING.timezone,
+      startsAt: iso(at(day1, '09:00')),
+      endsAt: iso(at(day2, '16:00')),
+      capacity: MEETING.capacity,
+      registrationOpensAt: iso(DateTime.fromJSDate(now).minus({ days: 42 })),
+      registrationClosesAt: iso(at(day1.minus({ days: 2 }), '23:59')),
+    }),
+  );
+  await s.events.addMember(meeting.id, facilitator.email, 'facilitator');
+  const speakerIds = new Map<string, string>();
+  for (const speaker of SPEAKERS) {
+    const { key, ...fields } = speaker;
+    const saved = await s.speakers.create(meeting.id, input(CreateSpeakerDto, fields));
+    speakerIds.set(key, saved.id);
+  }
+  const meetingSessions = await addSessions(s, meeting, MEETING_SESSIONS, [day1, day2], speakerIds);
+  await s.events.publish(meeting.id);
+
+  // Registrations, in arrival order; more than the capacity, so the last ones wait.
+  const delegates = people(MEETING.registrations, 2026, 'example.org');
+  const registered: Array<{ id: string; person: Person; status: string }> = [];
+  for (const person of delegates) {
+    const created = await s.registrations.register(
+      meeting.id,
+      input(CreateRegistrationDto, { ...person, consent: true }),
+    );
+    registered.push({ id: created.id, person, status: created.status });
+  }
+  // A few cancel; the first on the waiting list move up.
+  const registrations = s.db.getRepository(Registration);
+  const load = async (id: string): Promise<Registration> => registrations.findOneByOrFail({ id });
+  for (let i = 0; i < MEETING.cancellations; i++) {
+    await s.registrations.cancel(await load(registered[7 + i * 31].id));
+  }
+  const confirmed = await registrations.find({
+    where: { eventId: meeting.id, status: 'confirmed' },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
+
+  // Workshop sign-ups: each round's workshops take consecutive confirmed delegates.
+  const rounds = [1, 2].map((day) => meetingSessions.filter((x) => x.demo.kind === 'workshop' && x.demo.day === day));
+  for (const [index, round] of rounds.entries()) {
+    let next = index * 30;
+    for (const workshop of round) {
+      for (let n = 0; n < (workshop.demo.signups ?? 0); n++) {
+        await s.registrations.signUp(confirmed[next++ % confirmed.length], workshop.id);
+      }
+    }
+  }
+
+  // Awards: delegates' nominations while the window is open, then the organisers' shortlists.
+  const votingOpensAt = iso(at(day1, '09:00'));
+  const votingClosesAt = iso(at(day2, '14:00'));
+  let nominees = 0;
+  for (const [index, award] of AWARDS.entries()) {
+    const created = await s.awards.create(
+      meeting.id,
+      input(CreateAwardDto, {
+        title: award.title,
+        description: award.description,
+        nominationsOpenAt: iso(DateTime.fromJSDate(now).minus({ days: 14 })),
+        nominationsCloseAt: iso(DateTime.fromJSDate(now).plus({ days: 7 })),
+        votingOpensAt,
+        votingClosesAt,
+        method: index === 0 ? 'ranked' : 'plurality',
+        excludeOwnOrganisation: true,
+      }),
+    );
+    const nominationIds: string[] = [];
+    for (const [n, nomination] of award.nominations.entries()) {
+      const by = confirmed[40 + index * 5 + n];
+      nominationIds.push((await s.nominations.nominate(by, created.id, input(CreateNominationDto, nomination))).id);
+    }
+    for (const nominee of award.nominees) {
+      await s.awards.addNominee(organiser, created.id, input(CreateNomineeDto, nominee));
+      nominees += 1;
+    }
+    const [first] = nominationIds;
+    if (first) {
+      await s.awards.addNominee(
+        organiser,
+        created.id,
+        input(CreateNomineeDto, {
+          fromNominationId: first,
+          citation: award.nominations[0].statement,
+        }),
+      );
+      nominees += 1;
+    }
+  }
+
+  // Reminder rules last: one pass brings every delegate's reminders in line.
+  await s.reminders.replaceRules(
+    meeting.id,
+    MEETING_REMINDERS.map((rule) => input(ReminderRuleDto, rule)),
+  );
+
+  // ---- the one-day workshop with its canvas ---------------------------------------------
+  const workshopDay = day1.plus({ days: 7 });
+  const workshop = await s.events.create(
+    organiser,
+    input(CreateEventDto, {
+      title: WORKSHOP_EVENT.title,
+      slug: WORKSHOP_EVENT.slug,
+      description: WORKSHOP_EVENT.description,
+      venue: WORKSHOP_EVENT.venue,
+      timezone: WORKSHOP_EVENT.timezone,
+      startsAt: iso(at(workshopDay, '09:30')),
+      endsAt: iso(at(workshopDay, '16:00')),
+      capacity: WORKSHOP_EVENT.capacity,
+    }),
+  );
+  await s.events.addMember(workshop.id, facilitator.email, 'facilitator');
+  const adeyemi = await s.speakers.create(
+    workshop.id,
+    input(CreateSpeakerDto, (({ key: _key, ...fields }) => fields)(SPEAKERS.find((p) => p.key === 'adeyemi')!)),
+  );
+  const workshopSessions = await addSessions(
+    s,
+    workshop,
+    WORKSHOP_SESSIONS,
+    [workshopDay],
+    new Map([['adeyemi', adeyemi.id]]),
+  );
+  await s.events.publish(workshop.id);
+  const participants = [...delegates.slice(0, 20), ...people(WORKSHOP_EVENT.registrations - 20, 1848, 'example.net')];
+  const tokens: string[] = [];
+  for (const person of participants) {
+    const created = await s.registrations.register(
+      workshop.id,
+      input(CreateRegistrationDto, { ...person, consent: true }),
+    );
+    tokens.push(created.token);
+  }
+  await s.reminders.replaceRules(
+    workshop.id,
+    WORKSHOP_REMINDERS.map((rule) => input(ReminderRuleDto, rule)),
+  );
+
+  const canvasSession = workshopSessions.find((x) => x.demo.kind === 'workshop')!;
+  const canvas = await s.canvases.create(
+    workshop.id,
+    input(CreateCanvasDto, {
+      title: 'Building a movement for social prescribing',
+      sessionId: canvasSession.id,
+      template: MOVEMENT_BUILDING.key,
+      anonymous: true,
+      dotsPerPerson: 3,
+    }),
+    facilitator,
+  );
+  // Delegates post from their phones (with their personal links), in table groups.
+  const noteIds: string[] = [];
+  const clusters: Array<{ id: string; cluster: string }> = [];
+  for (const [index, note] of CANVAS_NOTES.entries()) {
+    const token = tokens[index % tokens.length];
+    const person = participants[index % participants.length];
+    const posted = await s.canvases.postNote(
+      canvas.joinCode,
+      input(CreateNoteDto, {
+        section: note.section,
+        text: note.text,
+        ...(index % 3 === 0 ? {} : { authorName: person.name.split(' ')[0] }),
+        group: `Table ${(index % 5) + 1}`,
+      }),
+      asDelegate(token),
+      NO_REPLY,
+    );
+    noteIds.push(posted.id);
+    if (note.cluster) clusters.push({ id: posted.id, cluster: note.cluster });
+  }
+  // The facilitator labels clusters; delegates spend some of their dots.
+  for (const { id, cluster } of clusters) {
+    await s.canvases.updateNote(canvas.id, id, input(UpdateNoteDto, { cluster }), facilitator);
+  }
+  const random = prng(7);
+  for (const token of tokens.slice(0, 24)) {
+    const chosen = new Set<string>();
+    while (chosen.size < 2) chosen.add(noteIds[Math.floor(random() * noteIds.length)]);
+    for (const noteId of chosen) await s.canvases.dot(canvas.joinCode, noteId, asDelegate(token), NO_REPLY);
+  }
+
+  const welcomeEmailsCancelled = await cancelWelcomeEmails(s.db, [meeting.id, workshop.id]);
+  return {
+    meeting: { id: meeting.id, slug: meeting.slug, title: meeting.title, startsAt: meeting.startsAt.toISOString() },
+    workshop: {
+      id: workshop.id,
+      slug: workshop.slug,
+      title: workshop.title,
+      startsAt: workshop.startsAt.toISOString(),
+    },
+    canvas: { id: canvas.id, joinCode: canvas.joinCode, notes: noteIds.length },
+    sessions: meetingSessions.length + workshopSessions.length,
+    speakers: SPEAKERS.length + 1,
+    registrations: await countRegistrations(s.db, meeting.id),
+    workshopSignups: await countSignups(s.db, meeting.id),
+    awards: AWARDS.length,
+    nominees,
+    reminderRules: MEETING_REMINDERS.length + WORKSHOP_REMINDERS.length,
+    welcomeEmailsCancelled,
+    millis: Math.round(performance.now() - started),
+  };
+}
+
+async function addSessions(
+  s: Services,
+  event: Event,
+  sessions: DemoSession[],
+  days: DateTime[],
+  speakerIds: Map<string, string>,
+): Promise<Array<{ id: string; demo: DemoSession }>> {
+  const created: Array<{ id: string; demo: DemoSession }> = [];
+  for (const demo of sessions) {
+    const day = days[demo.day - 1];
+    const session = await s.sessions.create(
+      event.id,
+      input(CreateSessionDto, {
+        title: demo.title,
+        kind: demo.kind,
+        startsAt: iso(at(day, demo.start)),
+        endsAt: iso(at(day, demo.end)),
+        ...(demo.abstract ? { abstract: demo.abstract } : {}),
+        ...(demo.room ? { room: demo.room } : {}),
+        ...(demo.track ? { track: demo.track } : {}),
+        ...(demo.capacity !== undefined ? { capacity: demo.capacity } : {}),
+        ...(demo.speakers ? { speakerIds: demo.speakers.map((key) => speakerIds.get(key)!) } : {}),
+      }),
+    );
+    created.push({ id: session.id, demo });
+  }
+  return created;
+}
+
+/** What the canvas service reads of a request: the delegate's personal-link token. */
+const asDelegate = (token: string): FastifyRequest =>
+  ({ headers: { authorization: `Bearer ${token}` }, cookies: {} }) as unknown as FastifyRequest;
+/** A delegate with a token never gets a participant cookie, so the reply is not touched. */
+const NO_REPLY = {
+  setCookie() {
+    throw new Error('The demo posts as delegates; no participant cookie is needed');
+  },
+} as unknown as FastifyReply;
+
+const WELCOME_KINDS = [
+  'registration-confirmed',
+  'registration-waitlisted',
+  'registration-promoted',
+  'registration-cancelled',
+  'workshop-promoted',
+];
+
+async function cancelWelcomeEmails(db: DataSource, eventIds: string[]): Promise<number> {
+  const [, affected] = await db.query<[unknown, number]>(
+    `UPDATE notifications SET status = 'cancelled', last_error = 'Demo data: not sent', updated_at = now()
+      WHERE event_id = ANY($1::uuid[]) AND kind = ANY($2::text[]) AND status = 'pending'`,
+    [eventIds, WELCOME_KINDS],
+  );
+  return affected;
+}
+
+async function countRegistrations(db: DataSource, eventId: string): Promise<DemoSummary['registrations']> {
+  const rows = await db.query<Array<{ status: string; n: number }>>(
+    `SELECT status, count(*)::int AS n FROM registrations WHERE event_id = $1 GROUP BY status`,
+    [eventId],
+  );
+  const of = (status: string) => rows.find((row) => row.status === status)?.n ?? 0;
+  return { confirmed: of('confirmed'), waitlisted: of('waitlisted'), cancelled: of('cancelled') };
+}
+
+async function countSignups(db: DataSource, eventId: string): Promise<DemoSummary['workshopSignups']> {
+  const rows = await db.query<Array<{ status: string; n: number }>>(
+    `SELECT u.status, count(*)::int AS n FROM session_signups u JOIN sessions s ON s.id = u.session_id
+      WHERE s.event_id = $1 GROUP BY u.status`,
+    [eventId],
+  );
+  const of = (status: string) => rows.find((row) => row.status === status)?.n ?? 0;
+  return { confirmed: of('confirmed'), waitlisted: of('waitlisted') };
+}

@@ -1,0 +1,91 @@
+import type { LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../app.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { createRootLogger, PinoNestLogger } from '../logging.js';
+import { DEMO_ACCOUNTS } from './demo-content.js';
+import { demoRefusal, type DemoSummary, seedDemo } from './demo-seeder.js';
+
+/** Any fixed number: processes starting together take turns to look at the database. */
+const SEED_LOCK = 7_204_313;
+
+export type SeedOutcome = { seeded: true; summary: DemoSummary } | { seeded: false; reason: string };
+
+/**
+ * Seeds the demo if the database is empty (no events, no staff besides the administrator),
+ * under an advisory lock so two processes starting together do not both seed. Runs in an
+ * application context of its own without the worker role, so no email goes out while the
+ * demo's welcome emails are being set aside (see seedDemo).
+ */
+export async function seedDemoIfEmpty(config: AppConfig): Promise<SeedOutcome> {
+  const context = await NestFactory.createApplicationContext(AppModule.register({ ...config, processRole: 'api' }), {
+    logger: new PinoNestLogger(createRootLogger({ logLevel: config.logLevel === 'silent' ? 'silent' : 'warn' })),
+    abortOnError: false,
+  });
+  try {
+    const db = context.get(DataSource, { strict: false });
+    const runner = db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [SEED_LOCK]);
+      try {
+        const reason = await demoRefusal(db, config);
+        if (reason) return { seeded: false, reason };
+        return { seeded: true, summary: await seedDemo(context) };
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+/** The lines the start-up log and the seed command print. Demo passwords only: never the admin's, never a token. */
+export function describeSeed(summary: DemoSummary, appUrl: string): string[] {
+  const base = appUrl.replace(/\/$/, '');
+  const r = summary.registrations;
+  return [
+    `Seeded the demo data in ${(summary.millis / 1000).toFixed(1)} s.`,
+    `Annual meeting: "${summary.meeting.title}" — ${base}/events/${summary.meeting.slug} ` +
+      `(${r.confirmed} confirmed, ${r.waitlisted} on the waiting list, ${r.cancelled} cancelled; ` +
+      `${summary.workshopSignups.confirmed} workshop places taken, ${summary.workshopSignups.waitlisted} waiting; ` +
+      `${summary.awards} awards with ${summary.nominees} nominees)`,
+    `One-day workshop: "${summary.workshop.title}" — ${base}/events/${summary.workshop.slug}; ` +
+      `its canvas (${summary.canvas.notes} notes): ${base}/canvases/${summary.canvas.joinCode} (phone), ` +
+      `${base}/canvases/${summary.canvas.joinCode}/wall (wall)`,
+    `Demo organiser login: ${DEMO_ACCOUNTS.organiser.email} / ${DEMO_ACCOUNTS.organiser.password}`,
+    `Demo facilitator login: ${DEMO_ACCOUNTS.facilitator.email} / ${DEMO_ACCOUNTS.facilitator.password}`,
+    `The demo registrations' ${summary.welcomeEmailsCancelled} welcome emails were not sent (cancelled in the outbox); ` +
+      'their reminders go out when due.',
+  ];
+}
+
+/** At start-up (SEED_DEMO=true): seed an empty database and say so, or say why not. A failure does not stop the server. */
+export async function seedDemoOnStart(config: AppConfig): Promise<void> {
+  // Its own logger: the seeding context replaces Nest's global one with a quieter logger.
+  const logger: LoggerService = new PinoNestLogger(createRootLogger(config));
+  try {
+    const outcome = await seedDemoIfEmpty(config);
+    if (!outcome.seeded) {
+      logger.log(
+        `Demo data not seeded: ${outcome.reason}. To replace everything with the demo: npm run seed -- --reset`,
+        'Seed',
+      );
+      return;
+    }
+    for (const line of describeSeed(outcome.summary, config.appUrl)) logger.log(line, 'Seed');
+  } catch (error) {
+    logger.error(
+      {
+        msg: 'Seeding the demo data failed; the server starts anyway. Rebuild it with: npm run seed -- --reset',
+        err: error,
+      },
+      undefined,
+      'Seed',
+    );
+  }
+}
