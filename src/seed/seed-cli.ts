@@ -19,7 +19,6 @@ const USAGE = 'usage: npm run seed [-- --reset]   (--reset deletes ALL data in t
 
 /** As scripts/start.sh: scripts/services.sh finds or starts the services; the environment wins. */
 function findServices(): void {
-  if (process.env.PLENARY_SEED_NO_SERVICES === 'true') return;
   const script = fileURLToPath(new URL('../../scripts/services.sh', import.meta.url));
   const output = execFileSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   for (const line of output.split('\n')) {

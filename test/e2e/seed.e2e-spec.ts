@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { MOVEMENT_BUILDING } from '../../src/canvas/canvas-templates.js';
 import { DEMO_ACCOUNTS, MEETING, WORKSHOP_EVENT } from '../../src/seed/demo-content.js';
 import { demoRefusal } from '../../src/seed/demo-seeder.js';
@@ -10,6 +12,22 @@ interface AgendaDoc {
 }
 
 const DAY = 24 * 3600 * 1000;
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** `npm run seed` without the build: src/seed/seed-cli.ts run from source, as its own process. */
+function seedCli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', './test/processes/register-ts.mjs', 'src/seed/seed-cli.ts', ...args],
+      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, out: `${stdout}${stderr}` });
+      },
+    );
+  });
+}
 
 /**
  * The demo that `npm start` seeds into an empty database: seeded through the same function
@@ -163,5 +181,33 @@ describe('demo data', () => {
     if (!again.seeded) expect(again.reason).toMatch(/not empty \(2 event\(s\), 2 staff account\(s\)/);
     expect(await count(`SELECT count(*)::int AS n FROM registrations`)).toBe(before);
     expect(await count(`SELECT count(*)::int AS n FROM events`)).toBe(2);
+  });
+
+  it('npm run seed refuses a database with data; with --reset it deletes everything and seeds again', async () => {
+    const env = {
+      DATABASE_URL: t.config.databaseUrl,
+      REDIS_URL: t.config.redisUrl,
+      QUEUE_PREFIX: t.config.queuePrefix,
+    };
+    const refused = await seedCli([], env);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('the database is not empty');
+    expect(refused.out).toContain('npm run seed -- --reset');
+
+    const oldMeeting = outcome.seeded ? outcome.summary.meeting.id : '';
+    const rebuilt = await seedCli(['--reset'], env);
+    expect(rebuilt.out).toContain('Seeded the demo data');
+    expect(rebuilt.code).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM events`)).toBe(2);
+    expect(await count(`SELECT count(*)::int AS n FROM events WHERE id = $1`, [oldMeeting])).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM registrations`)).toBe(
+      MEETING.registrations + WORKSHOP_EVENT.registrations,
+    );
+    // The administrator comes back from the configuration; the demo staff are new rows.
+    expect(await count(`SELECT count(*)::int AS n FROM users`)).toBe(3);
+    await t.http
+      .post('/api/auth/login')
+      .send({ email: DEMO_ACCOUNTS.organiser.email, password: DEMO_ACCOUNTS.organiser.password })
+      .expect(200);
   });
 });
