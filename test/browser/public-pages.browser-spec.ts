@@ -52,6 +52,14 @@ describeInBrowser('public pages in a browser', () => {
     for (const session of MEETING_SESSIONS) expect(titles).toContain(session.title);
     await expect(page.locator('section[aria-labelledby^="day-"]').count()).resolves.toBe(2);
     await expect(page.getByText('Times are in Europe/London.').isVisible()).resolves.toBe(true);
+    // Each time range sits on one line, within its column.
+    const wrapped = await page.evaluate(
+      `[...document.querySelectorAll('li.session .time:has(time)')].filter((t) => {
+        const [from, to] = t.querySelectorAll('time');
+        return from.getBoundingClientRect().top !== to.getBoundingClientRect().top || t.scrollWidth > t.clientWidth;
+      }).length`,
+    );
+    expect(wrapped).toBe(0);
     await browser.screenshot(page, 'agenda');
 
     const link = page.locator('a[href$=".ics"]');
