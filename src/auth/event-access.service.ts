@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { commonError, CommonError } from '../common/errors/common.errors.js';
+import { commonError, CommonError, notFound } from '../common/errors/common.errors.js';
 import { EventMember, type EventRole } from '../events/event-member.entity.js';
+import { Event } from '../events/event.entity.js';
 import type { AuthUser } from './auth-user.js';
 
 /**
@@ -27,6 +28,12 @@ export class EventAccessService {
 
   async requireRole(user: AuthUser | undefined, eventId: string, needed: EventRole): Promise<void> {
     if (!user) throw commonError(CommonError.Unauthorized, 'Log in first.');
+    // An admin passes every role check, so check here that the event exists: otherwise a
+    // missing event read as an empty one (200 []) or failed on a foreign key (409).
+    if (user.isAdmin) {
+      if (!(await this.members.manager.exists(Event, { where: { id: eventId } }))) throw notFound('The event');
+      return;
+    }
     if (!(await this.hasRole(user, eventId, needed))) {
       throw commonError(CommonError.Forbidden, `Only the event's ${needed}s may do this.`);
     }

@@ -1,0 +1,222 @@
+import type { Caller, World } from './hardening/world.js';
+
+/**
+ * 'allow': any status but 401/403 (and never 5xx) — the guard let the caller through, the
+ *          handler may still answer 400/404/409 to the empty body the matrix sends;
+ * 'deny':  401 or 403;
+ * 'hidden': 404, where not revealing that a thing exists is the design;
+ * a number: exactly that status.
+ */
+export type Expect = 'allow' | 'deny' | 'hidden' | number;
+export type Row = Record<Caller, Expect>;
+
+const row = (...cells: Expect[]): Row => ({
+  anonymous: cells[0],
+  otherDelegate: cells[1],
+  delegate: cells[2],
+  staff: cells[3],
+  facilitator: cells[4],
+  organiser: cells[5],
+  admin: cells[6],
+});
+const A = 'allow';
+const D = 'deny';
+/** Anyone, logged in or not (published events only). */
+const PUBLIC = row(A, A, A, A, A, A, A);
+/** Organisers of the event, and admins. */
+const ORGANISER = row(D, D, D, D, D, A, A);
+/** Facilitators and organisers of the event, and admins. */
+const FACILITATOR = row(D, D, D, D, A, A, A);
+/** Any logged-in staff member. */
+const STAFF = row(D, D, D, A, A, A, A);
+/** Admins only. */
+const ADMIN = row(D, D, D, D, D, D, A);
+/** A delegate with their token (of any event: the route acts on their own registration). */
+const DELEGATE = row(D, A, A, D, D, D, D);
+
+/** One row per route the application registers; a route without a row fails the matrix. */
+export const EXPECTED: Record<string, Row> = {
+  'DELETE /api/awards/:awardId/nominees/:nomineeId': ORGANISER,
+  'DELETE /api/events/:eventId/sessions/:sessionId': ORGANISER,
+  'DELETE /api/events/:eventId/speakers/:speakerId': ORGANISER,
+  'DELETE /api/registrations/me': DELEGATE,
+  // The other event's delegate cannot see this event's workshop.
+  'DELETE /api/registrations/me/sessions/:sessionId': {
+    anonymous: 'deny',
+    otherDelegate: 'hidden',
+    delegate: 'allow',
+    staff: 'deny',
+    facilitator: 'deny',
+    organiser: 'deny',
+    admin: 'deny',
+  },
+  'GET /api/auth/me': STAFF,
+  'GET /api/awards/:awardId': PUBLIC,
+  'GET /api/awards/:awardId/audit': ORGANISER,
+  // Organisers only, and only once voting has closed: while it is open nobody gets it.
+  'GET /api/awards/:awardId/audit.csv': { ...ORGANISER, organiser: 403, admin: 403 },
+  'GET /api/awards/:awardId/nominations': ORGANISER,
+  // Hidden from everyone until voting closes (organisers) and results are published (all).
+  'GET /api/awards/:awardId/results': {
+    ...PUBLIC,
+    anonymous: 'deny',
+    otherDelegate: 'deny',
+    delegate: 'deny',
+    staff: 'deny',
+    facilitator: 'deny',
+    organiser: 403,
+    admin: 403,
+  },
+  'GET /api/canvas-templates': STAFF,
+  'GET /api/canvases/:canvasId': FACILITATOR,
+  'GET /api/canvases/:canvasId/export': FACILITATOR,
+  'GET /api/canvases/:canvasId/stream': FACILITATOR,
+  'GET /api/canvases/join/:joinCode': PUBLIC,
+  'GET /api/events': PUBLIC,
+  'GET /api/events/:eventId': PUBLIC,
+  'GET /api/events/:eventId/agenda': PUBLIC,
+  'GET /api/events/:eventId/agenda.ics': PUBLIC,
+  'GET /api/events/:eventId/agenda/changes': PUBLIC,
+  'GET /api/events/:eventId/awards': PUBLIC,
+  'GET /api/events/:eventId/members': ORGANISER,
+  'GET /api/events/:eventId/notifications': ORGANISER,
+  'GET /api/events/:eventId/registrations': ORGANISER,
+  'GET /api/events/:eventId/registrations/:registrationId': ORGANISER,
+  'GET /api/events/:eventId/registrations/counts': ORGANISER,
+  'GET /api/events/:eventId/reminder-rules': ORGANISER,
+  'GET /api/events/:eventId/reminder-rules/:ruleId/preview': ORGANISER,
+  'GET /api/events/:eventId/speakers': PUBLIC,
+  'GET /api/registrations/me': DELEGATE,
+  'GET /canvases/:joinCode': PUBLIC,
+  'GET /canvases/:joinCode/wall': PUBLIC,
+  'GET /canvases/assets/canvas.js': PUBLIC,
+  'GET /events/:slug': PUBLIC,
+  'GET /health': PUBLIC,
+  // The personal link is the credential: whoever holds the path is the delegate.
+  'GET /r/:token': PUBLIC,
+  'PATCH /api/awards/:awardId': ORGANISER,
+  'PATCH /api/canvases/:canvasId/notes/:noteId': FACILITATOR,
+  'PATCH /api/events/:eventId': ORGANISER,
+  'PATCH /api/events/:eventId/sessions/:sessionId': ORGANISER,
+  'PATCH /api/events/:eventId/speakers/:speakerId': ORGANISER,
+  'POST /api/auth/login': PUBLIC,
+  // A delegate of this event; the other event's delegate is refused.
+  'POST /api/awards/:awardId/ballots': {
+    anonymous: 'deny',
+    otherDelegate: 'deny',
+    delegate: 'allow',
+    staff: 'deny',
+    facilitator: 'deny',
+    organiser: 'deny',
+    admin: 'deny',
+  },
+  // A delegate of this event; the other event's delegate is refused.
+  'POST /api/awards/:awardId/nominations': {
+    anonymous: 'deny',
+    otherDelegate: 'deny',
+    delegate: 'allow',
+    staff: 'deny',
+    facilitator: 'deny',
+    organiser: 'deny',
+    admin: 'deny',
+  },
+  'POST /api/awards/:awardId/nominations/:nominationId/merge': ORGANISER,
+  'POST /api/awards/:awardId/nominees': ORGANISER,
+  'POST /api/awards/:awardId/results/casting-decision': ORGANISER,
+  // Organisers only, after voting closes: while it is open nobody may publish.
+  'POST /api/awards/:awardId/results/publish': { ...ORGANISER, organiser: 403, admin: 403 },
+  'POST /api/canvases/:canvasId/close': FACILITATOR,
+  'POST /api/canvases/:canvasId/reopen': FACILITATOR,
+  'POST /api/canvases/:canvasId/templates': FACILITATOR,
+  'POST /api/canvases/join/:joinCode/notes': PUBLIC,
+  // Anyone with the join code; a bearer token that is not a delegate of this event is refused.
+  'POST /api/canvases/join/:joinCode/notes/:noteId/dots': {
+    anonymous: 'allow',
+    otherDelegate: 'deny',
+    delegate: 'allow',
+    staff: 'deny',
+    facilitator: 'deny',
+    organiser: 'deny',
+    admin: 'deny',
+  },
+  'POST /api/events': STAFF,
+  'POST /api/events/:eventId/awards': ORGANISER,
+  'POST /api/events/:eventId/cancel': ORGANISER,
+  'POST /api/events/:eventId/canvases': FACILITATOR,
+  'POST /api/events/:eventId/members': ORGANISER,
+  'POST /api/events/:eventId/notifications/:notificationId/retry': ORGANISER,
+  'POST /api/events/:eventId/publish': ORGANISER,
+  'POST /api/events/:eventId/registrations': PUBLIC,
+  'POST /api/events/:eventId/registrations/:registrationId/check-in': ORGANISER,
+  'POST /api/events/:eventId/registrations/:registrationId/erase': ORGANISER,
+  'POST /api/events/:eventId/registrations/fill-free-seats': ORGANISER,
+  'POST /api/events/:eventId/registrations/resend-link': PUBLIC,
+  'POST /api/events/:eventId/sessions': ORGANISER,
+  'POST /api/events/:eventId/speakers': ORGANISER,
+  'POST /api/events/:eventId/unpublish': ORGANISER,
+  'POST /api/users': ADMIN,
+  'POST /r/:token/cancel': PUBLIC,
+  'POST /r/:token/workshops/:sessionId/join': PUBLIC,
+  'POST /r/:token/workshops/:sessionId/leave': PUBLIC,
+  'PUT /api/events/:eventId/reminder-rules': ORGANISER,
+  // The other event's delegate cannot see this event's workshop.
+  'PUT /api/registrations/me/sessions/:sessionId': {
+    anonymous: 'deny',
+    otherDelegate: 'hidden',
+    delegate: 'allow',
+    staff: 'deny',
+    facilitator: 'deny',
+    organiser: 'deny',
+    admin: 'deny',
+  },
+};
+
+/** Routes that change or remove the seeded world, run last in this order. */
+export const ORDER: string[] = [];
+ORDER.push(
+  'DELETE /api/registrations/me/sessions/:sessionId',
+  'POST /r/:token/workshops/:sessionId/leave',
+  'DELETE /api/awards/:awardId/nominees/:nomineeId',
+  'DELETE /api/events/:eventId/speakers/:speakerId',
+  'DELETE /api/events/:eventId/sessions/:sessionId',
+  'POST /api/canvases/:canvasId/close',
+  'POST /api/events/:eventId/unpublish',
+  'POST /api/events/:eventId/publish',
+  'POST /api/events/:eventId/registrations/:registrationId/erase',
+  'POST /r/:token/cancel',
+  'DELETE /api/registrations/me',
+  'POST /api/events/:eventId/cancel',
+);
+
+/** Path parameters a route takes from elsewhere than the shared world (so it uses up a spare). */
+export const PARAMS: Record<string, (w: World) => Record<string, string>> = {
+  'POST /api/events/:eventId/registrations/:registrationId/erase': (w) => ({ registrationId: w.spare[0].id }),
+  'POST /r/:token/cancel': (w) => ({ token: w.spare[1].token }),
+};
+
+/**
+ * Bodies for routes whose access check lives in the service (behind validation): with an
+ * empty body every caller would get the same 400, so the matrix would prove nothing.
+ */
+export const BODIES: Record<string, (w: World) => unknown> = {
+  'POST /api/awards/:awardId/nominees': () => ({ name: 'Zed Nominee', organisation: 'Org' }),
+  'POST /api/awards/:awardId/nominations': () => ({ nomineeName: 'Zed Nominee', statement: 'Because' }),
+  'POST /api/awards/:awardId/nominations/:nominationId/merge': (w) => ({ intoNominationId: w.params.nominationId }),
+  'POST /api/awards/:awardId/results/casting-decision': (w) => ({ nomineeId: w.award.nomineeId, reason: 'Chair' }),
+  'POST /api/canvases/:canvasId/templates': () => ({ key: 'ours-matrix', title: 'Ours' }),
+  'POST /api/events/:eventId/canvases': () => ({ title: 'Another canvas' }),
+};
+
+/**
+ * Routes where a malformed id is 404 rather than 400: the public event routes take the
+ * event's id or its slug, and the personal page answers a person with an HTML 404 page.
+ */
+export const MALFORMED_ID_IS_404 = new Set([
+  'GET /api/events/:eventId',
+  'GET /api/events/:eventId/agenda',
+  'GET /api/events/:eventId/agenda.ics',
+  'GET /api/events/:eventId/agenda/changes',
+  'GET /api/events/:eventId/speakers',
+  'POST /r/:token/workshops/:sessionId/join',
+  'POST /r/:token/workshops/:sessionId/leave',
+]);
