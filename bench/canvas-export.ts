@@ -15,66 +15,28 @@
  *
  * Only packages are imported (Node strips the types); the SQL comes from the build.
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 
-const ROOT = process.cwd();
+// Node runs this file directly (type stripping), so the helpers are loaded by their .ts paths;
+// the types come from the same files as TypeScript resolves them.
+type AppProcess = typeof import('./lib/app-process.js');
+type Stats = typeof import('./lib/stats.js');
+const { sleep, startBenchApi, ROOT, runMain } = (await import(
+  new URL('./lib/app-process.ts', import.meta.url).href
+)) as AppProcess;
+const { median, percentile } = (await import(new URL('./lib/stats.ts', import.meta.url).href)) as Stats;
+
 const NOTES = Number(process.env.NOTES ?? 100_000);
 const CLIENTS = Number(process.env.CLIENTS ?? 200);
 const ROUNDS = Number(process.env.ROUNDS ?? 30);
 const REPEATS = 3;
 const MB = 1024 * 1024;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function services(): { databaseUrl: string; redisUrl: string } {
-  const output = execFileSync('bash', ['scripts/services.sh'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const found = new Map(
-    output
-      .trim()
-      .split('\n')
-      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-  );
-  const databaseUrl = found.get('DATABASE_URL');
-  const redisUrl = found.get('REDIS_URL');
-  if (!databaseUrl || !redisUrl) throw new Error(`scripts/services.sh printed no URLs:\n${output}`);
-  return { databaseUrl, redisUrl };
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0);
-const median = (values: number[]) =>
-  percentile(
-    [...values].sort((a, b) => a - b),
-    50,
-  );
 
 /** Resident memory of a process, from /proc (Linux). */
 const rssOf = (pid: number): number => {
@@ -186,52 +148,22 @@ async function main(): Promise<void> {
   const { CopyToStream } = (await import(pathToFileURL(join(ROOT, 'dist/canvas/copy-to-stream.js')).href)) as {
     CopyToStream: new (sql: string) => Readable;
   };
-  const { databaseUrl, redisUrl } = services();
-  const database = `plenary_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  const url = withDatabase(databaseUrl, database);
-  const port = await freePort();
   const adminEmail = 'bench-admin@plenary.local';
   const adminPassword = randomBytes(12).toString('base64url');
-  const log = createWriteStream(join(ROOT, '.data', 'bench-canvas-export.log'));
-  const app = spawn(process.execPath, ['dist/main.js'], {
-    cwd: ROOT,
+  const api = await startBenchApi({
+    name: 'canvas-export',
+    label: 'canvas',
+    poolSize: 4,
     env: {
-      ...process.env,
-      NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS ?? '',
-      DATABASE_URL: url,
-      REDIS_URL: redisUrl,
-      PORT: String(port),
-      APP_URL: `http://127.0.0.1:${port}`,
-      PROCESS_ROLE: 'api',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
       ADMIN_EMAIL: adminEmail,
       ADMIN_PASSWORD: adminPassword,
-      QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`,
       // 200 stream clients and the posting loop share one address here.
       RATE_LIMIT_DISABLED: 'true',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  app.stdout.pipe(log);
-  app.stderr.pipe(log);
-  const base = `http://127.0.0.1:${port}`;
-  const db = new pg.Pool({ connectionString: url, max: 4 });
-  db.on('error', () => undefined);
+  const { base, db } = api;
   const abort = new AbortController();
   try {
-    for (let attempt = 0; ; attempt += 1) {
-      if (app.exitCode !== null) throw new Error('The API exited at start-up; see .data/bench-canvas-export.log');
-      const healthy = await fetch(`${base}/health`)
-        .then((r) => r.ok)
-        .catch(() => false);
-      if (healthy) break;
-      if (attempt > 240) throw new Error('The API did not become healthy in 60 s; see .data/bench-canvas-export.log');
-      await sleep(250);
-    }
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -270,12 +202,12 @@ async function main(): Promise<void> {
     await copyCeiling(db, repository.exportCopySql, CopyToStream, canvas.id);
     await sleep(500);
 
-    const baseline = rssOf(app.pid!);
+    const baseline = rssOf(api.pid);
     const httpRuns: number[] = [];
     let peak = baseline;
     let bytes = 0;
     for (let i = 0; i < REPEATS; i++) {
-      const { result, peak: p } = await withPeakRss(app.pid!, () => exportOnce('csv'));
+      const { result, peak: p } = await withPeakRss(api.pid, () => exportOnce('csv'));
       httpRuns.push(result.ms);
       peak = Math.max(peak, p);
       bytes = result.bytes;
@@ -301,8 +233,8 @@ async function main(): Promise<void> {
     console.log(`ratio HTTP / COPY: ${(http / copy).toFixed(2)} (target ≤ 2)`);
 
     for (const format of ['json', 'md', 'xlsx']) {
-      const before = rssOf(app.pid!);
-      const { result, peak: p } = await withPeakRss(app.pid!, () => exportOnce(format));
+      const before = rssOf(api.pid);
+      const { result, peak: p } = await withPeakRss(api.pid, () => exportOnce(format));
       console.log(
         `  ${format.padEnd(5)} export ${result.ms.toFixed(0).padStart(6)} ms, ${(result.bytes / MB).toFixed(1)} MB, API RSS growth ${((p - before) / MB).toFixed(1)} MB`,
       );
@@ -356,16 +288,8 @@ async function main(): Promise<void> {
     );
   } finally {
     abort.abort();
-    app.kill('SIGTERM');
-    await Promise.race([new Promise((resolve) => app.once('exit', resolve)), sleep(5000)]);
-    if (app.exitCode === null) app.kill('SIGKILL');
-    await db.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await api.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

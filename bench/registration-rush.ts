@@ -25,104 +25,30 @@
  * path loses mostly the event-loop wait between those statements while 100 requests are in
  * flight; the Nest/Fastify work and the rate limiter's Redis calls happen outside the lock.
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 
-const ROOT = process.cwd();
+// Node runs this file directly (type stripping), so the helpers are loaded by their .ts paths;
+// the types come from the same files as TypeScript resolves them.
+type AppProcess = typeof import('./lib/app-process.js');
+type Stats = typeof import('./lib/stats.js');
+const { startBenchApi, ROOT, runMain } = (await import(
+  new URL('./lib/app-process.ts', import.meta.url).href
+)) as AppProcess;
+const { formatFailures, runConcurrently } = (await import(new URL('./lib/stats.ts', import.meta.url).href)) as Stats;
+type RunStats = Awaited<ReturnType<Stats['runConcurrently']>>;
+
 const REGISTRATIONS = Number(process.env.REGISTRATIONS ?? 2000);
 const SEATS = Number(process.env.SEATS ?? 500);
 const CLIENTS = Number(process.env.CLIENTS ?? 100);
 const WARMUP = 300;
 
-interface RunStats {
-  ok: number;
-  failed: Record<string, number>;
-  seconds: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-}
-
 interface Sql {
   LOCK_EVENT_SQL: string;
   INSERT_REGISTRATION_SQL: string;
   INSERT_NOTIFICATION_SQL: string;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function services(): { databaseUrl: string; redisUrl: string } {
-  const output = execFileSync('bash', ['scripts/services.sh'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const found = new Map(
-    output
-      .trim()
-      .split('\n')
-      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-  );
-  const databaseUrl = found.get('DATABASE_URL');
-  const redisUrl = found.get('REDIS_URL');
-  if (!databaseUrl || !redisUrl) throw new Error(`scripts/services.sh printed no URLs:\n${output}`);
-  return { databaseUrl, redisUrl };
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0);
-
-/** Runs `task` for every index with `clients` callers in parallel; times each call. */
-async function run(count: number, clients: number, task: (i: number) => Promise<string>): Promise<RunStats> {
-  const latencies: number[] = [];
-  const failed: Record<string, number> = {};
-  let next = 0;
-  let ok = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t0 = performance.now();
-        const outcome = await task(i).catch((error: unknown) => `error: ${String(error)}`);
-        latencies.push(performance.now() - t0);
-        if (outcome === 'ok') ok += 1;
-        else failed[outcome] = (failed[outcome] ?? 0) + 1;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    ok,
-    failed,
-    seconds,
-    perSecond: ok / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-  };
 }
 
 async function newEvent(db: pg.Pool, title: string, capacity: number): Promise<string> {
@@ -153,9 +79,7 @@ async function check(
 }
 
 function report(label: string, stats: RunStats, counts: { confirmed: number; waitlisted: number; gapless: boolean }) {
-  const failures = Object.entries(stats.failed)
-    .map(([kind, n]) => `${kind}×${n}`)
-    .join(', ');
+  const failures = formatFailures(stats.failed);
   console.log(
     `${label.padEnd(40)} ${stats.ok} registrations in ${stats.seconds.toFixed(2)} s = ${stats.perSecond.toFixed(0)}/s; ` +
       `p50 ${stats.p50.toFixed(1)} ms, p99 ${stats.p99.toFixed(1)} ms${failures ? `; failed: ${failures}` : ''}`,
@@ -171,52 +95,20 @@ async function main(): Promise<void> {
   const { SecretBox } = (await import(pathToFileURL(join(ROOT, 'dist/common/crypto/secret-box.js')).href)) as {
     SecretBox: new (secret: string) => { seal(plain: string): string };
   };
-  const { databaseUrl, redisUrl } = services();
-  const database = `plenary_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  const url = withDatabase(databaseUrl, database);
   const jwtSecret = randomBytes(24).toString('hex');
   const box = new SecretBox(jwtSecret);
-
-  const port = await freePort();
-  const log = createWriteStream(join(ROOT, '.data', 'bench-registration-rush.log'));
-  const app = spawn(process.execPath, ['dist/main.js'], {
-    cwd: ROOT,
+  const api = await startBenchApi({
+    name: 'registration-rush',
+    label: 'registrations',
+    poolSize: 20,
     env: {
-      ...process.env,
-      NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS ?? '',
-      DATABASE_URL: url,
-      REDIS_URL: redisUrl,
-      PORT: String(port),
-      APP_URL: `http://127.0.0.1:${port}`,
       JWT_SECRET: jwtSecret,
-      PROCESS_ROLE: 'api',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`,
       // The limiter stays in the path; every client here shares one address, so its backstop must allow them.
       RATE_LIMIT_REGISTRATION: String(REGISTRATIONS * 2),
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  app.stdout.pipe(log);
-  app.stderr.pipe(log);
-  const base = `http://127.0.0.1:${port}`;
-  const db = new pg.Pool({ connectionString: url, max: 20 });
-  db.on('error', () => undefined);
+  const { base, db } = api;
   try {
-    for (let attempt = 0; ; attempt += 1) {
-      if (app.exitCode !== null) throw new Error('The API exited at start-up; see .data/bench-registration-rush.log');
-      const healthy = await fetch(`${base}/health`)
-        .then((r) => r.ok)
-        .catch(() => false);
-      if (healthy) break;
-      if (attempt > 240)
-        throw new Error('The API did not become healthy in 60 s; see .data/bench-registration-rush.log');
-      await sleep(250);
-    }
     console.log(
       `registration rush: ${REGISTRATIONS} registrations, ${SEATS} seats, ${CLIENTS} concurrent clients (Node ${process.version})`,
     );
@@ -280,29 +172,21 @@ async function main(): Promise<void> {
     };
 
     // Warm both paths (JIT, connection pools) on events of their own.
-    await run(WARMUP, CLIENTS, registerHttp(await newEvent(db, 'Warm-up (HTTP)', WARMUP / 2), 'warm-http'));
-    await run(WARMUP, CLIENTS, registerDirect(await newEvent(db, 'Warm-up (pg)', WARMUP / 2), 'warm-pg'));
+    await runConcurrently(WARMUP, CLIENTS, registerHttp(await newEvent(db, 'Warm-up (HTTP)', WARMUP / 2), 'warm-http'));
+    await runConcurrently(WARMUP, CLIENTS, registerDirect(await newEvent(db, 'Warm-up (pg)', WARMUP / 2), 'warm-pg'));
 
     const viaHttp = await newEvent(db, 'Rush (HTTP)', SEATS);
-    const http = await run(REGISTRATIONS, CLIENTS, registerHttp(viaHttp, 'http'));
+    const http = await runConcurrently(REGISTRATIONS, CLIENTS, registerHttp(viaHttp, 'http'));
     report('HTTP POST /api/events/:id/registrations', http, await check(db, viaHttp));
 
     const direct = await newEvent(db, 'Rush (pg)', SEATS);
-    const ceiling = await run(REGISTRATIONS, CLIENTS, registerDirect(direct, 'pg'));
+    const ceiling = await runConcurrently(REGISTRATIONS, CLIENTS, registerDirect(direct, 'pg'));
     report('ceiling: same SQL straight via pg', ceiling, await check(db, direct));
 
     console.log(`ratio HTTP / direct pg: ${(http.perSecond / ceiling.perSecond).toFixed(2)} (target ≥ 0.5)`);
   } finally {
-    app.kill('SIGTERM');
-    await Promise.race([new Promise((resolve) => app.once('exit', resolve)), sleep(5000)]);
-    if (app.exitCode === null) app.kill('SIGKILL');
-    await db.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await api.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

@@ -77,12 +77,12 @@ async function seed(databaseUrl: string): Promise<void> {
     `INSERT INTO registrations (event_id, name, email, organisation, consented_at, status, token_hash)
      SELECT $1, 'Delegate ' || i, 'delegate' || i || '@example.org', 'Agency ' || (i % 100), now(), 'confirmed', md5(i::text)
        FROM generate_series(1, $2) AS i`,
-    [event!.id, REMINDERS],
+    [event.id, REMINDERS],
   );
   const [rule] = (
     await db.query<{ id: string }>(
       `INSERT INTO reminder_rules (event_id, anchor, "offset", offset_seconds, position) VALUES ($1, 'event-start', 'P1D', 86400, 0) RETURNING id`,
-      [event!.id],
+      [event.id],
     )
   ).rows;
   // The rows the rule expands into (as RemindersRepository.sync writes them), due now.
@@ -91,7 +91,7 @@ async function seed(databaseUrl: string): Promise<void> {
      SELECT 'reminder', r.email, jsonb_build_object('ruleId', $2::uuid, 'sessionId', NULL), now(),
             'reminder:' || $2 || ':' || r.id || ':event', $1, r.id
        FROM registrations r WHERE r.event_id = $1`,
-    [event!.id, rule!.id],
+    [event.id, rule.id],
   );
   await db.end();
 }
@@ -104,21 +104,25 @@ function peakMemoryMiB(pid: number): number {
 
 async function pipeline(databaseUrl: string, redisUrl: string, sink: SmtpSink, smtpUrl: string) {
   await seed(databaseUrl);
-  const worker = spawn(process.execPath, [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'dist/worker.js'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: redisUrl,
-      SMTP_URL: smtpUrl,
-      QUEUE_PREFIX: `bench${process.pid}`,
-      PROCESS_ROLE: 'worker',
-      LOG_LEVEL: 'warn',
-      OUTBOX_POLL_MS: '100',
-      REMINDER_SYNC_MS: '600000',
+  const worker = spawn(
+    process.execPath,
+    [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'dist/worker.js'],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redisUrl,
+        SMTP_URL: smtpUrl,
+        QUEUE_PREFIX: `bench${process.pid}`,
+        PROCESS_ROLE: 'worker',
+        LOG_LEVEL: 'warn',
+        OUTBOX_POLL_MS: '100',
+        REMINDER_SYNC_MS: '600000',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  );
   let peak = 0;
   const sampler = setInterval(() => {
     try {
@@ -140,10 +144,16 @@ async function pipeline(databaseUrl: string, redisUrl: string, sink: SmtpSink, s
 
 async function ceiling(sink: SmtpSink, smtpUrl: string) {
   // The same pool settings as the app's MailTransport; a message of the same size, with an .ics.
-  const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 8, maxMessages: 500 } as Parameters<
-    typeof nodemailer.createTransport
-  >[0]);
-  const body = sink.sample.split(/\r?\n\r?\n/).slice(1).join('\n\n');
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    pool: true,
+    maxConnections: 8,
+    maxMessages: 500,
+  } as Parameters<typeof nodemailer.createTransport>[0]);
+  const body = sink.sample
+    .split(/\r?\n\r?\n/)
+    .slice(1)
+    .join('\n\n');
   const before = sink.received;
   const started = performance.now();
   let next = 0;
@@ -158,7 +168,13 @@ async function ceiling(sink: SmtpSink, smtpUrl: string) {
           subject: 'Reminder: Bench Annual Meeting starts in 1 day',
           text: body.slice(0, body.length / 2),
           html: body.slice(body.length / 2),
-          attachments: [{ filename: 'event.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'.repeat(20) }],
+          attachments: [
+            {
+              filename: 'event.ics',
+              contentType: 'text/calendar',
+              content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'.repeat(20),
+            },
+          ],
         });
       }
     }),
@@ -177,8 +193,12 @@ try {
   const viaPipeline = await pipeline(database.url, redisUrl, sink, smtpUrl);
   const direct = await ceiling(sink, smtpUrl);
   console.log(`reminders                      ${REMINDERS}`);
-  console.log(`pipeline (outbox → Bull → SMTP) ${viaPipeline.perSecond.toFixed(0).padStart(6)} msg/s   ${viaPipeline.seconds.toFixed(1)} s   worker peak RSS ${viaPipeline.peak.toFixed(0)} MiB`);
-  console.log(`nodemailer pool direct         ${direct.perSecond.toFixed(0).padStart(6)} msg/s   ${direct.seconds.toFixed(1)} s`);
+  console.log(
+    `pipeline (outbox → Bull → SMTP) ${viaPipeline.perSecond.toFixed(0).padStart(6)} msg/s   ${viaPipeline.seconds.toFixed(1)} s   worker peak RSS ${viaPipeline.peak.toFixed(0)} MiB`,
+  );
+  console.log(
+    `nodemailer pool direct         ${direct.perSecond.toFixed(0).padStart(6)} msg/s   ${direct.seconds.toFixed(1)} s`,
+  );
   console.log(`ratio pipeline/ceiling ${(viaPipeline.perSecond / direct.perSecond).toFixed(2)} (target ≥ 0.6)`);
 } finally {
   await sink.close();

@@ -19,16 +19,21 @@
  * (about 15% of the throughput here), so the ratio is bounded near 0.5 even before
  * Fastify/Nest's own cost.
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 
-const ROOT = process.cwd();
+// Node runs this file directly (type stripping), so the helpers are loaded by their .ts paths;
+// the types come from the same files as TypeScript resolves them.
+type AppProcess = typeof import('./lib/app-process.js');
+type Stats = typeof import('./lib/stats.js');
+const { startBenchApi, ROOT, runMain } = (await import(
+  new URL('./lib/app-process.ts', import.meta.url).href
+)) as AppProcess;
+const { formatFailures, runConcurrently } = (await import(new URL('./lib/stats.ts', import.meta.url).href)) as Stats;
+type RunStats = Awaited<ReturnType<Stats['runConcurrently']>>;
+
 const VOTERS = Number(process.env.VOTERS ?? 3000);
 const CLIENTS = Number(process.env.CLIENTS ?? 100);
 const WARMUP = 300;
@@ -38,84 +43,9 @@ interface Voter {
   token: string;
 }
 
-interface RunStats {
-  ok: number;
-  failed: Record<string, number>;
-  seconds: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function services(): { databaseUrl: string; redisUrl: string } {
-  const output = execFileSync('bash', ['scripts/services.sh'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const found = new Map(
-    output
-      .trim()
-      .split('\n')
-      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-  );
-  const databaseUrl = found.get('DATABASE_URL');
-  const redisUrl = found.get('REDIS_URL');
-  if (!databaseUrl || !redisUrl) throw new Error(`scripts/services.sh printed no URLs:\n${output}`);
-  return { databaseUrl, redisUrl };
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0);
-
-/** Runs `task` for every item with `clients` callers in parallel; times each call. */
-async function run<T>(items: T[], clients: number, task: (item: T) => Promise<string>): Promise<RunStats> {
-  const latencies: number[] = [];
-  const failed: Record<string, number> = {};
-  let next = 0;
-  let ok = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < items.length) {
-        const item = items[next++];
-        const t0 = performance.now();
-        const outcome = await task(item).catch((error: unknown) => `error: ${String(error)}`);
-        latencies.push(performance.now() - t0);
-        if (outcome === 'ok') ok += 1;
-        else failed[outcome] = (failed[outcome] ?? 0) + 1;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    ok,
-    failed,
-    seconds,
-    perSecond: ok / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-  };
-}
+/** Every voter casts once, `clients` at a time. */
+const run = (voters: Voter[], clients: number, cast: (voter: Voter) => Promise<string>): Promise<RunStats> =>
+  runConcurrently(voters.length, clients, (i) => cast(voters[i]));
 
 async function seed(db: pg.Pool, voters: number): Promise<{ eventId: string; voters: Voter[] }> {
   const event = await db.query<{ id: string }>(
@@ -165,9 +95,7 @@ async function receiptsAndBallots(db: pg.Pool, awardId: string): Promise<{ recei
 const receiptCode = () => randomBytes(8).toString('base64url').slice(0, 12).toUpperCase();
 
 function report(label: string, stats: RunStats): void {
-  const failures = Object.entries(stats.failed)
-    .map(([kind, n]) => `${kind}×${n}`)
-    .join(', ');
+  const failures = formatFailures(stats.failed);
   console.log(
     `${label.padEnd(34)} ${stats.ok} ballots in ${stats.seconds.toFixed(2)} s = ${stats.perSecond.toFixed(0)} ballots/s; ` +
       `p50 ${stats.p50.toFixed(1)} ms, p99 ${stats.p99.toFixed(1)} ms${failures ? `; failed: ${failures}` : ''}`,
@@ -178,49 +106,15 @@ async function main(): Promise<void> {
   const { CAST_BALLOT_SQL } = (await import(pathToFileURL(join(ROOT, 'dist/awards/ballot.sql.js')).href)) as {
     CAST_BALLOT_SQL: string;
   };
-  const { databaseUrl, redisUrl } = services();
-  const database = `plenary_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  const url = withDatabase(databaseUrl, database);
-
-  const port = await freePort();
-  const log = createWriteStream(join(ROOT, '.data', 'bench-vote-storm.log'));
-  const app = spawn(process.execPath, ['dist/main.js'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS ?? '',
-      DATABASE_URL: url,
-      REDIS_URL: redisUrl,
-      PORT: String(port),
-      APP_URL: `http://127.0.0.1:${port}`,
-      PROCESS_ROLE: 'api',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`,
-      // The limiter stays in the path; 3,000 voters share one address here, so its backstop must allow them.
-      RATE_LIMIT_BALLOTS: String(VOTERS),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const api = await startBenchApi({
+    name: 'vote-storm',
+    label: 'votes',
+    poolSize: 20,
+    // The limiter stays in the path; 3,000 voters share one address here, so its backstop must allow them.
+    env: { RATE_LIMIT_BALLOTS: String(VOTERS) },
   });
-  app.stdout.pipe(log);
-  app.stderr.pipe(log);
-  const base = `http://127.0.0.1:${port}`;
-  const db = new pg.Pool({ connectionString: url, max: 20 });
-  // Dropping the database at the end ends any idle connection the pool still holds.
-  db.on('error', () => undefined);
+  const { base, db } = api;
   try {
-    for (let attempt = 0; ; attempt += 1) {
-      if (app.exitCode !== null) throw new Error('The API exited at start-up; see .data/bench-vote-storm.log');
-      const healthy = await fetch(`${base}/health`)
-        .then((r) => r.ok)
-        .catch(() => false);
-      if (healthy) break;
-      if (attempt > 240) throw new Error('The API did not become healthy in 60 s; see .data/bench-vote-storm.log');
-      await sleep(250);
-    }
     const { eventId, voters } = await seed(db, VOTERS + WARMUP);
     const warmupVoters = voters.slice(VOTERS);
     const stormVoters = voters.slice(0, VOTERS);
@@ -269,16 +163,8 @@ async function main(): Promise<void> {
     );
     console.log(`ratio HTTP / direct pg: ${(http.perSecond / ceiling.perSecond).toFixed(2)} (target ≥ 0.5)`);
   } finally {
-    app.kill('SIGTERM');
-    await Promise.race([new Promise((resolve) => app.once('exit', resolve)), sleep(5000)]);
-    if (app.exitCode === null) app.kill('SIGKILL');
-    await db.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await api.close();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

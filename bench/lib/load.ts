@@ -2,11 +2,12 @@
  * Shared helpers for benchmarks (run with Node 24's type stripping: plain TypeScript,
  * packages and Node built-ins only; project code comes from dist/ after `nest build`).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { findServices } from '../../scripts/services-env.mjs';
 
 export const ROOT = process.cwd();
 
@@ -22,20 +23,7 @@ export interface LoadResult {
 
 /** The PostgreSQL and Redis the project uses (the same script as `npm start` and the tests). */
 export function services(): { databaseUrl: string; redisUrl: string } {
-  const output = execFileSync('bash', ['scripts/services.sh'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const found = new Map(
-    output
-      .trim()
-      .split('\n')
-      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-  );
-  const databaseUrl = found.get('DATABASE_URL');
-  const redisUrl = found.get('REDIS_URL');
-  if (!databaseUrl || !redisUrl) throw new Error(`scripts/services.sh printed no URLs:\n${output}`);
-  return { databaseUrl, redisUrl };
+  return findServices();
 }
 
 export function withDatabase(url: string, database: string): string {
