@@ -19,6 +19,25 @@ export interface AppRoute {
   path: string;
   /** "GET /api/events/:eventId" — the key of the table. */
   key: string;
+  /** The handler's @Body() / @Query() parameter types (Object/Array when untyped), if it has one. */
+  body?: unknown;
+  query?: unknown;
+}
+
+/** Nest's RouteParamtypes: BODY = 3, QUERY = 4; keys of __routeArguments__ are "type:index". */
+function argumentTypes(type: object, name: string): { body?: unknown; query?: unknown } {
+  const args = (Reflect.getMetadata('__routeArguments__', type.constructor, name) ?? {}) as Record<
+    string,
+    { index: number }
+  >;
+  const types = (Reflect.getMetadata('design:paramtypes', type, name) ?? []) as unknown[];
+  const found: { body?: unknown; query?: unknown } = {};
+  for (const [key, arg] of Object.entries(args)) {
+    const kind = key.split(':')[0];
+    if (kind === '3') found.body = types[arg.index] ?? Object;
+    if (kind === '4') found.query = types[arg.index] ?? Object;
+  }
+  return found;
 }
 
 const join = (...parts: string[]): string =>
@@ -53,7 +72,12 @@ export function listRoutes(t: TestApp): AppRoute[] {
         for (const b of bases) {
           for (const s of Array.isArray(sub) ? sub : [sub]) {
             const path = join(b, s);
-            const route = { method: METHODS[method], path, key: `${METHODS[method]} ${path}` };
+            const route: AppRoute = {
+              method: METHODS[method],
+              path,
+              key: `${METHODS[method]} ${path}`,
+              ...argumentTypes(proto, name),
+            };
             routes.set(route.key, route);
           }
         }
