@@ -1,5 +1,6 @@
 import { ModulesContainer } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { addSpeaker } from '../../factories/events.factory.js';
@@ -267,16 +268,16 @@ export interface Answer {
 }
 
 /**
- * One request with fetch, against the listening app. Streams (server-sent events) are cut
- * after the status line, so a route that never ends still answers.
+ * One request over a fresh connection (no keep-alive, so nothing outlives the test), against
+ * the listening app. Streams (server-sent events) are cut after the status line, so a route
+ * that never ends still answers.
  */
-export async function call(
+export function call(
   world: World,
   method: string,
   path: string,
   options: { headers?: Record<string, string>; body?: unknown; rawBody?: string; contentType?: string } = {},
 ): Promise<Answer> {
-  const controller = new AbortController();
   const headers: Record<string, string> = { ...options.headers };
   let body: string | undefined;
   if (options.rawBody !== undefined) {
@@ -286,12 +287,26 @@ export async function call(
     body = JSON.stringify(options.body);
     headers['content-type'] = 'application/json';
   }
-  const response = await fetch(world.baseUrl + path, { method, headers, body, signal: controller.signal });
-  let text = '';
-  if ((response.headers.get('content-type') ?? '').includes('text/event-stream')) {
-    controller.abort();
-  } else {
-    text = await response.text();
-  }
-  return { status: response.status, headers: response.headers, text };
+  if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+  return new Promise<Answer>((resolve, reject) => {
+    const req = http.request(world.baseUrl + path, { method, headers, agent: false }, (res) => {
+      const answerHeaders = new Headers();
+      for (const [key, value] of Object.entries(res.headers)) {
+        if (value !== undefined) answerHeaders.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const status = res.statusCode ?? 0;
+      if ((res.headers['content-type'] ?? '').includes('text/event-stream')) {
+        res.destroy();
+        req.destroy();
+        resolve({ status, headers: answerHeaders, text: '' });
+        return;
+      }
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status, headers: answerHeaders, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
