@@ -220,3 +220,20 @@ export const MALFORMED_ID_IS_404 = new Set([
   'POST /r/:token/workshops/:sessionId/join',
   'POST /r/:token/workshops/:sessionId/leave',
 ]);
+
+/**
+ * Routes mounted as Fastify plugins rather than Nest controllers, by prefix: every such route
+ * must fall under one of these, with the row that applies to everything beneath it.
+ */
+export const MOUNTS: Record<string, Row> = {
+  /** Bull Board: administrators only (its own onRequest hook). */
+  '/admin/queues': ADMIN,
+  /** OpenAPI documentation. */
+  '/docs': PUBLIC,
+};
+
+/** A real file behind each mount's wildcard (static assets), so the wildcard route is exercised. */
+export const WILDCARD_SAMPLE: Record<string, string> = {
+  '/admin/queues': 'static/favicon.ico',
+  '/docs': 'swagger-ui.css',
+};

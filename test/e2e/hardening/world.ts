@@ -310,3 +310,25 @@ export function call(
     req.end(body);
   });
 }
+
+/**
+ * Every route Fastify knows, from its printed route tree (so routes mounted as Fastify
+ * plugins, outside Nest's controllers, are counted too). HEAD twins are left out.
+ */
+export function listFastifyRoutes(t: TestApp): AppRoute[] {
+  const tree = t.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false });
+  const stack: string[] = [];
+  const routes: AppRoute[] = [];
+  for (const line of tree.split('\n')) {
+    const match = /^((?:│ {3}| {4})*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!match) continue;
+    const depth = match[1].length / 4;
+    stack.length = depth;
+    stack.push(match[2]);
+    const path = stack.join('');
+    for (const method of (match[3] ?? '').split(', ').filter((m) => m && m !== 'HEAD')) {
+      routes.push({ method, path, key: `${method} ${path}` });
+    }
+  }
+  return routes;
+}
