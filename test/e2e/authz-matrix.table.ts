@@ -3,7 +3,7 @@ import type { Caller, World } from './hardening/world.js';
 /**
  * 'allow': any status but 401/403 (and never 5xx) — the guard let the caller through, the
  *          handler may still answer 400/404/409 to the empty body the matrix sends;
- * 'deny':  401 or 403;
+ * 'deny':  401 or 403 (the rows below use the exact status);
  * 'hidden': 404, where not revealing that a thing exists is the design;
  * a number: exactly that status.
  */
@@ -20,53 +20,40 @@ const row = (...cells: Expect[]): Row => ({
   admin: cells[6],
 });
 const A = 'allow';
-const D = 'deny';
 /** Anyone, logged in or not (published events only). */
 const PUBLIC = row(A, A, A, A, A, A, A);
-/** Organisers of the event, and admins. */
-const ORGANISER = row(D, D, D, D, D, A, A);
+/** Organisers of the event, and admins: 401 without a staff login, 403 for staff without the role. */
+const ORGANISER = row(401, 401, 401, 403, 403, A, A);
 /** Facilitators and organisers of the event, and admins. */
-const FACILITATOR = row(D, D, D, D, A, A, A);
+const FACILITATOR = row(401, 401, 401, 403, A, A, A);
 /** Any logged-in staff member. */
-const STAFF = row(D, D, D, A, A, A, A);
+const STAFF = row(401, 401, 401, A, A, A, A);
 /** Admins only. */
-const ADMIN = row(D, D, D, D, D, D, A);
+const ADMIN = row(401, 401, 401, 403, 403, 403, A);
 /** A delegate with their token (of any event: the route acts on their own registration). */
-const DELEGATE = row(D, A, A, D, D, D, D);
+const DELEGATE = row(401, A, A, 401, 401, 401, 401);
 
-/** One row per route the application registers; a route without a row fails the matrix. */
+/**
+ * One row per route the application registers; a route without a row fails the matrix.
+ * A denial is the exact status: 401 when the caller has no credential the route accepts
+ * (a delegate token on a staff route, a staff login on a delegate route), 403 when they are
+ * who they say but may not.
+ */
 export const EXPECTED: Record<string, Row> = {
   'DELETE /api/awards/:awardId/nominees/:nomineeId': ORGANISER,
   'DELETE /api/events/:eventId/sessions/:sessionId': ORGANISER,
   'DELETE /api/events/:eventId/speakers/:speakerId': ORGANISER,
   'DELETE /api/registrations/me': DELEGATE,
   // The other event's delegate cannot see this event's workshop.
-  'DELETE /api/registrations/me/sessions/:sessionId': {
-    anonymous: 'deny',
-    otherDelegate: 'hidden',
-    delegate: 'allow',
-    staff: 'deny',
-    facilitator: 'deny',
-    organiser: 'deny',
-    admin: 'deny',
-  },
+  'DELETE /api/registrations/me/sessions/:sessionId': row(401, 'hidden', A, 401, 401, 401, 401),
   'GET /api/auth/me': STAFF,
   'GET /api/awards/:awardId': PUBLIC,
   'GET /api/awards/:awardId/audit': ORGANISER,
   // Organisers only, and only once voting has closed: while it is open nobody gets it.
-  'GET /api/awards/:awardId/audit.csv': { ...ORGANISER, organiser: 403, admin: 403 },
+  'GET /api/awards/:awardId/audit.csv': row(401, 401, 401, 403, 403, 403, 403),
   'GET /api/awards/:awardId/nominations': ORGANISER,
   // Hidden from everyone until voting closes (organisers) and results are published (all).
-  'GET /api/awards/:awardId/results': {
-    ...PUBLIC,
-    anonymous: 'deny',
-    otherDelegate: 'deny',
-    delegate: 'deny',
-    staff: 'deny',
-    facilitator: 'deny',
-    organiser: 403,
-    admin: 403,
-  },
+  'GET /api/awards/:awardId/results': row(403, 403, 403, 403, 403, 403, 403),
   'GET /api/canvas-templates': STAFF,
   'GET /api/canvases/:canvasId': FACILITATOR,
   'GET /api/canvases/:canvasId/export': FACILITATOR,
@@ -101,44 +88,20 @@ export const EXPECTED: Record<string, Row> = {
   'PATCH /api/events/:eventId/speakers/:speakerId': ORGANISER,
   'POST /api/auth/login': PUBLIC,
   // A delegate of this event; the other event's delegate is refused.
-  'POST /api/awards/:awardId/ballots': {
-    anonymous: 'deny',
-    otherDelegate: 'deny',
-    delegate: 'allow',
-    staff: 'deny',
-    facilitator: 'deny',
-    organiser: 'deny',
-    admin: 'deny',
-  },
+  'POST /api/awards/:awardId/ballots': row(401, 403, A, 401, 401, 401, 401),
   // A delegate of this event; the other event's delegate is refused.
-  'POST /api/awards/:awardId/nominations': {
-    anonymous: 'deny',
-    otherDelegate: 'deny',
-    delegate: 'allow',
-    staff: 'deny',
-    facilitator: 'deny',
-    organiser: 'deny',
-    admin: 'deny',
-  },
+  'POST /api/awards/:awardId/nominations': row(401, 403, A, 401, 401, 401, 401),
   'POST /api/awards/:awardId/nominations/:nominationId/merge': ORGANISER,
   'POST /api/awards/:awardId/nominees': ORGANISER,
   'POST /api/awards/:awardId/results/casting-decision': ORGANISER,
   // Organisers only, after voting closes: while it is open nobody may publish.
-  'POST /api/awards/:awardId/results/publish': { ...ORGANISER, organiser: 403, admin: 403 },
+  'POST /api/awards/:awardId/results/publish': row(401, 401, 401, 403, 403, 403, 403),
   'POST /api/canvases/:canvasId/close': FACILITATOR,
   'POST /api/canvases/:canvasId/reopen': FACILITATOR,
   'POST /api/canvases/:canvasId/templates': FACILITATOR,
   'POST /api/canvases/join/:joinCode/notes': PUBLIC,
   // Anyone with the join code; a bearer token that is not a delegate of this event is refused.
-  'POST /api/canvases/join/:joinCode/notes/:noteId/dots': {
-    anonymous: 'allow',
-    otherDelegate: 'deny',
-    delegate: 'allow',
-    staff: 'deny',
-    facilitator: 'deny',
-    organiser: 'deny',
-    admin: 'deny',
-  },
+  'POST /api/canvases/join/:joinCode/notes/:noteId/dots': row(A, 401, A, 401, 401, 401, 401),
   'POST /api/events': STAFF,
   'POST /api/events/:eventId/awards': ORGANISER,
   'POST /api/events/:eventId/cancel': ORGANISER,
@@ -160,15 +123,7 @@ export const EXPECTED: Record<string, Row> = {
   'POST /r/:token/workshops/:sessionId/leave': PUBLIC,
   'PUT /api/events/:eventId/reminder-rules': ORGANISER,
   // The other event's delegate cannot see this event's workshop.
-  'PUT /api/registrations/me/sessions/:sessionId': {
-    anonymous: 'deny',
-    otherDelegate: 'hidden',
-    delegate: 'allow',
-    staff: 'deny',
-    facilitator: 'deny',
-    organiser: 'deny',
-    admin: 'deny',
-  },
+  'PUT /api/registrations/me/sessions/:sessionId': row(401, 'hidden', A, 401, 401, 401, 401),
 };
 
 /** Routes that change or remove the seeded world, run last in this order. */
