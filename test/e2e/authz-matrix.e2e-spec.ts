@@ -85,6 +85,28 @@ describe('authorisation matrix', () => {
     expect(failures).toEqual([]);
   });
 
+  it('a draft event is hidden (404) from everyone but its organisers, on every public route', async () => {
+    const draftParams = { ...world.params, eventId: world.draft.id, slug: world.draft.slug };
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of routes) {
+      const row = EXPECTED[route.key];
+      if (route.method !== 'GET' || row.anonymous !== 'allow' || !/:(eventId|slug)\b/.test(route.path)) continue;
+      checked += 1;
+      const path = fillPath(route.path, draftParams);
+      for (const caller of ['anonymous', 'delegate', 'staff', 'facilitator'] as const) {
+        const answer = await call(world, 'GET', path, { headers: world.headers[caller] });
+        if (answer.status !== 404) failures.push(`${route.key} as ${caller}: ${answer.status}`);
+      }
+      // The organisers see their draft through the API; the HTML pages show published events only.
+      const organiser = await call(world, 'GET', path, { headers: world.organiser.auth });
+      const forOrganiser = route.path.startsWith('/api/') ? 200 : 404;
+      if (organiser.status !== forOrganiser) failures.push(`${route.key} as its organiser: ${organiser.status}`);
+    }
+    expect(checked).toBeGreaterThanOrEqual(6);
+    expect(failures).toEqual([]);
+  });
+
   const uuidParams = (path: string): string[] => [...path.matchAll(/:([A-Za-z]+Id)\b/g)].map((m) => m[1]);
 
   it("an organiser of event X gets nothing of event Y's (deny or 404)", async () => {
