@@ -141,4 +141,40 @@ describe('bad input', () => {
     }
     expect(failures).toEqual([]);
   }, 240_000);
+
+  it('forged, tampered and malformed credentials never pass and never 500', async () => {
+    const b64 = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const exp = Math.floor(Date.now() / 1000) + 3600;
+    const claims = { sub: world.staff.id, email: world.staff.email, adm: true, exp };
+    const [header, , signature] = world.staff.token.split('.');
+    const forged: Array<[string, string]> = [
+      ['alg none', `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`],
+      ['staff token with adm: true', `Bearer ${header}.${b64(claims)}.${signature}`],
+      ['signed with another secret', `Bearer ${header}.${b64(claims)}.${'A'.repeat(43)}`],
+      ['huge bearer', `Bearer ${'x'.repeat(8000)}`],
+      ['three dots', 'Bearer a.b.c'],
+      ['basic', 'Basic YWRtaW46YWRtaW4='],
+      ['delegate token hash as a token', `Bearer ${'0'.repeat(64)}`],
+      ['empty bearer', 'Bearer '],
+    ];
+    const failures: string[] = [];
+    for (const [what, authorization] of forged) {
+      const admin = await call(world, 'POST', '/api/users', {
+        headers: { authorization },
+        body: { email: 'forged@example.org', name: 'Forged', password: 'long enough password' },
+      });
+      if (admin.status !== 401) failures.push(`POST /api/users with ${what}: ${admin.status}`);
+    }
+    // Every route, each with one of the forged credentials in turn: never a 5xx.
+    const all = listRoutes(t);
+    for (const [i, route] of all.entries()) {
+      const [what, authorization] = forged[i % forged.length];
+      const answer = await call(world, route.method, fillPath(route.path, world.params), {
+        headers: { authorization, cookie: `plenary_participant=${'%'.repeat(50)}; x=${'y'.repeat(4000)}` },
+        body: {},
+      });
+      if (answer.status >= 500) failures.push(`${route.key} with ${what}: ${answer.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 import { EXPECTED } from './authz-matrix.table.js';
-import { type AppRoute, buildWorld, call, fillPath, listRoutes, type World } from './hardening/world.js';
+import { type AppRoute, buildWorld, call, fillPath, listRoutes, settleOutbox, type World } from './hardening/world.js';
 
 interface Secret {
   what: string;
@@ -58,6 +58,7 @@ describe('leak scan', () => {
     ];
   }, 60_000);
   afterAll(async () => {
+    await settleOutbox(t);
     await t.close();
   });
 
@@ -136,14 +137,7 @@ describe('leak scan', () => {
       body: { email: `${email}\r\nBcc: attacker@example.org` },
     });
     expect(resend.status).toBeLessThan(500);
-    // Let the outbox deliver everything due (so no mail is in flight when the app closes).
-    for (let i = 0; i < 100; i += 1) {
-      const [{ n }] = await t.db.query<Array<{ n: number }>>(
-        `SELECT count(*)::int AS n FROM notifications WHERE status IN ('pending', 'queued', 'sending') AND send_at <= now()`,
-      );
-      if (n === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await settleOutbox(t);
     const mails = (await t.mail.waitFor(before + 1)).slice(before);
     const mine = mails.filter((m) => m.to.includes(email));
     expect(mine.length).toBeGreaterThan(0);

@@ -332,3 +332,14 @@ export function listFastifyRoutes(t: TestApp): AppRoute[] {
   }
   return routes;
 }
+
+/** Waits until the outbox has delivered everything due, so no mail is in flight at close. */
+export async function settleOutbox(t: TestApp): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    const [{ n }] = await t.db.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM notifications WHERE status IN ('pending', 'queued', 'sending') AND send_at <= now()`,
+    );
+    if (n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
