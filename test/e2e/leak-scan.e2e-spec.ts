@@ -83,6 +83,20 @@ describe('leak scan', () => {
       scan(`${route.key} as A`, delegate.text, others, found);
       // Headers too (a token in a Location or a Set-Cookie would leak as well).
       scan(`${route.key} headers`, JSON.stringify([...delegate.headers.entries()]), others, found);
+      // A delegate of another event and a staff member without a role see nothing of A's either.
+      for (const [who, headers, own] of [
+        ['as Y', world.delegateY.auth, [world.delegateY.email, world.delegateY.token]],
+        ['as staff', world.staff.auth, [world.staff.email, world.staff.token]],
+      ] as const) {
+        const answer = await call(world, 'GET', path, { headers });
+        const secrets = [...ownA, ...others].filter((s) => !(own as readonly string[]).includes(s.value));
+        scan(
+          `${route.key} ${who}`,
+          answer.text,
+          personal ? others.filter((s) => !own.includes(s.value)) : secrets,
+          found,
+        );
+      }
       scanned += [anonymous, delegate].filter((a) => a.status < 400).length;
     }
     // The public wall and the participant view of the canvas, with the join code.
