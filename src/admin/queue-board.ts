@@ -4,7 +4,6 @@ import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { getQueueToken } from '@nestjs/bull';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bull';
-import type { FastifyInstance } from 'fastify';
 import { bearerToken } from '../auth/bearer.js';
 import { StaffJwt } from '../auth/staff-jwt.js';
 import { errorBody } from '../common/filters/error-body.js';
@@ -22,7 +21,7 @@ export function mountQueueBoard(app: NestFastifyApplication): void {
   const queues = Object.values(QueueName).map((name) => new BullAdapter(app.get<Queue>(getQueueToken(name))));
   createBullBoard({ queues, serverAdapter, options: { uiConfig: { boardTitle: 'Plenary queues' } } });
   const jwt = app.get(StaffJwt);
-  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const fastify = app.getHttpAdapter().getInstance();
   // Queued, not awaited: Fastify loads it with the application's own plugins.
   void fastify.register(
     async (scope) => {
