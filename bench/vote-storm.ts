@@ -32,15 +32,20 @@ const { startBenchApi, ROOT, runMain } = (await import(
   new URL('./lib/app-process.ts', import.meta.url).href
 )) as AppProcess;
 const { formatFailures, runConcurrently } = (await import(new URL('./lib/stats.ts', import.meta.url).href)) as Stats;
+const { jsonClient } = (await import(
+  new URL('./lib/http-client.ts', import.meta.url).href
+)) as typeof import('./lib/http-client.js');
 type RunStats = Awaited<ReturnType<Stats['runConcurrently']>>;
 
 const VOTERS = Number(process.env.VOTERS ?? 3000);
 const CLIENTS = Number(process.env.CLIENTS ?? 100);
+/** PostgreSQL connections, the same for the API (DATABASE_POOL_SIZE) and the direct ceiling. */
+const POOL = Number(process.env.POOL ?? 10);
 const WARMUP = 300;
 
 interface Voter {
-  id: string;
   token: string;
+  tokenHash: string;
 }
 
 /** Every voter casts once, `clients` at a time. */
@@ -57,15 +62,13 @@ async function seed(db: pg.Pool, voters: number): Promise<{ eventId: string; vot
   const eventId = event.rows[0].id;
   const tokens = Array.from({ length: voters }, () => randomBytes(32).toString('base64url'));
   const hashes = tokens.map((token) => createHash('sha256').update(token, 'utf8').digest('hex'));
-  const rows = await db.query<{ id: string; token_hash: string }>(
+  await db.query(
     `INSERT INTO registrations (event_id, name, email, organisation, consented_at, status, token_hash)
      SELECT $1, 'Delegate ' || n, 'delegate-' || n || '@bench.example', 'Org ' || (n % 40), now(), 'confirmed', h
-       FROM unnest($2::text[]) WITH ORDINALITY AS t(h, n)
-     RETURNING id, token_hash`,
+       FROM unnest($2::text[]) WITH ORDINALITY AS t(h, n)`,
     [eventId, hashes],
   );
-  const byHash = new Map(rows.rows.map((row) => [row.token_hash, row.id]));
-  return { eventId, voters: tokens.map((token, i) => ({ id: byHash.get(hashes[i])!, token })) };
+  return { eventId, voters: tokens.map((token, i) => ({ token, tokenHash: hashes[i] })) };
 }
 
 async function newAward(db: pg.Pool, eventId: string, title: string): Promise<{ id: string; nominees: string[] }> {
@@ -109,30 +112,32 @@ async function main(): Promise<void> {
   const api = await startBenchApi({
     name: 'vote-storm',
     label: 'votes',
-    poolSize: 20,
+    poolSize: POOL,
     // The limiter stays in the path; 3,000 voters share one address here, so its backstop must allow them.
-    env: { RATE_LIMIT_BALLOTS: String(VOTERS) },
+    env: { RATE_LIMIT_BALLOTS: String(VOTERS), DATABASE_POOL_SIZE: String(POOL) },
   });
   const { base, db } = api;
   try {
     const { eventId, voters } = await seed(db, VOTERS + WARMUP);
     const warmupVoters = voters.slice(VOTERS);
     const stormVoters = voters.slice(0, VOTERS);
-    console.log(`vote storm: ${VOTERS} delegates, ${CLIENTS} concurrent clients (Node ${process.version})`);
+    console.log(
+      `vote storm: ${VOTERS} delegates, ${CLIENTS} concurrent clients, ${POOL} PostgreSQL connections (Node ${process.version})`,
+    );
 
+    const client = jsonClient(base, CLIENTS);
     const castHttp = (awardId: string, nominees: string[]) => async (voter: Voter) => {
-      const response = await fetch(`${base}/api/awards/${awardId}/ballots`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${voter.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ nomineeId: nominees[voter.token.charCodeAt(0) % nominees.length] }),
-      });
-      await response.arrayBuffer();
-      return response.status === 201 ? 'ok' : String(response.status);
+      const status = await client.post(
+        `/api/awards/${awardId}/ballots`,
+        { nomineeId: nominees[voter.token.charCodeAt(0) % nominees.length] },
+        { authorization: `Bearer ${voter.token}` },
+      );
+      return status === 201 ? 'ok' : String(status);
     };
     const castDirect = (awardId: string, nominees: string[]) => async (voter: Voter) => {
       const result = await db.query(CAST_BALLOT_SQL, [
         awardId,
-        voter.id,
+        voter.tokenHash,
         receiptCode(),
         [nominees[voter.token.charCodeAt(0) % nominees.length]],
         new Date(),
@@ -148,6 +153,7 @@ async function main(): Promise<void> {
 
     const viaHttp = await newAward(db, eventId, 'Storm (HTTP)');
     const http = await run(stormVoters, CLIENTS, castHttp(viaHttp.id, viaHttp.nominees));
+    client.close();
     report('HTTP POST /api/awards/:id/ballots', http);
     const httpCheck = await receiptsAndBallots(db, viaHttp.id);
     console.log(

@@ -34,7 +34,7 @@ export class AppModule {
       global: true,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config), extra: { max: 20 } }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config), extra: { max: config.databasePoolSize } }),
         BullModule.forRoot({ url: config.redisUrl, prefix: config.queuePrefix }),
         RedisModule,
         ClockModule,

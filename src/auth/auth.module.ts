@@ -10,13 +10,14 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { EventAccessService } from './event-access.service.js';
 import { AdminGuard } from './guards/admin.guard.js';
+import { DelegateTokenGuard } from './guards/delegate-token.guard.js';
 import { DelegateGuard } from './guards/delegate.guard.js';
 import { EventRoleGuard } from './guards/event-role.guard.js';
 import { StaffGuard } from './guards/staff.guard.js';
 import { PasswordHasher } from './password-hasher.js';
 import { StaffJwt } from './staff-jwt.js';
 
-const GUARDS = [StaffGuard, AdminGuard, EventRoleGuard, DelegateGuard];
+const GUARDS = [StaffGuard, AdminGuard, EventRoleGuard, DelegateGuard, DelegateTokenGuard];
 
 /** Staff accounts, logins and the guards every feature module uses. Global so guards resolve anywhere. */
 @Global()

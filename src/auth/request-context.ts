@@ -5,4 +5,6 @@ import type { AuthUser } from './auth-user.js';
 export interface AuthenticatedRequest {
   user?: AuthUser;
   delegate?: Registration;
+  /** A well-formed personal-link token's SHA-256, not yet looked up (DelegateTokenGuard). */
+  delegateTokenHash?: string;
 }

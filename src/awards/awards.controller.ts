@@ -2,7 +2,15 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, Query, Re
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentDelegate, CurrentUser, Delegate, EventRole, Staff } from '../auth/decorators/auth.decorators.js';
+import {
+  CurrentDelegate,
+  CurrentDelegateTokenHash,
+  CurrentUser,
+  Delegate,
+  DelegateToken,
+  EventRole,
+  Staff,
+} from '../auth/decorators/auth.decorators.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { type Page, PageQuery, pageWindow } from '../common/pagination/pagination.js';
 import { authorizationHeader, RateLimit } from '../common/rate-limit/rate-limit.js';
@@ -121,7 +129,7 @@ export class AwardsController {
   }
 
   @Post('awards/:awardId/ballots')
-  @Delegate()
+  @DelegateToken()
   @RateLimit({
     bucket: 'ballots',
     limit: (config) => config.rateLimitBallots,
@@ -130,11 +138,11 @@ export class AwardsController {
   })
   @ApiOperation({ summary: 'Cast a secret ballot (confirmed delegate, during the voting window); 409 on a second one' })
   cast(
-    @CurrentDelegate() delegate: Registration,
+    @CurrentDelegateTokenHash() tokenHash: string,
     @UuidParam('awardId') awardId: string,
     @Body() body: CastBallotDto,
   ): Promise<BallotReceiptResponse> {
-    return this.ballots.cast(delegate, awardId, body);
+    return this.ballots.cast(tokenHash, awardId, body);
   }
 
   @Get('awards/:awardId/results')

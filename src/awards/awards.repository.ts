@@ -64,20 +64,21 @@ export class AwardsRepository {
    * The receipt and the ballot in one statement (see CAST_BALLOT_SQL): the ballot is only
    * written when the receipt was, and the receipt's primary key (award, registration) turns
    * every later attempt into a no-op; a concurrent attempt waits for the first to commit,
-   * then does nothing. Returns false when nothing was written: the delegate had voted, or
-   * voting was not open at `at`. (A clash of 60-bit receipt codes would also read as
+   * then does nothing. Returns false when nothing was written: the token is no confirmed
+   * delegate's of the award's event (or not checked in where that is required), the delegate
+   * had voted, or voting was not open at `at`. (A clash of 60-bit receipt codes would also read as
    * "already voted"; at 3,000 voters the odds are about 1e-11.)
    */
   async castBallot(
     awardId: string,
-    registrationId: string,
+    tokenHash: string,
     receiptCode: string,
     choices: string[],
     at: Date,
   ): Promise<boolean> {
     const rows = await this.db.query<Array<{ cast: boolean }>>(CAST_BALLOT_SQL, [
       awardId,
-      registrationId,
+      tokenHash,
       receiptCode,
       choices,
       at,

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { DelegateGuard, NO_DELEGATE } from '../auth/guards/delegate.guard.js';
 import { Clock } from '../common/clock/clock.js';
 import { notFound } from '../common/errors/common.errors.js';
 import type { Registration } from '../registrations/registration.entity.js';
@@ -20,26 +21,56 @@ export class BallotsService {
 
   constructor(
     private readonly repository: AwardsRepository,
+    private readonly delegates: DelegateGuard,
     private readonly clock: Clock,
   ) {}
 
-  async cast(delegate: Registration, awardId: string, input: CastBallotDto): Promise<BallotReceiptResponse> {
+  /**
+   * Casts the ballot of the delegate whose personal-link token has `tokenHash`. The usual
+   * ballot takes one statement, which checks the voter itself; only a refusal (or an award
+   * that excludes the voter's own organisation, checked here) looks the delegate up, so the
+   * answer names the first rule that stops them.
+   */
+  async cast(tokenHash: string, awardId: string, input: CastBallotDto): Promise<BallotReceiptResponse> {
     const now = this.clock.now();
-    let award = this.frozen.get(awardId);
-    // A kept view may be out of date about the closing time or the event's status only; re-read if it says no.
-    if (!award || now >= award.votingClosesAt || award.eventStatus === 'cancelled')
-      award = await this.load(awardId, now);
-    this.assertMayVote(delegate, award, now);
-    const choices = this.checkChoices(delegate, award, input);
-    const receipt = newReceiptCode();
-    if (await this.repository.castBallot(award.id, delegate.id, receipt, choices, now)) {
-      return { receipt, awardId: award.id };
+    const kept = this.frozen.get(awardId);
+    const choices = kept && this.mayTryAtOnce(kept, now) ? this.choices(kept, input) : undefined;
+    if (kept && Array.isArray(choices)) {
+      const receipt = await this.insert(kept, tokenHash, choices, now);
+      if (receipt) return receipt;
     }
-    // Nothing written: voting closed (or the event was cancelled) since the view was read,
-    // or this delegate has voted. A fresh read tells which.
-    award = await this.load(awardId, now);
+    const delegate = await this.delegates.resolveHash(tokenHash);
+    if (!delegate) throw new UnauthorizedException(NO_DELEGATE);
+    const award = await this.load(awardId, now);
     this.assertMayVote(delegate, award, now);
+    const checked = this.checkChoices(delegate, award, input);
+    const receipt = await this.insert(award, tokenHash, checked, now);
+    if (receipt) return receipt;
+    // Nothing written although the rules allowed it a moment ago: voting closed (or the event
+    // was cancelled) since then, or this delegate has voted. A fresh read tells which.
+    this.assertMayVote(delegate, await this.load(awardId, now), now);
     throw awardsError(AwardsError.AlreadyVoted, ALREADY_VOTED);
+  }
+
+  /** A kept view that says voting is open and needs no look at the voter's organisation. */
+  private mayTryAtOnce(award: VotingView, now: Date): boolean {
+    return (
+      !award.excludeOwnOrganisation &&
+      award.eventStatus !== 'cancelled' &&
+      award.votingOpensAt <= now &&
+      now < award.votingClosesAt
+    );
+  }
+
+  private async insert(
+    award: VotingView,
+    tokenHash: string,
+    choices: string[],
+    now: Date,
+  ): Promise<BallotReceiptResponse | undefined> {
+    const receipt = newReceiptCode();
+    const cast = await this.repository.castBallot(award.id, tokenHash, receipt, choices, now);
+    return cast ? { receipt, awardId: award.id } : undefined;
   }
 
   /**
@@ -59,6 +90,7 @@ export class BallotsService {
 
   private checkChoices(delegate: Registration, award: VotingView, input: CastBallotDto): string[] {
     const choices = this.choices(award, input);
+    if (!Array.isArray(choices)) throw awardsError(AwardsError.InvalidChoice, choices.problem);
     if (award.excludeOwnOrganisation) {
       const own = award.nominees.find(
         (n) => choices.includes(n.id) && sameOrganisation(n.organisation, delegate.organisation),
@@ -106,30 +138,30 @@ export class BallotsService {
     }
   }
 
-  /** The ballot's nominee ids, first preference first, checked against the shortlist. */
-  private choices(award: VotingView, input: CastBallotDto): string[] {
+  /** The ballot's nominee ids, first preference first, checked against the shortlist; or what is wrong with them. */
+  private choices(award: VotingView, input: CastBallotDto): string[] | { problem: string } {
     if (input.nomineeId !== undefined && input.ranking !== undefined) {
-      throw awardsError(AwardsError.InvalidChoice, 'Send either nomineeId or ranking, not both.');
+      return { problem: 'Send either nomineeId or ranking, not both.' };
     }
     const choices = input.ranking ?? (input.nomineeId !== undefined ? [input.nomineeId] : []);
     if (choices.length === 0) {
-      throw awardsError(
-        AwardsError.InvalidChoice,
-        award.method === 'ranked'
-          ? 'Send ranking: the shortlisted nominees in your order of preference.'
-          : 'Send nomineeId: the shortlisted nominee you vote for.',
-      );
+      return {
+        problem:
+          award.method === 'ranked'
+            ? 'Send ranking: the shortlisted nominees in your order of preference.'
+            : 'Send nomineeId: the shortlisted nominee you vote for.',
+      };
     }
     if (award.method === 'plurality' && choices.length > 1) {
-      throw awardsError(AwardsError.InvalidChoice, 'This award takes one choice: send nomineeId, not a ranking.');
+      return { problem: 'This award takes one choice: send nomineeId, not a ranking.' };
     }
     if (new Set(choices).size !== choices.length) {
-      throw awardsError(AwardsError.InvalidChoice, 'A ranking must not name the same nominee twice.');
+      return { problem: 'A ranking must not name the same nominee twice.' };
     }
     const shortlist = new Set(award.nominees.map((n) => n.id));
     const unknown = choices.filter((id) => !shortlist.has(id));
     if (unknown.length > 0) {
-      throw awardsError(AwardsError.InvalidChoice, `Not on this award's shortlist: ${unknown.join(', ')}.`);
+      return { problem: `Not on this award's shortlist: ${unknown.join(', ')}.` };
     }
     return choices;
   }

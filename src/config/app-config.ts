@@ -31,6 +31,17 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgresql:// URL' })
   databaseUrl = 'postgresql://plenary:plenary@127.0.0.1:54329/plenary';
 
+  /**
+   * PostgreSQL connections per process. More is not faster on a small server: above about
+   * twice its cores the backends spend their time contending for locks (measured by
+   * bench/vote-storm.ts). Mind the server's max_connections across all processes.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  databasePoolSize = 10;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })
   redisUrl = 'redis://127.0.0.1:63799';
 

@@ -15,6 +15,5 @@ export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>): DataS
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    extra: { max: 20 },
   };
 }

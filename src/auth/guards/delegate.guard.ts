@@ -7,7 +7,8 @@ import { Registration } from '../../registrations/registration.entity.js';
 import { bearerToken } from '../bearer.js';
 import type { AuthenticatedRequest } from '../request-context.js';
 
-const NO_DELEGATE = 'Use the personal link from your confirmation email (send its token as "Authorization: Bearer …").';
+export const NO_DELEGATE =
+  'Use the personal link from your confirmation email (send its token as "Authorization: Bearer …").';
 
 /** Resolves "Authorization: Bearer <personal-link token>" to the delegate's registration. */
 @Injectable()
@@ -24,7 +25,11 @@ export class DelegateGuard implements CanActivate {
 
   async resolve(token: string | undefined): Promise<Registration | undefined> {
     if (!token || !looksLikeSecretToken(token)) return undefined;
-    const hash = hashToken(token);
+    return this.resolveHash(hashToken(token));
+  }
+
+  /** The registration whose token has this SHA-256 (as DelegateTokenGuard leaves it), unless erased. */
+  async resolveHash(hash: string): Promise<Registration | undefined> {
     const registration = await this.registrations.findOne({ where: { tokenHash: hash } });
     // The lookup is by hash; the comparison is constant-time all the same.
     if (!registration || !sameDigest(registration.tokenHash, hash) || registration.erasedAt) return undefined;

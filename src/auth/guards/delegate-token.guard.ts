@@ -1,0 +1,22 @@
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { hashToken, looksLikeSecretToken } from '../../common/crypto/tokens.js';
+import { bearerToken } from '../bearer.js';
+import type { AuthenticatedRequest } from '../request-context.js';
+import { NO_DELEGATE } from './delegate.guard.js';
+
+/**
+ * For a route whose own statement checks the token (the ballot): refuses a missing or
+ * malformed personal-link token and leaves its hash on the request, without a lookup. The
+ * route must resolve the hash itself before it tells the caller anything but "done".
+ */
+@Injectable()
+export class DelegateTokenGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
+    const token = bearerToken(request);
+    if (!token || !looksLikeSecretToken(token)) throw new UnauthorizedException(NO_DELEGATE);
+    request.delegateTokenHash = hashToken(token);
+    return true;
+  }
+}
