@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { calendarAttachment, eventCalendar, sessionsCalendar } from '../calendar/calendar.js';
 import { SecretBox } from '../common/crypto/secret-box.js';
+import { zoneAbbreviation } from '../common/time/zone-abbreviation.js';
 import { AppConfig } from '../config/app-config.js';
 import type { MailMessage } from '../mail/mail-message.js';
 import { MailRenderer } from '../mail/mail-renderer.js';
@@ -22,13 +23,15 @@ export interface ReminderContext extends ReminderContextRow {
 
 type ContextSession = ReminderContextRow['sessions'][number];
 
-export const formatInZone = (date: Date, zone: string): string =>
-  DateTime.fromJSDate(date, { zone }).toFormat("cccc d LLLL yyyy 'at' HH:mm ZZZZ");
+export const formatInZone = (date: Date, zone: string): string => {
+  const time = DateTime.fromJSDate(date, { zone });
+  return `${time.toFormat("cccc d LLLL yyyy 'at' HH:mm")} ${zoneAbbreviation(time)}`;
+};
 
 const formatTimeRange = (session: ContextSession, zone: string): string => {
   const start = DateTime.fromJSDate(session.startsAt, { zone });
   const end = DateTime.fromJSDate(session.endsAt, { zone });
-  return `${start.toFormat('ccc d LLL, HH:mm')}–${end.toFormat('HH:mm ZZZZ')}`;
+  return `${start.toFormat('ccc d LLL, HH:mm')}–${end.toFormat('HH:mm')} ${zoneAbbreviation(end)}`;
 };
 
 /** Writes reminder emails: HTML and text, the delegate's own sessions, and a calendar file. */
