@@ -38,11 +38,16 @@ const { startBenchApi, ROOT, runMain } = (await import(
   new URL('./lib/app-process.ts', import.meta.url).href
 )) as AppProcess;
 const { formatFailures, runConcurrently } = (await import(new URL('./lib/stats.ts', import.meta.url).href)) as Stats;
+const { jsonClient } = (await import(
+  new URL('./lib/http-client.ts', import.meta.url).href
+)) as typeof import('./lib/http-client.js');
 type RunStats = Awaited<ReturnType<Stats['runConcurrently']>>;
 
 const REGISTRATIONS = Number(process.env.REGISTRATIONS ?? 2000);
 const SEATS = Number(process.env.SEATS ?? 500);
 const CLIENTS = Number(process.env.CLIENTS ?? 100);
+/** PostgreSQL connections, the same for the API (DATABASE_POOL_SIZE) and the direct ceiling. */
+const POOL = Number(process.env.POOL ?? 10);
 const WARMUP = 300;
 
 interface Sql {
@@ -100,9 +105,10 @@ async function main(): Promise<void> {
   const api = await startBenchApi({
     name: 'registration-rush',
     label: 'registrations',
-    poolSize: 20,
+    poolSize: POOL,
     env: {
       JWT_SECRET: jwtSecret,
+      DATABASE_POOL_SIZE: String(POOL),
       // The limiter stays in the path; every client here shares one address, so its backstop must allow them.
       RATE_LIMIT_REGISTRATION: String(REGISTRATIONS * 2),
     },
@@ -110,7 +116,7 @@ async function main(): Promise<void> {
   const { base, db } = api;
   try {
     console.log(
-      `registration rush: ${REGISTRATIONS} registrations, ${SEATS} seats, ${CLIENTS} concurrent clients (Node ${process.version})`,
+      `registration rush: ${REGISTRATIONS} registrations, ${SEATS} seats, ${CLIENTS} concurrent clients, ${POOL} PostgreSQL connections (Node ${process.version})`,
     );
 
     const body = (prefix: string, i: number) => ({
@@ -120,14 +126,10 @@ async function main(): Promise<void> {
       jobTitle: 'Officer',
       consent: true,
     });
+    const client = jsonClient(base, CLIENTS);
     const registerHttp = (eventId: string, prefix: string) => async (i: number) => {
-      const response = await fetch(`${base}/api/events/${eventId}/registrations`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body(prefix, i)),
-      });
-      await response.arrayBuffer();
-      return response.status === 201 ? 'ok' : String(response.status);
+      const status = await client.post(`/api/events/${eventId}/registrations`, body(prefix, i));
+      return status === 201 ? 'ok' : String(status);
     };
     /** The service's transaction, statement for statement, without HTTP or Nest. */
     const registerDirect = (eventId: string, prefix: string) => async (i: number) => {
@@ -177,6 +179,7 @@ async function main(): Promise<void> {
 
     const viaHttp = await newEvent(db, 'Rush (HTTP)', SEATS);
     const http = await runConcurrently(REGISTRATIONS, CLIENTS, registerHttp(viaHttp, 'http'));
+    client.close();
     report('HTTP POST /api/events/:id/registrations', http, await check(db, viaHttp));
 
     const direct = await newEvent(db, 'Rush (pg)', SEATS);

@@ -50,41 +50,41 @@ export class RemindersRepository {
     now: Date,
     registrationId: string | null = null,
   ): Promise<SyncResult> {
-    const [, cancelledGone] = await manager.query<[unknown[], number]>(
-      `UPDATE notifications n
-          SET status = 'cancelled', last_error = 'No longer applies (registration, sign-up, rule or event changed).', updated_at = now()
-        WHERE n.event_id = $1 AND n.kind = '${NotificationKind.Reminder}' AND n.status IN ('pending', 'queued')
-          AND ($2::uuid IS NULL OR n.registration_id = $2::uuid)
-          AND NOT EXISTS (SELECT 1 FROM (${DESIRED}) d WHERE ${DEDUPE_KEY} = n.dedupe_key)`,
-      [eventId, registrationId],
-    );
-    const [, cancelledLate] = await manager.query<[unknown[], number]>(
-      `UPDATE notifications n
-          SET status = 'cancelled', last_error = 'Its new time had already passed; not sent late.', updated_at = now()
-         FROM (${DESIRED}) d
-        WHERE n.dedupe_key = ${DEDUPE_KEY} AND n.status = 'pending' AND n.send_at <> d.send_at AND d.send_at <= $3`,
+    // One statement, so one round trip inside the caller's transaction (which often holds the
+    // event's seat lock). Its three parts touch disjoint rows: rows no longer wanted, wanted
+    // rows whose new time has passed (cancelled, never sent late), and wanted rows still ahead.
+    const [counts] = await manager.query<Array<{ scheduled: number; cancelled: number }>>(
+      `WITH d AS MATERIALIZED (${DESIRED}),
+       gone AS (
+         UPDATE notifications n
+            SET status = 'cancelled', last_error = 'No longer applies (registration, sign-up, rule or event changed).', updated_at = now()
+          WHERE n.event_id = $1 AND n.kind = '${NotificationKind.Reminder}' AND n.status IN ('pending', 'queued')
+            AND ($2::uuid IS NULL OR n.registration_id = $2::uuid)
+            AND NOT EXISTS (SELECT 1 FROM d WHERE ${DEDUPE_KEY} = n.dedupe_key)
+         RETURNING 1),
+       late AS (
+         UPDATE notifications n
+            SET status = 'cancelled', last_error = 'Its new time had already passed; not sent late.', updated_at = now()
+           FROM d
+          WHERE n.dedupe_key = ${DEDUPE_KEY} AND n.status = 'pending' AND n.send_at <> d.send_at AND d.send_at <= $3
+         RETURNING 1),
+       scheduled AS (
+         INSERT INTO notifications (kind, recipient, data, send_at, dedupe_key, event_id, registration_id)
+         SELECT '${NotificationKind.Reminder}', d.email, jsonb_build_object('ruleId', d.rule_id, 'sessionId', d.session_id),
+                d.send_at, ${DEDUPE_KEY}, $1, d.registration_id
+           FROM d
+          WHERE d.send_at > $3
+         ON CONFLICT (dedupe_key) DO UPDATE
+            SET send_at = EXCLUDED.send_at, recipient = EXCLUDED.recipient, status = 'pending',
+                last_error = NULL, queued_at = NULL, updated_at = now()
+          WHERE notifications.status = 'cancelled'
+             OR (notifications.status IN ('pending', 'queued') AND notifications.send_at <> EXCLUDED.send_at)
+         RETURNING 1)
+       SELECT (SELECT count(*)::int FROM scheduled) AS scheduled,
+              (SELECT count(*)::int FROM gone) + (SELECT count(*)::int FROM late) AS cancelled`,
       [eventId, registrationId, now],
     );
-    const scheduled = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO notifications (kind, recipient, data, send_at, dedupe_key, event_id, registration_id)
-       SELECT '${NotificationKind.Reminder}', d.email, jsonb_build_object('ruleId', d.rule_id, 'sessionId', d.session_id),
-              d.send_at, ${DEDUPE_KEY}, $1, d.registration_id
-         FROM (${DESIRED}) d
-        WHERE d.send_at > $3
-       ON CONFLICT (dedupe_key) DO UPDATE
-          SET send_at = EXCLUDED.send_at, recipient = EXCLUDED.recipient, status = 'pending',
-              last_error = NULL, queued_at = NULL, updated_at = now()
-        WHERE notifications.status = 'cancelled'
-           OR (notifications.status IN ('pending', 'queued') AND notifications.send_at <> EXCLUDED.send_at)
-       RETURNING id`,
-      [eventId, registrationId, now],
-    );
-    return { scheduled: scheduled.length, cancelled: cancelledGone + cancelledLate };
-  }
-
-  private async hasRules(manager: EntityManager, eventId: string): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(`SELECT 1 FROM reminder_rules WHERE event_id = $1 LIMIT 1`, [eventId]);
-    return rows.length > 0;
+    return { scheduled: counts.scheduled, cancelled: counts.cancelled };
   }
 
   /** Events whose reminders the safety-net sweep keeps in line. */
