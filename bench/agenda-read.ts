@@ -13,11 +13,10 @@
  *
  * Seeding goes straight into a fresh database of its own (dropped at the end).
  *
- * Figures on the shared 2-core development VM (load average 4–7 from other engineers'
- * tests and benchmarks, so single runs swing by ±40%), 96 KB agenda body, 50 connections,
- * 15 s runs, all 2xx: ROUNDS=3 — app 7,211 req/s (p99 31 ms) vs node:http 8,510 req/s
- * (p99 21 ms), ratio 0.85; ROUNDS=2 runs gave 0.90 (7,696 vs 8,559) and 0.70 (4,795 vs
- * 6,854). The app's fast path is a map lookup and a Buffer send: no database or Redis
+ * Figures on the 2-core development VM, 2026-12-02, nothing else running, 96 KB agenda
+ * body, 50 connections, 15 s runs, all 2xx, ROUNDS=2: ratio 0.64, 0.70 and 0.70 (app
+ * 6,043–8,757 req/s, node:http 8,693–12,553); earlier runs under other load 0.70–0.90.
+ * The app's fast path is a map lookup and a Buffer send: no database or Redis
  * call per request (the copy is dropped on a Redis message and re-checked every 5 s).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
