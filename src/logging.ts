@@ -19,9 +19,23 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
         method: req.method,
         url: redactUrl(req.url),
       }),
-      err: pino.stdSerializers.err,
+      err: serializeError,
     },
   });
+}
+
+/**
+ * A database error carries the statement's parameters and PostgreSQL's detail line (e.g.
+ * "Key (event_id, email)=(…, someone@example.org) already exists"): emails, token hashes and
+ * sealed tokens. The log keeps the statement, the error code and the constraint, not those.
+ */
+const PERSONAL_ERROR_FIELDS = ['parameters', 'detail', 'driverError', 'where'];
+
+export function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  for (const field of PERSONAL_ERROR_FIELDS) delete serialized[field];
+  return serialized;
 }
 
 /** Personal-link tokens and join codes may travel in query strings; keep them out of logs. */
