@@ -32,9 +32,9 @@ export class AppConfig {
   databaseUrl = 'postgresql://plenary:plenary@127.0.0.1:54329/plenary';
 
   /**
-   * PostgreSQL connections per process. More is not faster on a small server: above about
-   * twice its cores the backends spend their time contending for locks (measured by
-   * bench/vote-storm.ts). Mind the server's max_connections across all processes.
+   * PostgreSQL connections per process. Keep the sum over all API and worker processes under
+   * the server's max_connections. On the 2-core development machine bench/vote-storm.ts ran
+   * alike with 6, 10 and 20: past a few per core, more connections only wait on each other.
    */
   @Transform(toInt)
   @IsInt()
