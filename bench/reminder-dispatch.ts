@@ -9,6 +9,7 @@
  *
  *   npm run bench:reminders          (builds first; then node bench/reminder-dispatch.ts)
  *   REMINDERS=10000 npm run bench:reminders
+ *   WORKERS=2 npm run bench:reminders   (several worker processes on one queue: how it scales)
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -21,6 +22,8 @@ type LoadHelpers = typeof import('./lib/load.js');
 const { benchDatabase, ROOT, services } = (await import(new URL('./lib/load.ts', import.meta.url).href)) as LoadHelpers;
 
 const REMINDERS = Number(process.env.REMINDERS ?? 10_000);
+/** Worker processes sharing the queue; the target is about one (the default). */
+const WORKERS = Number(process.env.WORKERS ?? 1);
 
 /** Counts messages and keeps the size of one, for the comparable direct send. */
 class SmtpSink {
@@ -104,42 +107,53 @@ function peakMemoryMiB(pid: number): number {
 
 async function pipeline(databaseUrl: string, redisUrl: string, sink: SmtpSink, smtpUrl: string) {
   await seed(databaseUrl);
-  const worker = spawn(
-    process.execPath,
-    [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'dist/worker.js'],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: databaseUrl,
-        REDIS_URL: redisUrl,
-        SMTP_URL: smtpUrl,
-        QUEUE_PREFIX: `bench${process.pid}`,
-        PROCESS_ROLE: 'worker',
-        LOG_LEVEL: 'warn',
-        OUTBOX_POLL_MS: '100',
-        REMINDER_SYNC_MS: '600000',
+  const workers = Array.from({ length: WORKERS }, () =>
+    spawn(
+      process.execPath,
+      [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'dist/worker.js'],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          DATABASE_URL: databaseUrl,
+          REDIS_URL: redisUrl,
+          SMTP_URL: smtpUrl,
+          QUEUE_PREFIX: `bench${process.pid}`,
+          PROCESS_ROLE: 'worker',
+          LOG_LEVEL: 'warn',
+          OUTBOX_POLL_MS: '100',
+          REMINDER_SYNC_MS: '600000',
+          ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
+        },
+        stdio: ['ignore', 'inherit', 'inherit'],
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
+    ),
   );
+  // The highest peak of any one worker.
   let peak = 0;
-  const sampler = setInterval(() => {
-    try {
-      peak = Math.max(peak, peakMemoryMiB(worker.pid!));
-    } catch {
-      // The process has not started or has ended.
+  const samplePeaks = () => {
+    for (const worker of workers) {
+      try {
+        peak = Math.max(peak, peakMemoryMiB(worker.pid!));
+      } catch {
+        // The process has not started or has ended.
+      }
     }
-  }, 200);
+  };
+  const sampler = setInterval(samplePeaks, 200);
   await sink.until(1, 60_000);
   const started = performance.now();
   await sink.until(REMINDERS, 600_000);
   const seconds = (performance.now() - started) / 1000;
-  peak = Math.max(peak, peakMemoryMiB(worker.pid!));
+  samplePeaks();
   clearInterval(sampler);
-  worker.kill('SIGTERM');
-  await new Promise((resolve) => worker.once('exit', resolve));
-  return { perSecond: (REMINDERS - 1) / seconds, seconds, peak };
+  await Promise.all(
+    workers.map((worker) => {
+      worker.kill('SIGTERM');
+      return new Promise((resolve) => worker.once('exit', resolve));
+    }),
+  );
+  return { perSecond: (REMINDERS - 1) / seconds, seconds, peak, delivered: sink.received };
 }
 
 async function ceiling(sink: SmtpSink, smtpUrl: string) {
@@ -191,10 +205,14 @@ const sink = new SmtpSink();
 const smtpUrl = await sink.start();
 try {
   const viaPipeline = await pipeline(database.url, redisUrl, sink, smtpUrl);
+  const delivered = viaPipeline.delivered;
   const direct = await ceiling(sink, smtpUrl);
-  console.log(`reminders                      ${REMINDERS}`);
+  console.log(`reminders                      ${REMINDERS}, ${WORKERS} worker process${WORKERS === 1 ? '' : 'es'}`);
   console.log(
     `pipeline (outbox → Bull → SMTP) ${viaPipeline.perSecond.toFixed(0).padStart(6)} msg/s   ${viaPipeline.seconds.toFixed(1)} s   worker peak RSS ${viaPipeline.peak.toFixed(0)} MiB`,
+  );
+  console.log(
+    `  delivered ${delivered} messages: ${delivered === REMINDERS ? 'each once, OK' : `${delivered - REMINDERS} more than due`}`,
   );
   console.log(
     `nodemailer pool direct         ${direct.perSecond.toFixed(0).padStart(6)} msg/s   ${direct.seconds.toFixed(1)} s`,
