@@ -9,6 +9,11 @@ import { OutboxRepository } from './outbox.repository.js';
 const CLAIM_BATCH = 500;
 /** A queued row whose job cannot be found after this long lost it (Redis was flushed or restarted). */
 const LOST_JOB_GRACE_MS = 3_000;
+/**
+ * Queued rows whose job is looked up at once. Looked up one after another, a backlog of
+ * queued rows kept the tick (and so new claims) waiting on thousands of Redis round trips.
+ */
+const LOST_JOB_CHECKS_AT_ONCE = 100;
 
 /**
  * Worker-side producer: a repeating tick hands due rows to Bull (row id = job id) and a
@@ -74,16 +79,22 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     const released = await this.outbox.releaseStaleSending(new Date(now.getTime() - this.config.outboxStaleMs));
     const candidates = await this.outbox.queuedBefore(new Date(now.getTime() - LOST_JOB_GRACE_MS), 1_000);
     const lost: string[] = [];
-    for (const id of candidates) {
-      const job = await this.queue.getJob(id);
-      if (!job || (await job.isFailed())) {
-        if (job) await job.remove();
-        lost.push(id);
-      }
+    for (let start = 0; start < candidates.length; start += LOST_JOB_CHECKS_AT_ONCE) {
+      const ids = candidates.slice(start, start + LOST_JOB_CHECKS_AT_ONCE);
+      const gone = await Promise.all(ids.map((id) => this.jobIsGone(id)));
+      lost.push(...ids.filter((_, i) => gone[i]));
     }
     const requeued = await this.outbox.requeue(lost);
     if (released + requeued > 0) {
       this.logger.log(`Reconcile returned ${released} stalled and ${requeued} lost notifications to pending`);
     }
+  }
+
+  /** True when the row's job is missing or failed for good (a failed one is removed so the id can be reused). */
+  private async jobIsGone(id: string): Promise<boolean> {
+    const job = await this.queue.getJob(id);
+    if (job && !(await job.isFailed())) return false;
+    if (job) await job.remove();
+    return true;
   }
 }
