@@ -14,8 +14,8 @@
  * Seeding goes straight into a fresh database of its own (dropped at the end).
  *
  * Figures on the 2-core development VM, 2026-12-02, nothing else running, 96 KB agenda
- * body, 50 connections, 15 s runs, all 2xx, ROUNDS=2: ratio 0.64, 0.70 and 0.70 (app
- * 6,043–8,757 req/s, node:http 8,693–12,553); earlier runs under other load 0.70–0.90.
+ * body, 50 connections, 15 s runs, all 2xx, ROUNDS=2: ratio 0.64, 0.70, 0.70, 0.73 and 1.03
+ * (app 6,043–8,847 req/s, node:http 8,560–12,553); earlier runs under other load 0.70–0.90.
  * The app's fast path is a map lookup and a Buffer send: no database or Redis
  * call per request (the copy is dropped on a Redis message and re-checked every 5 s).
  */
