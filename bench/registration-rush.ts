@@ -23,7 +23,7 @@
  * trip inside the transaction counts. The app's transaction also keeps reminders in line
  * (one statement since 2026-12-02; three before, when the ratio was 0.42–0.57).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -98,6 +98,9 @@ async function main(): Promise<void> {
   const { SecretBox } = (await import(pathToFileURL(join(ROOT, 'dist/common/crypto/secret-box.js')).href)) as {
     SecretBox: new (secret: string) => { seal(plain: string): string };
   };
+  const { newSecretToken } = (await import(pathToFileURL(join(ROOT, 'dist/common/crypto/tokens.js')).href)) as {
+    newSecretToken(): { token: string; hash: string };
+  };
   const jwtSecret = randomBytes(24).toString('hex');
   const box = new SecretBox(jwtSecret);
   const api = await startBenchApi({
@@ -132,8 +135,7 @@ async function main(): Promise<void> {
     /** The service's transaction, statement for statement, without HTTP or Nest. */
     const registerDirect = (eventId: string, prefix: string) => async (i: number) => {
       const input = body(prefix, i);
-      const token = randomBytes(32).toString('base64url');
-      const hash = createHash('sha256').update(token, 'utf8').digest('hex');
+      const { token, hash } = newSecretToken();
       const now = new Date();
       const client = await db.connect();
       try {

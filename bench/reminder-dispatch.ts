@@ -205,14 +205,13 @@ const sink = new SmtpSink();
 const smtpUrl = await sink.start();
 try {
   const viaPipeline = await pipeline(database.url, redisUrl, sink, smtpUrl);
-  const delivered = viaPipeline.delivered;
   const direct = await ceiling(sink, smtpUrl);
   console.log(`reminders                      ${REMINDERS}, ${WORKERS} worker process${WORKERS === 1 ? '' : 'es'}`);
   console.log(
     `pipeline (outbox → Bull → SMTP) ${viaPipeline.perSecond.toFixed(0).padStart(6)} msg/s   ${viaPipeline.seconds.toFixed(1)} s   worker peak RSS ${viaPipeline.peak.toFixed(0)} MiB`,
   );
   console.log(
-    `  delivered ${delivered} messages: ${delivered === REMINDERS ? 'each once, OK' : `${delivered - REMINDERS} more than due`}`,
+    `  delivered ${viaPipeline.delivered} messages: ${viaPipeline.delivered === REMINDERS ? 'each once, OK' : `${viaPipeline.delivered - REMINDERS} more than due`}`,
   );
   console.log(
     `nodemailer pool direct         ${direct.perSecond.toFixed(0).padStart(6)} msg/s   ${direct.seconds.toFixed(1)} s`,

@@ -18,7 +18,7 @@
  * guards and validation, the rate limiter's Redis round trip and the client's own CPU, on
  * the same two cores PostgreSQL needs (PostgreSQL ~1.2 cores, API ~0.5, client ~0.2).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -59,15 +59,17 @@ async function seed(db: pg.Pool, voters: number): Promise<{ eventId: string; vot
     [`bench-${randomBytes(4).toString('hex')}`, voters],
   );
   const eventId = event.rows[0].id;
-  const tokens = Array.from({ length: voters }, () => randomBytes(32).toString('base64url'));
-  const hashes = tokens.map((token) => createHash('sha256').update(token, 'utf8').digest('hex'));
+  const { newSecretToken } = (await import(pathToFileURL(join(ROOT, 'dist/common/crypto/tokens.js')).href)) as {
+    newSecretToken(): { token: string; hash: string };
+  };
+  const secrets = Array.from({ length: voters }, () => newSecretToken());
   await db.query(
     `INSERT INTO registrations (event_id, name, email, organisation, consented_at, status, token_hash)
      SELECT $1, 'Delegate ' || n, 'delegate-' || n || '@bench.example', 'Org ' || (n % 40), now(), 'confirmed', h
        FROM unnest($2::text[]) WITH ORDINALITY AS t(h, n)`,
-    [eventId, hashes],
+    [eventId, secrets.map((secret) => secret.hash)],
   );
-  return { eventId, voters: tokens.map((token, i) => ({ token, tokenHash: hashes[i] })) };
+  return { eventId, voters: secrets.map(({ token, hash }) => ({ token, tokenHash: hash })) };
 }
 
 async function newAward(db: pg.Pool, eventId: string, title: string): Promise<{ id: string; nominees: string[] }> {
@@ -94,8 +96,6 @@ async function receiptsAndBallots(db: pg.Pool, awardId: string): Promise<{ recei
   return rows[0];
 }
 
-const receiptCode = () => randomBytes(8).toString('base64url').slice(0, 12).toUpperCase();
-
 function report(label: string, stats: RunStats): void {
   const failures = formatFailures(stats.failed);
   console.log(
@@ -107,6 +107,9 @@ function report(label: string, stats: RunStats): void {
 async function main(): Promise<void> {
   const { CAST_BALLOT_SQL } = (await import(pathToFileURL(join(ROOT, 'dist/awards/ballot.sql.js')).href)) as {
     CAST_BALLOT_SQL: string;
+  };
+  const { newReceiptCode } = (await import(pathToFileURL(join(ROOT, 'dist/awards/receipt-code.js')).href)) as {
+    newReceiptCode(): string;
   };
   const api = await startBenchApi({
     name: 'vote-storm',
@@ -137,7 +140,7 @@ async function main(): Promise<void> {
       const result = await db.query(CAST_BALLOT_SQL, [
         awardId,
         voter.tokenHash,
-        receiptCode(),
+        newReceiptCode(),
         [nominees[voter.token.charCodeAt(0) % nominees.length]],
         new Date(),
       ]);

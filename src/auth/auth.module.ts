@@ -8,6 +8,7 @@ import { UsersController } from '../users/users.controller.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { DelegateResolver } from './delegate-resolver.js';
 import { EventAccessService } from './event-access.service.js';
 import { AdminGuard } from './guards/admin.guard.js';
 import { DelegateTokenGuard } from './guards/delegate-token.guard.js';
@@ -24,8 +25,7 @@ const GUARDS = [StaffGuard, AdminGuard, EventRoleGuard, DelegateGuard, DelegateT
 @Module({
   imports: [JwtModule.register({}), TypeOrmModule.forFeature([User, EventMember, Registration])],
   controllers: [AuthController, UsersController],
-  providers: [PasswordHasher, StaffJwt, AuthService, UsersService, EventAccessService, ...GUARDS],
-  // TypeOrmModule is re-exported so any module whose routes use DelegateGuard can build it.
-  exports: [TypeOrmModule, PasswordHasher, StaffJwt, UsersService, EventAccessService, ...GUARDS],
+  providers: [PasswordHasher, StaffJwt, AuthService, UsersService, EventAccessService, DelegateResolver, ...GUARDS],
+  exports: [PasswordHasher, StaffJwt, UsersService, EventAccessService, DelegateResolver, ...GUARDS],
 })
 export class AuthModule {}

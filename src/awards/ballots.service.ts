@@ -1,5 +1,5 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { DelegateGuard, NO_DELEGATE } from '../auth/guards/delegate.guard.js';
+import { DelegateResolver, NO_DELEGATE } from '../auth/delegate-resolver.js';
 import { Clock } from '../common/clock/clock.js';
 import { notFound } from '../common/errors/common.errors.js';
 import type { Registration } from '../registrations/registration.entity.js';
@@ -21,7 +21,7 @@ export class BallotsService {
 
   constructor(
     private readonly repository: AwardsRepository,
-    private readonly delegates: DelegateGuard,
+    private readonly delegates: DelegateResolver,
     private readonly clock: Clock,
   ) {}
 
@@ -34,22 +34,37 @@ export class BallotsService {
   async cast(tokenHash: string, awardId: string, input: CastBallotDto): Promise<BallotReceiptResponse> {
     const now = this.clock.now();
     const kept = this.frozen.get(awardId);
-    const choices = kept && this.mayTryAtOnce(kept, now) ? this.choices(kept, input) : undefined;
-    if (kept && Array.isArray(choices)) {
-      const receipt = await this.insert(kept, tokenHash, choices, now);
-      if (receipt) return receipt;
+    if (kept && this.mayTryAtOnce(kept, now)) {
+      const choices = this.choices(kept, input);
+      if (Array.isArray(choices)) {
+        const receipt = await this.insert(kept, tokenHash, choices, now);
+        if (receipt) return receipt;
+        // The statement refused: the first rule that stops this voter, else they have voted.
+        await this.checkedBallot(tokenHash, awardId, input, now);
+        throw awardsError(AwardsError.AlreadyVoted, ALREADY_VOTED);
+      }
     }
-    const delegate = await this.delegates.resolveHash(tokenHash);
-    if (!delegate) throw new UnauthorizedException(NO_DELEGATE);
-    const award = await this.load(awardId, now);
-    this.assertMayVote(delegate, award, now);
-    const checked = this.checkChoices(delegate, award, input);
-    const receipt = await this.insert(award, tokenHash, checked, now);
+    const { delegate, award, choices } = await this.checkedBallot(tokenHash, awardId, input, now);
+    const receipt = await this.insert(award, tokenHash, choices, now);
     if (receipt) return receipt;
     // Nothing written although the rules allowed it a moment ago: voting closed (or the event
     // was cancelled) since then, or this delegate has voted. A fresh read tells which.
     this.assertMayVote(delegate, await this.load(awardId, now), now);
     throw awardsError(AwardsError.AlreadyVoted, ALREADY_VOTED);
+  }
+
+  /** Every rule, in the order a delegate should hear them: who they are, the award, their choices. */
+  private async checkedBallot(
+    tokenHash: string,
+    awardId: string,
+    input: CastBallotDto,
+    now: Date,
+  ): Promise<{ delegate: Registration; award: VotingView; choices: string[] }> {
+    const delegate = await this.delegates.resolveHash(tokenHash);
+    if (!delegate) throw new UnauthorizedException(NO_DELEGATE);
+    const award = await this.load(awardId, now);
+    this.assertMayVote(delegate, award, now);
+    return { delegate, award, choices: this.checkChoices(delegate, award, input) };
   }
 
   /** A kept view that says voting is open and needs no look at the voter's organisation. */

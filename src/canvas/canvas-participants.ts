@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { bearerToken } from '../auth/bearer.js';
-import { DelegateGuard } from '../auth/guards/delegate.guard.js';
+import { DelegateResolver } from '../auth/delegate-resolver.js';
 import { AppConfig } from '../config/app-config.js';
 import type { Registration } from '../registrations/registration.entity.js';
 import { CanvasError, canvasError } from './canvas.errors.js';
@@ -28,7 +28,7 @@ export const participantRateKey = (request: FastifyRequest): string | undefined 
 @Injectable()
 export class CanvasParticipants {
   constructor(
-    private readonly delegates: DelegateGuard,
+    private readonly delegates: DelegateResolver,
     private readonly config: AppConfig,
   ) {}
 

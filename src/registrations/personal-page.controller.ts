@@ -5,7 +5,7 @@ import { Eta } from 'eta';
 import type { FastifyReply } from 'fastify';
 import { DateTime } from 'luxon';
 import { fileURLToPath } from 'node:url';
-import { DelegateGuard } from '../auth/guards/delegate.guard.js';
+import { DelegateResolver } from '../auth/delegate-resolver.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
 import type { MyRegistrationResponse } from './dto/registration.response.js';
@@ -30,7 +30,7 @@ export class PersonalPageController {
   });
 
   constructor(
-    private readonly delegates: DelegateGuard,
+    private readonly delegates: DelegateResolver,
     private readonly registrations: RegistrationsService,
     private readonly repository: RegistrationsRepository,
     private readonly config: AppConfig,

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Registration } from './registration.entity.js';
 import { PersonalPageController } from './personal-page.controller.js';
 import { RegistrationMailModule } from './registration-mail.module.js';
 import { EventRegistrationsController, MyRegistrationController } from './registrations.controller.js';
@@ -9,8 +7,7 @@ import { RegistrationsService } from './registrations.service.js';
 
 /** Registrations, the waiting list, workshop sign-ups and check-in. */
 @Module({
-  // The Registration repository is for DelegateGuard, which Nest builds in this module's scope.
-  imports: [TypeOrmModule.forFeature([Registration]), RegistrationMailModule],
+  imports: [RegistrationMailModule],
   controllers: [EventRegistrationsController, MyRegistrationController, PersonalPageController],
   providers: [RegistrationsRepository, RegistrationsService],
   exports: [RegistrationsService],

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { hashToken, looksLikeSecretToken } from '../../common/crypto/tokens.js';
 import { bearerToken } from '../bearer.js';
 import type { AuthenticatedRequest } from '../request-context.js';
-import { NO_DELEGATE } from './delegate.guard.js';
+import { NO_DELEGATE } from '../delegate-resolver.js';
 
 /**
  * For a route whose own statement checks the token (the ballot): refuses a missing or
