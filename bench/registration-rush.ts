@@ -13,7 +13,7 @@
  *   REGISTRATIONS=2000 SEATS=500 CLIENTS=100 npm run bench:registrations
  *
  * Only packages are imported here (Node strips the types); the SQL and the SecretBox
- * come from the build, so both paths run the same statements.
+ * and the token generator come from the build, so both paths run the same statements.
  *
  * Figures on the 2-core development VM, 2026-12-02, nothing else running, 2,000
  * registrations, 500 seats, 100 clients, 10 connections: HTTP 171–192 registrations/s,

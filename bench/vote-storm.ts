@@ -9,7 +9,8 @@
  *   npm run bench:votes        (builds first; run with Node 24: node bench/vote-storm.ts)
  *   VOTERS=3000 CLIENTS=100 npm run bench:votes
  *
- * Only packages are imported (Node strips the types); the SQL comes from the build.
+ * Only packages are imported (Node strips the types); the SQL, the tokens and the receipt
+ * codes come from the build.
  *
  * Figures on the 2-core development VM, 2026-12-02, nothing else running, 3,000 voters,
  * 100 clients, 10 connections: HTTP 552–749 ballots/s, p99 330–530 ms; direct pg
