@@ -12,7 +12,7 @@
  *   npm run bench:registrations      (builds first; runs with Node 24: node bench/registration-rush.ts)
  *   REGISTRATIONS=2000 SEATS=500 CLIENTS=100 npm run bench:registrations
  *
- * Only packages are imported here (Node strips the types); the SQL and the SecretBox
+ * Only packages are imported here (Node strips the types); the SQL, the SecretBox
  * and the token generator come from the build, so both paths run the same statements.
  *
  * Figures on the 2-core development VM, 2026-12-02, nothing else running, 2,000
