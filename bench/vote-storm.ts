@@ -1,10 +1,15 @@
 /**
  * Vote storm: 3,000 delegates cast their ballot for one award within a few seconds,
  * 100 concurrent clients, against the built API (`node dist/main.js`, PROCESS_ROLE=api) in
- * its own process and its own database. Then the ceiling: the very same ballot statement
- * issued straight through `pg` (a pool as large as the API's) by 100 concurrent
- * callers. Prints ballots/s, p50/p99 latency, the receipts = ballots check, and the ratio
- * HTTP / direct on the last line (target ≥ 0.5).
+ * its own process and its own database. Then the ceiling, as the issue defines it: the
+ * receipt and ballot inserts issued straight through `pg` (a pool as large as the API's) by
+ * 100 concurrent callers, one ballot per statement (the API's own single-ballot statement,
+ * CAST_BALLOT_SQL). Prints ballots/s, p50/p99 latency, the receipts = ballots check, and the
+ * ratio HTTP / direct on the last line (target ≥ 0.5).
+ *
+ * The API writes ballots that arrive while earlier ones are being written together, in one
+ * statement (group commit, src/common/batching/call-batcher.ts): that is why it can come
+ * close to, or pass, one-statement-per-ballot straight through pg.
  *
  *   npm run bench:votes        (builds first; run with Node 24: node bench/vote-storm.ts)
  *   VOTERS=3000 CLIENTS=100 npm run bench:votes
@@ -12,12 +17,7 @@
  * Only packages are imported (Node strips the types); the SQL, the tokens and the receipt
  * codes come from the build.
  *
- * Figures on the 2-core development VM, 2026-12-02, nothing else running, 3,000 voters,
- * 100 clients, 10 connections: HTTP 552–749 ballots/s, p99 330–530 ms; direct pg
- * 1,531–1,815 ballots/s; receipts = ballots in every run; ratio 0.32–0.45 (below the 0.5
- * target). A ballot is one statement on both paths; the HTTP path adds Fastify, Nest's
- * guards and validation, the rate limiter's Redis round trip and the client's own CPU, on
- * the same two cores PostgreSQL needs (PostgreSQL ~1.2 cores, API ~0.5, client ~0.2).
+ * Figures: see the README ("Benchmarks").
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -106,9 +106,9 @@ function report(label: string, stats: RunStats): void {
 }
 
 async function main(): Promise<void> {
-  const { CAST_BALLOT_SQL } = (await import(pathToFileURL(join(ROOT, 'dist/awards/ballot.sql.js')).href)) as {
-    CAST_BALLOT_SQL: string;
-  };
+  const { CAST_BALLOT_SQL, castBallotParameters } = (await import(
+    pathToFileURL(join(ROOT, 'dist/awards/ballot.sql.js')).href
+  )) as typeof import('../src/awards/ballot.sql.js');
   const { newReceiptCode } = (await import(pathToFileURL(join(ROOT, 'dist/awards/receipt-code.js')).href)) as {
     newReceiptCode(): string;
   };
@@ -138,13 +138,16 @@ async function main(): Promise<void> {
       return status === 201 ? 'ok' : String(status);
     };
     const castDirect = (awardId: string, nominees: string[]) => async (voter: Voter) => {
-      const result = await db.query(CAST_BALLOT_SQL, [
-        awardId,
-        voter.tokenHash,
-        newReceiptCode(),
-        [nominees[voter.token.charCodeAt(0) % nominees.length]],
-        new Date(),
-      ]);
+      const result = await db.query(
+        CAST_BALLOT_SQL,
+        castBallotParameters({
+          awardId,
+          tokenHash: voter.tokenHash,
+          receiptCode: newReceiptCode(),
+          choices: [nominees[voter.token.charCodeAt(0) % nominees.length]],
+          castAt: new Date(),
+        }),
+      );
       return result.rowCount === 1 ? 'ok' : 'duplicate';
     };
 
@@ -165,7 +168,7 @@ async function main(): Promise<void> {
 
     const direct = await newAward(db, eventId, 'Storm (pg)');
     const ceiling = await run(stormVoters, CLIENTS, castDirect(direct.id, direct.nominees));
-    report('ceiling: same SQL straight via pg', ceiling);
+    report('ceiling: one statement per ballot, pg', ceiling);
     const directCheck = await receiptsAndBallots(db, direct.id);
     console.log(
       `  receipts = ballots: ${directCheck.receipts} = ${directCheck.ballots} ${directCheck.receipts === directCheck.ballots ? 'OK' : 'MISMATCH'}`,

@@ -1,12 +1,16 @@
 /**
- * The whole ballot in one statement (so one transaction and one round trip): the voter is
+ * A ballot is written by one statement (so one transaction and one round trip). The voter is
  * found by their personal-link token's hash and must be a confirmed, unerased delegate of the
  * award's event (checked in, if the award asks for it); the award's voting window must be open
- * at $5 and its event not cancelled; then the receipt, and the ballot only if the receipt was
- * written. Kept apart (plain text, no decorators) so bench/vote-storm.ts can issue exactly
- * the same SQL through pg.
- * $1 award id, $2 token hash, $3 receipt code, $4 nominee ids (first preference first),
- * $5 the time of the ballot.
+ * at the ballot's time and its event not cancelled; then the receipt, and the ballot only
+ * where the receipt was written. Two forms with the same rules: one ballot, and a batch of
+ * ballots that arrived together. Kept apart (plain text, no decorators) so bench/vote-storm.ts
+ * can issue exactly the same SQL through pg.
+ */
+
+/**
+ * One ballot; answers one row when it was cast. $1 award id, $2 token hash, $3 receipt code,
+ * $4 nominee ids (first preference first), $5 the time of the ballot.
  */
 export const CAST_BALLOT_SQL = `
   WITH open_award AS (
@@ -24,3 +28,64 @@ export const CAST_BALLOT_SQL = `
   )
   INSERT INTO ballots (award_id, choices) SELECT award_id, $4::uuid[] FROM receipt
   RETURNING true AS cast`;
+
+/**
+ * A batch of ballots; answers the ordinal (1-based) of every ballot that was cast.
+ * Parameters, one array element per ballot: $1 award ids, $2 token hashes, $3 receipt codes,
+ * $4 nominee ids as PostgreSQL array literals ('{id1,id2}', first preference first),
+ * $5 the times of the ballots.
+ *
+ * Receipts are written in key order, so two batches that share a voter (one delegate
+ * sending twice at once) wait for each other rather than deadlock. The ballots of a batch
+ * are written in random order, so their order on disk does not follow the receipts'.
+ */
+export const CAST_BALLOTS_SQL = `
+  WITH input AS (
+    SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
+      WITH ORDINALITY AS i(award_id, token_hash, receipt_code, choices, cast_at, n)
+  ), voter AS (
+    SELECT i.n, i.award_id, r.id AS registration_id, i.receipt_code, i.choices::uuid[] AS choices
+      FROM input i
+      JOIN awards a ON a.id = i.award_id AND a.voting_opens_at <= i.cast_at AND i.cast_at < a.voting_closes_at
+      JOIN events e ON e.id = a.event_id AND e.status <> 'cancelled'
+      JOIN registrations r ON r.token_hash = i.token_hash AND r.event_id = a.event_id
+     WHERE r.status = 'confirmed' AND r.erased_at IS NULL AND (NOT a.only_checked_in OR r.checked_in_at IS NOT NULL)
+     ORDER BY i.award_id, r.id
+  ), receipt AS (
+    INSERT INTO ballot_receipts (award_id, registration_id, receipt_code)
+    SELECT award_id, registration_id, receipt_code FROM voter
+    ON CONFLICT DO NOTHING
+    RETURNING award_id, receipt_code
+  ), ballot AS (
+    INSERT INTO ballots (award_id, choices)
+    SELECT v.award_id, v.choices FROM receipt JOIN voter v USING (award_id, receipt_code) ORDER BY random()
+  )
+  SELECT v.n::int AS n FROM receipt JOIN voter v USING (award_id, receipt_code)`;
+
+/** One ballot as the statements take it. */
+export interface BallotRow {
+  awardId: string;
+  tokenHash: string;
+  receiptCode: string;
+  /** Nominee ids, first preference first. */
+  choices: string[];
+  castAt: Date;
+}
+
+/** CAST_BALLOTS_SQL's parameters for these ballots. */
+export const castBallotsParameters = (ballots: BallotRow[]): unknown[] => [
+  ballots.map((b) => b.awardId),
+  ballots.map((b) => b.tokenHash),
+  ballots.map((b) => b.receiptCode),
+  ballots.map((b) => `{${b.choices.join(',')}}`),
+  ballots.map((b) => b.castAt),
+];
+
+/** CAST_BALLOT_SQL's parameters for this ballot. */
+export const castBallotParameters = (ballot: BallotRow): unknown[] => [
+  ballot.awardId,
+  ballot.tokenHash,
+  ballot.receiptCode,
+  ballot.choices,
+  ballot.castAt,
+];

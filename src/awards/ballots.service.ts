@@ -84,7 +84,13 @@ export class BallotsService {
     now: Date,
   ): Promise<BallotReceiptResponse | undefined> {
     const receipt = newReceiptCode();
-    const cast = await this.repository.castBallot(award.id, tokenHash, receipt, choices, now);
+    const cast = await this.repository.castBallot({
+      awardId: award.id,
+      tokenHash,
+      receiptCode: receipt,
+      choices,
+      castAt: now,
+    });
     return cast ? { receipt, awardId: award.id } : undefined;
   }
 

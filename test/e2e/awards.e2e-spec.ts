@@ -350,6 +350,64 @@ describe('awards', () => {
 
       await vote({ Authorization: 'Bearer not-a-token' }).expect(401);
     });
+
+    it('answers each of many simultaneous ballots by its own rules, though they share statements', async () => {
+      const plurality = await newAward(t, ctx);
+      const ranked = await newAward(t, ctx, { body: { method: 'ranked' } });
+      const closed = await newAward(t, ctx);
+      await closeVoting(t, ctx.organiser, closed.id);
+      const [a, b, c] = ranked.nominees.map((n) => n.id);
+      const rankings = [[a, b, c], [c], [b, a]];
+      const voters = await Promise.all(Array.from({ length: 24 }, () => delegate()));
+      const waitlisted = await delegate({ status: 'waitlisted', waitlistSeq: '9' });
+      const stranger = await insertRegistration(t.db, (await insertEvent(t.db)).id);
+      const post = (awardId: string, auth: Record<string, string>, body: object) =>
+        t.http
+          .post(`/api/awards/${awardId}/ballots`)
+          .set(auth)
+          .send(body)
+          .then((response) => response.status);
+
+      const burst = [
+        ...voters.slice(0, 12).map((v, i) => post(plurality.id, v.auth, { nomineeId: plurality.nominees[i % 3].id })),
+        ...voters.slice(12).map((v, i) => post(ranked.id, v.auth, { ranking: rankings[i % 3] })),
+        // The same delegate twice at once, in the same award: one ballot, one 409.
+        post(plurality.id, voters[12].auth, { nomineeId: plurality.nominees[0].id }),
+        post(plurality.id, voters[12].auth, { nomineeId: plurality.nominees[1].id }),
+        post(plurality.id, waitlisted.auth, { nomineeId: plurality.nominees[0].id }),
+        post(plurality.id, stranger.auth, { nomineeId: plurality.nominees[0].id }),
+        post(closed.id, voters[0].auth, { nomineeId: closed.nominees[0].id }),
+      ];
+      const statuses = await Promise.all(burst);
+      expect(statuses.slice(0, 24)).toEqual(Array(24).fill(201));
+      expect([...statuses.slice(24, 26)].sort()).toEqual([201, 409]);
+      expect(statuses.slice(26)).toEqual([403, 403, 422]);
+
+      const ballots = async (awardId: string) =>
+        (
+          await t.db.query<Array<{ choices: string[] }>>(
+            `SELECT choices::text[] AS choices FROM ballots WHERE award_id = $1`,
+            [awardId],
+          )
+        ).map((row) => row.choices.join(' > '));
+      const receipts = async (awardId: string) =>
+        (
+          await t.db.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ballot_receipts WHERE award_id = $1`, [
+            awardId,
+          ])
+        )[0].n;
+      expect(await receipts(plurality.id)).toBe(13);
+      expect(await ballots(plurality.id)).toHaveLength(13);
+      expect(await receipts(ranked.id)).toBe(12);
+      expect((await ballots(ranked.id)).sort()).toEqual(
+        voters
+          .slice(12)
+          .map((_, i) => rankings[i % 3].join(' > '))
+          .sort(),
+      );
+      expect(await receipts(closed.id)).toBe(0);
+      expect(await ballots(closed.id)).toEqual([]);
+    });
   });
 
   describe('results', () => {
