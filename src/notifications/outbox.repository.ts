@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { CallBatcher } from '../common/batching/call-batcher.js';
+import { SEND_CONCURRENCY } from '../queues/queues.js';
 import { Notification } from './notification.entity.js';
 
 interface ClaimedRow {
@@ -17,9 +19,36 @@ interface ClaimedRow {
   registration_id: string | null;
 }
 
+const toNotification = (row: ClaimedRow): Notification =>
+  Object.assign(new Notification(), {
+    id: row.id,
+    kind: row.kind,
+    recipient: row.recipient,
+    data: row.data,
+    sendAt: row.send_at,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    dedupeKey: row.dedupe_key,
+    eventId: row.event_id,
+    registrationId: row.registration_id,
+  });
+
+/**
+ * A worker sends many messages at once (SEND_CONCURRENCY); their claims and their marks as
+ * sent are each gathered into one statement per round trip instead of one per message.
+ */
+const DELIVERY_BATCHING = { maxBatch: SEND_CONCURRENCY, maxConcurrentBatches: 1 };
+
 /** The delivery side's queries on the outbox; each is one statement, safe with many workers. */
 @Injectable()
 export class OutboxRepository {
+  private readonly claims = new CallBatcher((ids: string[]) => this.claimBatch(ids), DELIVERY_BATCHING);
+  private readonly sentMarks = new CallBatcher(
+    (marks: Array<{ id: string; sentAt: Date }>) => this.markSentBatch(marks),
+    DELIVERY_BATCHING,
+  );
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Moves due pending rows to queued and returns their ids; SKIP LOCKED lets workers share the work. */
@@ -38,38 +67,46 @@ export class OutboxRepository {
     return rows[0].map((row) => row.id);
   }
 
-  /** The send job's claim: only one job can move a row from queued to sending. */
-  async claimForSending(id: string): Promise<Notification | undefined> {
+  /**
+   * The send job's claim: only one job can move a row from queued to sending. Claims made
+   * while others are being written share a statement (see DELIVERY_BATCHING).
+   */
+  claimForSending(id: string): Promise<Notification | undefined> {
+    return this.claims.call(id);
+  }
+
+  private async claimBatch(ids: string[]): Promise<Array<Notification | undefined>> {
     const [rows] = await this.db.query<[ClaimedRow[], number]>(
       `UPDATE notifications SET status = 'sending', attempts = attempts + 1, queued_at = now(), updated_at = now()
-        WHERE id = $1 AND status = 'queued'
+        WHERE id = ANY($1::uuid[]) AND status = 'queued'
         RETURNING id, kind, recipient, data, send_at, status, attempts, last_error, dedupe_key, event_id, registration_id`,
-      [id],
+      [ids],
     );
-    const row = rows[0];
-    if (!row) return undefined;
-    return Object.assign(new Notification(), {
-      id: row.id,
-      kind: row.kind,
-      recipient: row.recipient,
-      data: row.data,
-      sendAt: row.send_at,
-      status: row.status,
-      attempts: row.attempts,
-      lastError: row.last_error,
-      dedupeKey: row.dedupe_key,
-      eventId: row.event_id,
-      registrationId: row.registration_id,
+    const claimed = new Map(rows.map((row) => [row.id, toNotification(row)]));
+    // Should one row be asked for twice in a batch, only the first asker gets it.
+    return ids.map((id) => {
+      const notification = claimed.get(id);
+      claimed.delete(id);
+      return notification;
     });
   }
 
-  /** The last error of earlier attempts is kept, so organisers can see what was retried. */
-  async markSent(id: string, now: Date): Promise<void> {
+  /**
+   * The last error of earlier attempts is kept, so organisers can see what was retried.
+   * Resolves once the row is marked; marks made meanwhile share a statement.
+   */
+  markSent(id: string, now: Date): Promise<void> {
+    return this.sentMarks.call({ id, sentAt: now });
+  }
+
+  private async markSentBatch(marks: Array<{ id: string; sentAt: Date }>): Promise<void[]> {
     await this.db.query(
-      `UPDATE notifications SET status = 'sent', sent_at = $2, updated_at = now()
-        WHERE id = $1 AND status = 'sending'`,
-      [id, now],
+      `UPDATE notifications n SET status = 'sent', sent_at = sent.at, updated_at = now()
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS sent(id, at)
+        WHERE n.id = sent.id AND n.status = 'sending'`,
+      [marks.map((mark) => mark.id), marks.map((mark) => mark.sentAt)],
     );
+    return marks.map(() => undefined);
   }
 
   async markRetry(id: string, error: string, retryAt: Date): Promise<void> {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CallBatcher } from '../common/batching/call-batcher.js';
 import { NotificationKind } from '../notifications/notification-kind.js';
+import { SEND_CONCURRENCY } from '../queues/queues.js';
 import type { ReminderRule } from './reminder-rule.entity.js';
 
 /**
@@ -148,12 +150,22 @@ const toDate = (value: string | null): Date | null => (value === null ? null : n
 
 @Injectable()
 export class ReminderContextRepository {
+  private readonly batches = new CallBatcher((keys: ContextKey[]) => this.loadBatch(keys), CONTEXT_BATCHING);
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The rule, the delegate, the event and the delegate's confirmed workshops, in one round trip. */
-  async load(ruleId: string, registrationId: string): Promise<ReminderContextRow | undefined> {
-    const [row] = await this.db.query<Array<Record<string, string | number | null | JsonSession[]>>>(
-      `SELECT r.id AS rule_id, r.event_id AS rule_event_id, r.anchor, r."offset", r.offset_seconds, r.subject, r.message,
+  /**
+   * The rule, the delegate, the event and the delegate's confirmed workshops, in one round
+   * trip; a worker's concurrent sends share it (see CONTEXT_BATCHING).
+   */
+  load(ruleId: string, registrationId: string): Promise<ReminderContextRow | undefined> {
+    return this.batches.call({ ruleId, registrationId });
+  }
+
+  private async loadBatch(keys: ContextKey[]): Promise<Array<ReminderContextRow | undefined>> {
+    const rows = await this.db.query<Array<Record<string, string | number | null | JsonSession[]>>>(
+      `SELECT k.n::int AS n, r.id AS rule_id, r.event_id AS rule_event_id, r.anchor, r."offset", r.offset_seconds,
+              r.subject, r.message,
               reg.id AS registration_id, reg.event_id AS registration_event_id, reg.name, reg.email,
               reg.status AS registration_status, reg.erased_at, reg.token_sealed,
               e.id AS event_id, e.slug, e.title, e.description, e.venue, e.timezone, e.starts_at, e.ends_at,
@@ -163,53 +175,65 @@ export class ReminderContextRepository {
                           'status', s.status, 'sequence', s.sequence, 'updatedAt', s.updated_at) ORDER BY s.starts_at, s.id)
                           FROM session_signups su JOIN sessions s ON s.id = su.session_id AND s.status = 'scheduled'
                          WHERE su.registration_id = reg.id AND su.status = 'confirmed'), '[]'::json) AS sessions
-         FROM reminder_rules r
-         JOIN registrations reg ON reg.id = $2
-         JOIN events e ON e.id = reg.event_id
-        WHERE r.id = $1`,
-      [ruleId, registrationId],
+         FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS k(rule_id, registration_id, n)
+         JOIN reminder_rules r ON r.id = k.rule_id
+         JOIN registrations reg ON reg.id = k.registration_id
+         JOIN events e ON e.id = reg.event_id`,
+      [keys.map((key) => key.ruleId), keys.map((key) => key.registrationId)],
     );
-    if (!row) return undefined;
-    const text = (key: string) => row[key] as string;
-    return {
-      rule: {
-        id: text('rule_id'),
-        eventId: text('rule_event_id'),
-        anchor: text('anchor') as ReminderRule['anchor'],
-        offset: text('offset'),
-        offsetSeconds: Number(row.offset_seconds),
-        subject: row.subject as string | null,
-        message: row.message as string | null,
-      },
-      registration: {
-        id: text('registration_id'),
-        eventId: text('registration_event_id'),
-        name: text('name'),
-        email: text('email'),
-        status: text('registration_status'),
-        erasedAt: toDate(row.erased_at as string | null),
-        tokenSealed: row.token_sealed as string | null,
-      },
-      event: {
-        id: text('event_id'),
-        slug: text('slug'),
-        title: text('title'),
-        description: text('description'),
-        venue: text('venue'),
-        timezone: text('timezone'),
-        startsAt: new Date(text('starts_at')),
-        endsAt: new Date(text('ends_at')),
-        status: text('event_status'),
-        updatedAt: new Date(text('updated_at')),
-      },
-      sessions: (row.sessions as JsonSession[]).map((s) => ({
-        ...s,
-        startsAt: new Date(s.startsAt),
-        endsAt: new Date(s.endsAt),
-        updatedAt: new Date(s.updatedAt),
-      })),
-    };
+    const found = new Map(rows.map((row) => [Number(row.n), toContextRow(row)]));
+    return keys.map((_, i) => found.get(i + 1));
   }
+}
+
+interface ContextKey {
+  ruleId: string;
+  registrationId: string;
+}
+
+/** A worker sends up to SEND_CONCURRENCY reminders at once; their context reads share a statement. */
+const CONTEXT_BATCHING = { maxBatch: SEND_CONCURRENCY, maxConcurrentBatches: 1 };
+
+function toContextRow(row: Record<string, string | number | null | JsonSession[]>): ReminderContextRow {
+  const text = (key: string) => row[key] as string;
+  return {
+    rule: {
+      id: text('rule_id'),
+      eventId: text('rule_event_id'),
+      anchor: text('anchor') as ReminderRule['anchor'],
+      offset: text('offset'),
+      offsetSeconds: Number(row.offset_seconds),
+      subject: row.subject as string | null,
+      message: row.message as string | null,
+    },
+    registration: {
+      id: text('registration_id'),
+      eventId: text('registration_event_id'),
+      name: text('name'),
+      email: text('email'),
+      status: text('registration_status'),
+      erasedAt: toDate(row.erased_at as string | null),
+      tokenSealed: row.token_sealed as string | null,
+    },
+    event: {
+      id: text('event_id'),
+      slug: text('slug'),
+      title: text('title'),
+      description: text('description'),
+      venue: text('venue'),
+      timezone: text('timezone'),
+      startsAt: new Date(text('starts_at')),
+      endsAt: new Date(text('ends_at')),
+      status: text('event_status'),
+      updatedAt: new Date(text('updated_at')),
+    },
+    sessions: (row.sessions as JsonSession[]).map((s) => ({
+      ...s,
+      startsAt: new Date(s.startsAt),
+      endsAt: new Date(s.endsAt),
+      updatedAt: new Date(s.updatedAt),
+    })),
+  };
 }
 
 type JsonSession = Omit<ReminderContextRow['sessions'][number], 'startsAt' | 'endsAt' | 'updatedAt'> & {
