@@ -99,6 +99,13 @@ async function seed(databaseUrl: string): Promise<void> {
   await db.end();
 }
 
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz)
+}
+
 function peakMemoryMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -143,7 +150,10 @@ async function pipeline(databaseUrl: string, redisUrl: string, sink: SmtpSink, s
   const sampler = setInterval(samplePeaks, 200);
   await sink.until(1, 60_000);
   const started = performance.now();
+  const workersCpu = () => workers.reduce((sum, worker) => sum + cpuSeconds(worker.pid!), 0);
+  const cpuBefore = workersCpu();
   await sink.until(REMINDERS, 600_000);
+  const cpuPerMessageMs = ((workersCpu() - cpuBefore) * 1000) / (REMINDERS - 1);
   const seconds = (performance.now() - started) / 1000;
   samplePeaks();
   clearInterval(sampler);
@@ -153,7 +163,7 @@ async function pipeline(databaseUrl: string, redisUrl: string, sink: SmtpSink, s
       return new Promise((resolve) => worker.once('exit', resolve));
     }),
   );
-  return { perSecond: (REMINDERS - 1) / seconds, seconds, peak, delivered: sink.received };
+  return { perSecond: (REMINDERS - 1) / seconds, seconds, peak, cpuPerMessageMs, delivered: sink.received };
 }
 
 async function ceiling(sink: SmtpSink, smtpUrl: string) {
@@ -170,6 +180,7 @@ async function ceiling(sink: SmtpSink, smtpUrl: string) {
     .join('\n\n');
   const before = sink.received;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   let next = 0;
   const inFlight = 16;
   await Promise.all(
@@ -194,9 +205,10 @@ async function ceiling(sink: SmtpSink, smtpUrl: string) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   transport.close();
   if (sink.received - before !== REMINDERS) throw new Error('the direct send lost messages');
-  return { perSecond: REMINDERS / seconds, seconds };
+  return { perSecond: REMINDERS / seconds, seconds, cpuPerMessageMs: (cpu.user + cpu.system) / 1000 / REMINDERS };
 }
 
 const { databaseUrl: serverUrl, redisUrl } = services();
@@ -208,13 +220,13 @@ try {
   const direct = await ceiling(sink, smtpUrl);
   console.log(`reminders                      ${REMINDERS}, ${WORKERS} worker process${WORKERS === 1 ? '' : 'es'}`);
   console.log(
-    `pipeline (outbox → Bull → SMTP) ${viaPipeline.perSecond.toFixed(0).padStart(6)} msg/s   ${viaPipeline.seconds.toFixed(1)} s   worker peak RSS ${viaPipeline.peak.toFixed(0)} MiB`,
+    `pipeline (outbox → Bull → SMTP) ${viaPipeline.perSecond.toFixed(0).padStart(6)} msg/s   ${viaPipeline.seconds.toFixed(1)} s   worker peak RSS ${viaPipeline.peak.toFixed(0)} MiB   worker CPU ${viaPipeline.cpuPerMessageMs.toFixed(2)} ms/msg`,
   );
   console.log(
     `  delivered ${viaPipeline.delivered} messages: ${viaPipeline.delivered === REMINDERS ? 'each once, OK' : `${viaPipeline.delivered - REMINDERS} more than due`}`,
   );
   console.log(
-    `nodemailer pool direct         ${direct.perSecond.toFixed(0).padStart(6)} msg/s   ${direct.seconds.toFixed(1)} s`,
+    `nodemailer pool direct         ${direct.perSecond.toFixed(0).padStart(6)} msg/s   ${direct.seconds.toFixed(1)} s   CPU (client and capture server) ${direct.cpuPerMessageMs.toFixed(2)} ms/msg`,
   );
   console.log(`ratio pipeline/ceiling ${(viaPipeline.perSecond / direct.perSecond).toFixed(2)} (target ≥ 0.6)`);
 } finally {

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
@@ -45,6 +46,11 @@ export class MailTransport implements OnApplicationShutdown {
       text: message.text,
       messageId: message.messageId,
       attachments: message.attachments?.map((a) => ({ ...a, filename: headerSafe(a.filename) })),
+      // What nodemailer would pick for our mostly-ASCII text anyway; naming it skips the
+      // per-part detection, a third of the time it takes to build a message.
+      textEncoding: 'quoted-printable',
+      // One random boundary for the message; otherwise every part draws its own from the OS.
+      baseBoundary: randomUUID(),
     }).compile();
     const info = (await this.transporter.sendMail({
       envelope: mime.getEnvelope(),
