@@ -22,6 +22,8 @@ type LoadHelpers = typeof import('./lib/load.js');
 const { benchDatabase, ROOT, services } = (await import(new URL('./lib/load.ts', import.meta.url).href)) as LoadHelpers;
 
 const REMINDERS = Number(process.env.REMINDERS ?? 10_000);
+/** SMTP connections, the same for the worker (SMTP_POOL_SIZE, the app's default) and the ceiling. */
+const SMTP_CONNECTIONS = Number(process.env.SMTP_POOL_SIZE ?? 16);
 /** Worker processes sharing the queue; the target is about one (the default). */
 const WORKERS = Number(process.env.WORKERS ?? 1);
 
@@ -125,6 +127,7 @@ async function pipeline(databaseUrl: string, redisUrl: string, sink: SmtpSink, s
           DATABASE_URL: databaseUrl,
           REDIS_URL: redisUrl,
           SMTP_URL: smtpUrl,
+          SMTP_POOL_SIZE: String(SMTP_CONNECTIONS),
           QUEUE_PREFIX: `bench${process.pid}`,
           PROCESS_ROLE: 'worker',
           LOG_LEVEL: 'warn',
@@ -171,7 +174,7 @@ async function ceiling(sink: SmtpSink, smtpUrl: string) {
   const transport = nodemailer.createTransport({
     url: smtpUrl,
     pool: true,
-    maxConnections: 8,
+    maxConnections: SMTP_CONNECTIONS,
     maxMessages: 500,
   } as Parameters<typeof nodemailer.createTransport>[0]);
   const body = sink.sample
@@ -182,7 +185,8 @@ async function ceiling(sink: SmtpSink, smtpUrl: string) {
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   let next = 0;
-  const inFlight = 16;
+  // Two messages per connection in flight, so a connection never waits for the next one.
+  const inFlight = SMTP_CONNECTIONS * 2;
   await Promise.all(
     Array.from({ length: inFlight }, async () => {
       while (next < REMINDERS) {

@@ -65,6 +65,17 @@ export class AppConfig {
   @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
   smtpUrl?: string;
 
+  /**
+   * SMTP connections per worker process. A message waits for its connection's round trips,
+   * so a worker with more connections keeps more messages moving; some relays cap
+   * connections per client (lower it for those).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  smtpPoolSize = 16;
+
   @IsString()
   @MinLength(3)
   mailFrom = 'Plenary <no-reply@plenary.local>';

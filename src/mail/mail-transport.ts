@@ -24,7 +24,7 @@ export class MailTransport implements OnApplicationShutdown {
       ? nodemailer.createTransport({
           url: config.smtpUrl,
           pool: true,
-          maxConnections: 8,
+          maxConnections: config.smtpPoolSize,
           maxMessages: 500,
           // A local capture server has no certificate; real relays negotiate TLS as usual.
           tls: { rejectUnauthorized: false },
