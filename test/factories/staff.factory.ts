@@ -20,5 +20,11 @@ export async function newStaff(t: TestApp, overrides: { email?: string; name?: s
     .expect(201);
   const login = await t.http.post('/api/auth/login').send({ email, password }).expect(200);
   const token = (login.body as { accessToken: string }).accessToken;
-  return { id: (created.body as { id: string }).id, email, password, token, auth: { Authorization: `Bearer ${token}` } };
+  return {
+    id: (created.body as { id: string }).id,
+    email,
+    password,
+    token,
+    auth: { Authorization: `Bearer ${token}` },
+  };
 }
