@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { hashToken, looksLikeSecretToken, sameDigest } from '../common/crypto/tokens.js';
+import { sameDigest, wellFormedTokenHash } from '../common/crypto/tokens.js';
 import { Registration } from '../registrations/registration.entity.js';
 
 /** What a caller without a usable personal-link token is told. */
@@ -17,8 +17,8 @@ export class DelegateResolver {
   constructor(@InjectRepository(Registration) private readonly registrations: Repository<Registration>) {}
 
   async resolve(token: string | undefined): Promise<Registration | undefined> {
-    if (!token || !looksLikeSecretToken(token)) return undefined;
-    return this.resolveHash(hashToken(token));
+    const hash = wellFormedTokenHash(token);
+    return hash ? this.resolveHash(hash) : undefined;
   }
 
   /** The registration whose token has this SHA-256 (as DelegateTokenGuard leaves it), unless erased. */

@@ -8,6 +8,13 @@
  * can issue exactly the same SQL through pg.
  */
 
+/** The award `a` takes ballots at `at`: its window is open and its event not cancelled (`e`). */
+const votingOpenAt = (at: string) =>
+  `e.status <> 'cancelled' AND a.voting_opens_at <= ${at} AND ${at} < a.voting_closes_at`;
+
+/** The registration `r` may vote in the award `a`. */
+const ELIGIBLE_VOTER = `r.status = 'confirmed' AND r.erased_at IS NULL AND (NOT a.only_checked_in OR r.checked_in_at IS NOT NULL)`;
+
 /**
  * One ballot; answers one row when it was cast. $1 award id, $2 token hash, $3 receipt code,
  * $4 nominee ids (first preference first), $5 the time of the ballot.
@@ -15,11 +22,10 @@
 export const CAST_BALLOT_SQL = `
   WITH open_award AS (
     SELECT a.id, a.event_id, a.only_checked_in FROM awards a JOIN events e ON e.id = a.event_id
-     WHERE a.id = $1 AND e.status <> 'cancelled' AND a.voting_opens_at <= $5 AND $5 < a.voting_closes_at
+     WHERE a.id = $1 AND ${votingOpenAt('$5')}
   ), voter AS (
     SELECT r.id FROM registrations r JOIN open_award a ON a.event_id = r.event_id
-     WHERE r.token_hash = $2 AND r.status = 'confirmed' AND r.erased_at IS NULL
-       AND (NOT a.only_checked_in OR r.checked_in_at IS NOT NULL)
+     WHERE r.token_hash = $2 AND ${ELIGIBLE_VOTER}
   ), receipt AS (
     INSERT INTO ballot_receipts (award_id, registration_id, receipt_code)
     SELECT a.id, v.id, $3 FROM open_award a, voter v
@@ -46,10 +52,10 @@ export const CAST_BALLOTS_SQL = `
   ), voter AS (
     SELECT i.n, i.award_id, r.id AS registration_id, i.receipt_code, i.choices::uuid[] AS choices
       FROM input i
-      JOIN awards a ON a.id = i.award_id AND a.voting_opens_at <= i.cast_at AND i.cast_at < a.voting_closes_at
-      JOIN events e ON e.id = a.event_id AND e.status <> 'cancelled'
+      JOIN awards a ON a.id = i.award_id
+      JOIN events e ON e.id = a.event_id
       JOIN registrations r ON r.token_hash = i.token_hash AND r.event_id = a.event_id
-     WHERE r.status = 'confirmed' AND r.erased_at IS NULL AND (NOT a.only_checked_in OR r.checked_in_at IS NOT NULL)
+     WHERE ${votingOpenAt('i.cast_at')} AND ${ELIGIBLE_VOTER}
      ORDER BY i.award_id, r.id
   ), receipt AS (
     INSERT INTO ballot_receipts (award_id, registration_id, receipt_code)

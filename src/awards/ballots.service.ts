@@ -34,17 +34,19 @@ export class BallotsService {
   async cast(tokenHash: string, awardId: string, input: CastBallotDto): Promise<BallotReceiptResponse> {
     const now = this.clock.now();
     const kept = this.frozen.get(awardId);
-    if (kept && this.mayTryAtOnce(kept, now)) {
-      const choices = this.choices(kept, input);
+    const open = kept && this.votingOpen(kept, now) ? kept : undefined;
+    if (open && !open.excludeOwnOrganisation) {
+      const choices = this.choices(open, input);
       if (Array.isArray(choices)) {
-        const receipt = await this.insert(kept, tokenHash, choices, now);
+        const receipt = await this.insert(open, tokenHash, choices, now);
         if (receipt) return receipt;
-        // The statement refused: the first rule that stops this voter, else they have voted.
+        // The statement refused: the first rule that stops this voter (on a fresh read of the
+        // award, whose closing time may have moved), else they have voted.
         await this.checkedBallot(tokenHash, awardId, input, now);
         throw awardsError(AwardsError.AlreadyVoted, ALREADY_VOTED);
       }
     }
-    const { delegate, award, choices } = await this.checkedBallot(tokenHash, awardId, input, now);
+    const { delegate, award, choices } = await this.checkedBallot(tokenHash, awardId, input, now, open);
     const receipt = await this.insert(award, tokenHash, choices, now);
     if (receipt) return receipt;
     // Nothing written although the rules allowed it a moment ago: voting closed (or the event
@@ -53,28 +55,27 @@ export class BallotsService {
     throw awardsError(AwardsError.AlreadyVoted, ALREADY_VOTED);
   }
 
-  /** Every rule, in the order a delegate should hear them: who they are, the award, their choices. */
+  /**
+   * Every rule, in the order a delegate should hear them: who they are, the award, their
+   * choices. `kept` is a kept view that says voting is open; without one the award is read.
+   */
   private async checkedBallot(
     tokenHash: string,
     awardId: string,
     input: CastBallotDto,
     now: Date,
+    kept?: VotingView,
   ): Promise<{ delegate: Registration; award: VotingView; choices: string[] }> {
     const delegate = await this.delegates.resolveHash(tokenHash);
     if (!delegate) throw new UnauthorizedException(NO_DELEGATE);
-    const award = await this.load(awardId, now);
+    const award = kept ?? (await this.load(awardId, now));
     this.assertMayVote(delegate, award, now);
     return { delegate, award, choices: this.checkChoices(delegate, award, input) };
   }
 
-  /** A kept view that says voting is open and needs no look at the voter's organisation. */
-  private mayTryAtOnce(award: VotingView, now: Date): boolean {
-    return (
-      !award.excludeOwnOrganisation &&
-      award.eventStatus !== 'cancelled' &&
-      award.votingOpensAt <= now &&
-      now < award.votingClosesAt
-    );
+  /** What a kept view can say: voting is open now. What may have changed since is checked by the insert. */
+  private votingOpen(award: VotingView, now: Date): boolean {
+    return award.eventStatus !== 'cancelled' && award.votingOpensAt <= now && now < award.votingClosesAt;
   }
 
   private async insert(

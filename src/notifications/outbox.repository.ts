@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CallBatcher } from '../common/batching/call-batcher.js';
-import { SEND_CONCURRENCY } from '../queues/queues.js';
+import { SEND_BATCHING } from '../queues/queues.js';
 import { Notification } from './notification.entity.js';
 
 interface ClaimedRow {
@@ -34,19 +34,13 @@ const toNotification = (row: ClaimedRow): Notification =>
     registrationId: row.registration_id,
   });
 
-/**
- * A worker sends many messages at once (SEND_CONCURRENCY); their claims and their marks as
- * sent are each gathered into one statement per round trip instead of one per message.
- */
-const DELIVERY_BATCHING = { maxBatch: SEND_CONCURRENCY, maxConcurrentBatches: 1 };
-
 /** The delivery side's queries on the outbox; each is one statement, safe with many workers. */
 @Injectable()
 export class OutboxRepository {
-  private readonly claims = new CallBatcher((ids: string[]) => this.claimBatch(ids), DELIVERY_BATCHING);
+  private readonly claims = new CallBatcher((ids: string[]) => this.claimBatch(ids), SEND_BATCHING);
   private readonly sentMarks = new CallBatcher(
     (marks: Array<{ id: string; sentAt: Date }>) => this.markSentBatch(marks),
-    DELIVERY_BATCHING,
+    SEND_BATCHING,
   );
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -69,7 +63,7 @@ export class OutboxRepository {
 
   /**
    * The send job's claim: only one job can move a row from queued to sending. Claims made
-   * while others are being written share a statement (see DELIVERY_BATCHING).
+   * while others are being written share a statement (see SEND_BATCHING).
    */
   claimForSending(id: string): Promise<Notification | undefined> {
     return this.claims.call(id);

@@ -25,3 +25,9 @@ export const SEND_NOTIFICATION_JOB_OPTIONS: JobOptions = {
 
 /** How many sends one worker process runs at once. */
 export const SEND_CONCURRENCY = 32;
+
+/**
+ * A worker's concurrent sends share their statements (claims, reminder contexts, marks as
+ * sent): one batch of each in flight at a time, the calls made meanwhile in the next.
+ */
+export const SEND_BATCHING = { maxBatch: SEND_CONCURRENCY, maxConcurrentBatches: 1 };

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CallBatcher } from '../common/batching/call-batcher.js';
 import { NotificationKind } from '../notifications/notification-kind.js';
-import { SEND_CONCURRENCY } from '../queues/queues.js';
+import { SEND_BATCHING } from '../queues/queues.js';
 import type { ReminderRule } from './reminder-rule.entity.js';
 
 /**
@@ -150,13 +150,13 @@ const toDate = (value: string | null): Date | null => (value === null ? null : n
 
 @Injectable()
 export class ReminderContextRepository {
-  private readonly batches = new CallBatcher((keys: ContextKey[]) => this.loadBatch(keys), CONTEXT_BATCHING);
+  private readonly batches = new CallBatcher((keys: ContextKey[]) => this.loadBatch(keys), SEND_BATCHING);
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
    * The rule, the delegate, the event and the delegate's confirmed workshops, in one round
-   * trip; a worker's concurrent sends share it (see CONTEXT_BATCHING).
+   * trip; a worker's concurrent sends share it (see SEND_BATCHING).
    */
   load(ruleId: string, registrationId: string): Promise<ReminderContextRow | undefined> {
     return this.batches.call({ ruleId, registrationId });
@@ -190,9 +190,6 @@ interface ContextKey {
   ruleId: string;
   registrationId: string;
 }
-
-/** A worker sends up to SEND_CONCURRENCY reminders at once; their context reads share a statement. */
-const CONTEXT_BATCHING = { maxBatch: SEND_CONCURRENCY, maxConcurrentBatches: 1 };
 
 function toContextRow(row: Record<string, string | number | null | JsonSession[]>): ReminderContextRow {
   const text = (key: string) => row[key] as string;

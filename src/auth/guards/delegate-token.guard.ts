@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { hashToken, looksLikeSecretToken } from '../../common/crypto/tokens.js';
+import { wellFormedTokenHash } from '../../common/crypto/tokens.js';
 import { bearerToken } from '../bearer.js';
 import type { AuthenticatedRequest } from '../request-context.js';
 import { NO_DELEGATE } from '../delegate-resolver.js';
@@ -14,9 +14,9 @@ import { NO_DELEGATE } from '../delegate-resolver.js';
 export class DelegateTokenGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
-    const token = bearerToken(request);
-    if (!token || !looksLikeSecretToken(token)) throw new UnauthorizedException(NO_DELEGATE);
-    request.delegateTokenHash = hashToken(token);
+    const hash = wellFormedTokenHash(bearerToken(request));
+    if (!hash) throw new UnauthorizedException(NO_DELEGATE);
+    request.delegateTokenHash = hash;
     return true;
   }
 }

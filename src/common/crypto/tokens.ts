@@ -17,3 +17,7 @@ export function sameDigest(a: string, b: string): boolean {
 
 /** A well-formed delegate token (43 base64url characters); anything else is refused before a query. */
 export const looksLikeSecretToken = (value: string): boolean => /^[A-Za-z0-9_-]{43}$/.test(value);
+
+/** The hash to look a delegate token up by, or undefined when the value is no well-formed token. */
+export const wellFormedTokenHash = (value: string | undefined): string | undefined =>
+  value !== undefined && looksLikeSecretToken(value) ? hashToken(value) : undefined;
