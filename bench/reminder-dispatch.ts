@@ -10,6 +10,9 @@
  *   npm run bench:reminders          (builds first; then node bench/reminder-dispatch.ts)
  *   REMINDERS=10000 npm run bench:reminders
  *   WORKERS=2 npm run bench:reminders   (several worker processes on one queue: how it scales)
+ *   WORKER_NODE_FLAGS="--perf-basic-prof" npm run bench:reminders   (Node flags for the workers,
+ *       e.g. --trace-gc, or --perf-basic-prof to name JavaScript frames in `perf record -a`)
+ *   PROFILE=1 npm run bench:reminders   (a V8 CPU profile of each worker in /tmp/prof)
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -26,6 +29,10 @@ const REMINDERS = Number(process.env.REMINDERS ?? 10_000);
 const SMTP_CONNECTIONS = Number(process.env.SMTP_POOL_SIZE ?? 16);
 /** Worker processes sharing the queue; the target is about one (the default). */
 const WORKERS = Number(process.env.WORKERS ?? 1);
+const WORKER_NODE_FLAGS = [
+  ...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+  ...(process.env.WORKER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+];
 
 /** Counts messages and keeps the size of one, for the comparable direct send. */
 class SmtpSink {
@@ -117,27 +124,23 @@ function peakMemoryMiB(pid: number): number {
 async function pipeline(databaseUrl: string, redisUrl: string, sink: SmtpSink, smtpUrl: string) {
   await seed(databaseUrl);
   const workers = Array.from({ length: WORKERS }, () =>
-    spawn(
-      process.execPath,
-      [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'dist/worker.js'],
-      {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH,
-          DATABASE_URL: databaseUrl,
-          REDIS_URL: redisUrl,
-          SMTP_URL: smtpUrl,
-          SMTP_POOL_SIZE: String(SMTP_CONNECTIONS),
-          QUEUE_PREFIX: `bench${process.pid}`,
-          PROCESS_ROLE: 'worker',
-          LOG_LEVEL: 'warn',
-          OUTBOX_POLL_MS: '100',
-          REMINDER_SYNC_MS: '600000',
-          ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
-        },
-        stdio: ['ignore', 'inherit', 'inherit'],
+    spawn(process.execPath, [...WORKER_NODE_FLAGS, 'dist/worker.js'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redisUrl,
+        SMTP_URL: smtpUrl,
+        SMTP_POOL_SIZE: String(SMTP_CONNECTIONS),
+        QUEUE_PREFIX: `bench${process.pid}`,
+        PROCESS_ROLE: 'worker',
+        LOG_LEVEL: 'warn',
+        OUTBOX_POLL_MS: '100',
+        REMINDER_SYNC_MS: '600000',
+        ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
       },
-    ),
+      stdio: ['ignore', 'inherit', 'inherit'],
+    }),
   );
   // The highest peak of any one worker.
   let peak = 0;
