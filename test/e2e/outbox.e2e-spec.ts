@@ -2,6 +2,7 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { NotificationKind } from '../../src/notifications/notification-kind.js';
+import { CLAIM_FOR_SENDING, statusChangeSql } from '../../src/notifications/outbox.repository.js';
 import { OutboxService } from '../../src/notifications/outbox.service.js';
 import { QueueName } from '../../src/queues/queues.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
@@ -119,5 +120,39 @@ describe('mail outbox', () => {
 
     await until(async () => (await statuses(t, 'lost')).sent === 25, 30_000);
     for (const recipient of recipients) expect(t.mail.to(recipient)).toHaveLength(1);
+  });
+
+  it('finds the rows of a claim by primary key even when statistics say queued rows are rare', async () => {
+    // The usual state of a long-running outbox: statistics taken while everything was sent,
+    // then a large send is queued at once. Run in a transaction that is rolled back, so the
+    // running worker never sees these rows.
+    const runner = t.db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(
+        `INSERT INTO notifications (kind, recipient, send_at, dedupe_key, status, sent_at)
+         SELECT 'message', 'stats' || i || '@example.org', now(), 'test:plan:' || i, 'sent', now()
+           FROM generate_series(1, 4000) AS i`,
+      );
+      await runner.query('ANALYZE notifications');
+      await runner.query(
+        `UPDATE notifications SET status = 'queued', queued_at = now(), sent_at = NULL
+          WHERE dedupe_key LIKE 'test:plan:%' AND substring(dedupe_key from 11)::int <= 3000`,
+      );
+      const asked = (await runner.query(
+        `SELECT id FROM notifications WHERE dedupe_key LIKE 'test:plan:%' AND status = 'queued' LIMIT 5`,
+      )) as Array<{ id: string }>;
+      const [{ 'QUERY PLAN': plan }] = (await runner.query(
+        `EXPLAIN (FORMAT JSON) ${statusChangeSql({ ...CLAIM_FOR_SENDING, parameters: 1 })}`,
+        [asked.map((row) => row.id), CLAIM_FOR_SENDING.from],
+      )) as Array<{ 'QUERY PLAN': unknown }>;
+      const indexes = JSON.stringify(plan).match(/"Index Name":\s*"[^"]+"/g) ?? [];
+      expect(indexes.length).toBeGreaterThan(0);
+      expect(indexes.every((index) => index.includes('notifications_pkey'))).toBe(true);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });
