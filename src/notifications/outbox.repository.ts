@@ -34,18 +34,6 @@ const toNotification = (row: ClaimedRow): Notification =>
     registrationId: row.registration_id,
   });
 
-interface StatusChange {
-  /** A row set with an `id` column (and any values `set` uses), aliased `asked`. */
-  rows: string;
-  /** Only rows in this status change; bound as the last parameter. */
-  from: Notification['status'];
-  /** Assignments to the row (alias `n`); may use `asked.*` and the parameters. */
-  set: string;
-  /** Parameters before `from`. */
-  params: unknown[];
-  returning?: string;
-}
-
 /**
  * One statement that moves the rows named in `rows` which are still in status `from`. The
  * rows are found by primary key and locked (in id order, so two batches cannot deadlock)
@@ -55,9 +43,14 @@ interface StatusChange {
  * are) each statement of a 10,000-reminder send scanned every queued row: 3–6 ms instead
  * of 0.2 ms (EXPLAIN ANALYZE, with and without statistics).
  */
-export function statusChangeSql(
-  change: Pick<StatusChange, 'rows' | 'set' | 'returning'> & { parameters: number },
-): string {
+function statusChangeSql(change: {
+  /** A row set with an `id` column (and any values `set` uses), aliased `asked`. */
+  rows: string;
+  from: Notification['status'];
+  /** Assignments to the row (alias `n`); may use `asked.*` and the parameters. */
+  set: string;
+  returning?: string;
+}): string {
   return `WITH asked AS MATERIALIZED (
             SELECT asked.*, n.status AS current_status
               FROM ${change.rows} JOIN notifications n ON n.id = asked.id
@@ -65,18 +58,41 @@ export function statusChangeSql(
                FOR UPDATE OF n)
           UPDATE notifications n SET ${change.set}, updated_at = now()
             FROM asked
-           WHERE n.id = asked.id AND asked.current_status = $${change.parameters + 1}
+           WHERE n.id = asked.id AND asked.current_status = '${change.from}'
           RETURNING ${change.returning ?? 'n.id'}`;
 }
 
+/** The rows whose ids are $1. */
+const BY_IDS = 'unnest($1::uuid[]) AS asked(id)';
+
 /** The send job's claim (queued → sending) of the rows whose ids are $1. */
-export const CLAIM_FOR_SENDING = {
-  rows: 'unnest($1::uuid[]) AS asked(id)',
+export const CLAIM_FOR_SENDING_SQL = statusChangeSql({
+  rows: BY_IDS,
   from: 'queued',
   set: `status = 'sending', attempts = n.attempts + 1, queued_at = now()`,
   returning: `n.id, n.kind, n.recipient, n.data, n.send_at, n.status, n.attempts, n.last_error, n.dedupe_key,
               n.event_id, n.registration_id`,
-} satisfies Omit<StatusChange, 'params'>;
+});
+
+/** $1 ids, $2 the times they were accepted. */
+const MARK_SENT_SQL = statusChangeSql({
+  rows: 'unnest($1::uuid[], $2::timestamptz[]) AS asked(id, sent_at)',
+  from: 'sending',
+  set: `status = 'sent', sent_at = asked.sent_at`,
+});
+
+/** $1 ids, $2 the error, $3 when to try again. */
+const MARK_RETRY_SQL = statusChangeSql({
+  rows: BY_IDS,
+  from: 'sending',
+  set: `status = 'pending', send_at = $3, last_error = $2, queued_at = NULL`,
+});
+
+/** $1 ids, $2 the final status (failed or cancelled), $3 why. */
+const END_SENDING_SQL = statusChangeSql({ rows: BY_IDS, from: 'sending', set: `status = $2, last_error = $3` });
+
+/** $1 ids. */
+const REQUEUE_SQL = statusChangeSql({ rows: BY_IDS, from: 'queued', set: `status = 'pending', queued_at = NULL` });
 
 /** The delivery side's queries on the outbox; each is one statement, safe with many workers. */
 @Injectable()
@@ -114,7 +130,7 @@ export class OutboxRepository {
   }
 
   private async claimBatch(ids: string[]): Promise<Array<Notification | undefined>> {
-    const rows = await this.move<ClaimedRow>({ ...CLAIM_FOR_SENDING, params: [ids] });
+    const rows = await this.move<ClaimedRow>(CLAIM_FOR_SENDING_SQL, [ids]);
     const claimed = new Map(rows.map((row) => [row.id, toNotification(row)]));
     // Should one row be asked for twice in a batch, only the first asker gets it.
     return ids.map((id) => {
@@ -133,22 +149,12 @@ export class OutboxRepository {
   }
 
   private async markSentBatch(marks: Array<{ id: string; sentAt: Date }>): Promise<void[]> {
-    await this.move({
-      rows: 'unnest($1::uuid[], $2::timestamptz[]) AS asked(id, sent_at)',
-      from: 'sending',
-      set: `status = 'sent', sent_at = asked.sent_at`,
-      params: [marks.map((mark) => mark.id), marks.map((mark) => mark.sentAt)],
-    });
+    await this.move(MARK_SENT_SQL, [marks.map((mark) => mark.id), marks.map((mark) => mark.sentAt)]);
     return marks.map(() => undefined);
   }
 
   async markRetry(id: string, error: string, retryAt: Date): Promise<void> {
-    await this.move({
-      rows: 'unnest($1::uuid[]) AS asked(id)',
-      from: 'sending',
-      set: `status = 'pending', send_at = $3, last_error = $2, queued_at = NULL`,
-      params: [[id], error, retryAt],
-    });
+    await this.move(MARK_RETRY_SQL, [[id], error, retryAt]);
   }
 
   async markFailed(id: string, error: string): Promise<void> {
@@ -160,19 +166,11 @@ export class OutboxRepository {
   }
 
   private async endSending(id: string, status: 'failed' | 'cancelled', reason: string): Promise<void> {
-    await this.move({
-      rows: 'unnest($1::uuid[]) AS asked(id)',
-      from: 'sending',
-      set: `status = $2, last_error = $3`,
-      params: [[id], status, reason],
-    });
+    await this.move(END_SENDING_SQL, [[id], status, reason]);
   }
 
-  private async move<Row = { id: string }>(change: StatusChange): Promise<Row[]> {
-    const [rows] = await this.db.query<[Row[], number]>(
-      statusChangeSql({ ...change, parameters: change.params.length }),
-      [...change.params, change.from],
-    );
+  private async move<Row = { id: string }>(statusChange: string, params: unknown[]): Promise<Row[]> {
+    const [rows] = await this.db.query<[Row[], number]>(statusChange, params);
     return rows;
   }
 
@@ -188,13 +186,7 @@ export class OutboxRepository {
   /** Returns rows to pending if they are still queued (their job is gone). */
   async requeue(ids: string[]): Promise<number> {
     if (ids.length === 0) return 0;
-    const rows = await this.move({
-      rows: 'unnest($1::uuid[]) AS asked(id)',
-      from: 'queued',
-      set: `status = 'pending', queued_at = NULL`,
-      params: [ids],
-    });
-    return rows.length;
+    return (await this.move(REQUEUE_SQL, [ids])).length;
   }
 
   /** A worker died mid-send: after the stale interval the row is tried again. */
