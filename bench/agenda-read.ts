@@ -145,10 +145,10 @@ async function main(): Promise<void> {
   let ceiling: ReturnType<typeof createServer> | undefined;
   try {
     const eventId = await seed(database.url);
-    const { loadConfig } = (await import(pathToFileURL(join(ROOT, 'dist/config/app-config.js')).href)) as {
+    const { loadConfig } = (await import(pathToFileURL(join(ROOT, 'dist/platform/config/app-config.js')).href)) as {
       loadConfig(env: Record<string, string>, overrides: Record<string, unknown>): unknown;
     };
-    const { createHttpApp } = (await import(pathToFileURL(join(ROOT, 'dist/app.factory.js')).href)) as {
+    const { createHttpApp } = (await import(pathToFileURL(join(ROOT, 'dist/app/app.factory.js')).href)) as {
       createHttpApp(config: unknown): Promise<NestApp>;
     };
     const config = loadConfig(

@@ -95,10 +95,10 @@ function report(label: string, stats: RunStats, counts: { confirmed: number; wai
 
 async function main(): Promise<void> {
   const sql = (await import(pathToFileURL(join(ROOT, 'dist/registrations/registrations.sql.js')).href)) as Sql;
-  const { SecretBox } = (await import(pathToFileURL(join(ROOT, 'dist/common/crypto/secret-box.js')).href)) as {
+  const { SecretBox } = (await import(pathToFileURL(join(ROOT, 'dist/platform/crypto/secret-box.js')).href)) as {
     SecretBox: new (secret: string) => { seal(plain: string): string };
   };
-  const { newSecretToken } = (await import(pathToFileURL(join(ROOT, 'dist/common/crypto/tokens.js')).href)) as {
+  const { newSecretToken } = (await import(pathToFileURL(join(ROOT, 'dist/platform/crypto/tokens.js')).href)) as {
     newSecretToken(): { token: string; hash: string };
   };
   const jwtSecret = randomBytes(24).toString('hex');

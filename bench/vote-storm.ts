@@ -60,7 +60,7 @@ async function seed(db: pg.Pool, voters: number): Promise<{ eventId: string; vot
     [`bench-${randomBytes(4).toString('hex')}`, voters],
   );
   const eventId = event.rows[0].id;
-  const { newSecretToken } = (await import(pathToFileURL(join(ROOT, 'dist/common/crypto/tokens.js')).href)) as {
+  const { newSecretToken } = (await import(pathToFileURL(join(ROOT, 'dist/platform/crypto/tokens.js')).href)) as {
     newSecretToken(): { token: string; hash: string };
   };
   const secrets = Array.from({ length: voters }, () => newSecretToken());

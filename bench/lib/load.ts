@@ -40,7 +40,7 @@ export async function benchDatabase(serverUrl: string, label: string): Promise<{
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = withDatabase(serverUrl, name);
-  const { runMigrations } = (await import(pathToFileURL(join(ROOT, 'dist/database/migrate.js')).href)) as {
+  const { runMigrations } = (await import(pathToFileURL(join(ROOT, 'dist/platform/database/migrate.js')).href)) as {
     runMigrations(config: { databaseUrl: string }): Promise<string[]>;
   };
   await runMigrations({ databaseUrl: url });

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { Repository } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
-import { bearerToken } from '../auth/bearer.js';
-import { EventAccessService } from '../auth/event-access.service.js';
-import { StaffJwt } from '../auth/staff-jwt.js';
-import { notFound } from '../common/errors/common.errors.js';
+import type { AuthUser } from '../identity/auth-user.js';
+import { bearerToken } from '../identity/bearer.js';
+import { EventAccessService } from '../identity/event-access.service.js';
+import { StaffJwt } from '../identity/staff-jwt.js';
+import { notFound } from '../platform/errors/common.errors.js';
 import { Event } from '../events/event.entity.js';
 import { Award } from './award.entity.js';
 

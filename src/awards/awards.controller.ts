@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import {
   CurrentDelegate,
   CurrentDelegateTokenHash,
@@ -10,11 +10,11 @@ import {
   DelegateToken,
   EventRole,
   Staff,
-} from '../auth/decorators/auth.decorators.js';
-import { UuidParam } from '../common/http/uuid-param.js';
-import { type Page, PageQuery, pageWindow } from '../common/pagination/pagination.js';
-import { authorizationHeader, RateLimit } from '../common/rate-limit/rate-limit.js';
-import { AppConfig } from '../config/app-config.js';
+} from '../identity/decorators/auth.decorators.js';
+import { UuidParam } from '../platform/http/uuid-param.js';
+import { type Page, PageQuery, pageWindow } from '../platform/http/pagination.js';
+import { authorizationHeader, RateLimit } from '../platform/http/rate-limit.js';
+import { AppConfig } from '../platform/config/app-config.js';
 import type { Registration } from '../registrations/registration.entity.js';
 import { AwardAccessService } from './award-access.service.js';
 import { AwardsService } from './awards.service.js';

@@ -1,5 +1,5 @@
-import { defineErrors } from '../common/errors/domain-error.js';
-import { describeConstraint } from '../common/errors/postgres-errors.js';
+import { defineErrors } from '../platform/errors/domain-error.js';
+import { describeConstraint } from '../platform/errors/postgres-errors.js';
 
 export enum AwardsError {
   InvalidWindow = 'InvalidWindow',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { EventStatus } from '../events/event.entity.js';
-import { CallBatcher } from '../common/batching/call-batcher.js';
+import { CallBatcher } from '../platform/batching/call-batcher.js';
 import {
   type BallotRow,
   CAST_BALLOT_SQL,

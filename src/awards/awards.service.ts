@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Clock } from '../common/clock/clock.js';
-import { notFound } from '../common/errors/common.errors.js';
+import type { AuthUser } from '../identity/auth-user.js';
+import { Clock } from '../platform/clock/clock.js';
+import { notFound } from '../platform/errors/common.errors.js';
 import { AwardAccessService } from './award-access.service.js';
 import { AwardNomination } from './award-nomination.entity.js';
 import { AwardNominee } from './award-nominee.entity.js';

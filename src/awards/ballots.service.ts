@@ -1,7 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { DelegateResolver, NO_DELEGATE } from '../auth/delegate-resolver.js';
-import { Clock } from '../common/clock/clock.js';
-import { notFound } from '../common/errors/common.errors.js';
+import { DelegateResolver, NO_DELEGATE } from '../identity/delegate-resolver.js';
+import { Clock } from '../platform/clock/clock.js';
+import { notFound } from '../platform/errors/common.errors.js';
 import type { Registration } from '../registrations/registration.entity.js';
 import { ALREADY_VOTED, awardsError, AwardsError } from './awards.errors.js';
 import { AwardsRepository, type VotingView } from './awards.repository.js';

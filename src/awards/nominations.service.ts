@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Clock } from '../common/clock/clock.js';
-import { notFound } from '../common/errors/common.errors.js';
-import { type Page, type PageWindow } from '../common/pagination/pagination.js';
+import type { AuthUser } from '../identity/auth-user.js';
+import { Clock } from '../platform/clock/clock.js';
+import { notFound } from '../platform/errors/common.errors.js';
+import { type Page, type PageWindow } from '../platform/http/pagination.js';
 import { Registration } from '../registrations/registration.entity.js';
 import { AwardAccessService } from './award-access.service.js';
 import { AwardNomination } from './award-nomination.entity.js';

@@ -4,7 +4,7 @@ import { type EventEmitter, once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import type pg from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
-import { Clock } from '../common/clock/clock.js';
+import { Clock } from '../platform/clock/clock.js';
 import { EXPORT_COLUMNS, MarkdownWriter, sheetName, toJsonRow, toSheetRow } from './canvas-export-format.js';
 import type { Canvas } from './canvas.entity.js';
 import { CanvasesRepository, EXPORT_ROWS_SQL, type ExportRow, exportCopySql } from './canvases.repository.js';

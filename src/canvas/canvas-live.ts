@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { AppConfig } from '../config/app-config.js';
-import { RedisClient } from '../redis/redis.module.js';
+import { AppConfig } from '../platform/config/app-config.js';
+import { RedisClient } from '../platform/redis/redis.module.js';
 
 /** A change to a canvas as the stream sends it; `seq` is the SSE id. */
 export interface LiveEvent {

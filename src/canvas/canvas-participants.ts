@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { bearerToken } from '../auth/bearer.js';
-import { DelegateResolver } from '../auth/delegate-resolver.js';
-import { AppConfig } from '../config/app-config.js';
+import { bearerToken } from '../identity/bearer.js';
+import { DelegateResolver } from '../identity/delegate-resolver.js';
+import { AppConfig } from '../platform/config/app-config.js';
 import type { Registration } from '../registrations/registration.entity.js';
 import { CanvasError, canvasError } from './canvas.errors.js';
 import type { Canvas } from './canvas.entity.js';

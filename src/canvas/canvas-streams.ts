@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig } from '../platform/config/app-config.js';
 import type { CanvasEvent } from './canvas-event.entity.js';
 import type { Canvas } from './canvas.entity.js';
 import { CanvasesRepository } from './canvases.repository.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AgendaSession } from '../sessions/agenda-session.entity.js';
+import { AgendaSession } from '../agenda/agenda-session.entity.js';
 import { CanvasEvent } from './canvas-event.entity.js';
 import { CanvasNote } from './canvas-note.entity.js';
 import { CanvasParticipant } from './canvas-participant.entity.js';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
-import { EventAccessService } from '../auth/event-access.service.js';
-import { AppConfig } from '../config/app-config.js';
+import type { AuthUser } from '../identity/auth-user.js';
+import { EventAccessService } from '../identity/event-access.service.js';
+import { AppConfig } from '../platform/config/app-config.js';
 import type { CanvasNote } from './canvas-note.entity.js';
 import { CanvasParticipants } from './canvas-participants.js';
 import type { CanvasSection } from './canvas-section.js';

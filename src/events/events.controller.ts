@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, EventRole, Staff } from '../auth/decorators/auth.decorators.js';
-import { UuidParam } from '../common/http/uuid-param.js';
-import { PageQuery, pageWindow } from '../common/pagination/pagination.js';
-import { AppConfig } from '../config/app-config.js';
+import type { AuthUser } from '../identity/auth-user.js';
+import { CurrentUser, EventRole, Staff } from '../identity/decorators/auth.decorators.js';
+import { UuidParam } from '../platform/http/uuid-param.js';
+import { PageQuery, pageWindow } from '../platform/http/pagination.js';
+import { AppConfig } from '../platform/config/app-config.js';
 import { AddMemberDto, MemberResponse } from './dto/add-member.dto.js';
 import { CreateEventDto } from './dto/create-event.dto.js';
 import { EventPageResponse, EventResponse, toEventResponse } from './dto/event.response.js';

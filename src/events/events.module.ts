@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AgendaCache } from './agenda-cache.js';
+import { AgendaCache } from '../agenda/agenda-cache.js';
 import { EventCancelledComposer } from './event-cancelled.composer.js';
 import { EventsController } from './events.controller.js';
 import { EventsRepository } from './events.repository.js';

@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable, createParamDecorator } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { AuthUser } from '../auth/auth-user.js';
-import { bearerToken } from '../auth/bearer.js';
-import type { AuthenticatedRequest } from '../auth/request-context.js';
-import { StaffJwt } from '../auth/staff-jwt.js';
+import type { AuthUser } from '../identity/auth-user.js';
+import { bearerToken } from '../identity/bearer.js';
+import type { AuthenticatedRequest } from '../identity/request-context.js';
+import { StaffJwt } from '../identity/staff-jwt.js';
 
 /**
  * For public routes that show staff a little more (their drafts): a valid staff token

@@ -7,12 +7,12 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentDelegate, CurrentUser, Delegate, EventRole } from '../auth/decorators/auth.decorators.js';
-import { UuidParam } from '../common/http/uuid-param.js';
-import { pageWindow } from '../common/pagination/pagination.js';
-import { bodyField, RateLimit } from '../common/rate-limit/rate-limit.js';
-import { AppConfig } from '../config/app-config.js';
+import type { AuthUser } from '../identity/auth-user.js';
+import { CurrentDelegate, CurrentUser, Delegate, EventRole } from '../identity/decorators/auth.decorators.js';
+import { UuidParam } from '../platform/http/uuid-param.js';
+import { pageWindow } from '../platform/http/pagination.js';
+import { bodyField, RateLimit } from '../platform/http/rate-limit.js';
+import { AppConfig } from '../platform/config/app-config.js';
 import { CreateRegistrationDto, ResendLinkDto } from './dto/create-registration.dto.js';
 import { ListRegistrationsQuery } from './dto/list-registrations.query.js';
 import {

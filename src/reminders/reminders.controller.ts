@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, ParseArrayPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { EventRole } from '../auth/decorators/auth.decorators.js';
-import { UuidParam } from '../common/http/uuid-param.js';
+import { EventRole } from '../identity/decorators/auth.decorators.js';
+import { UuidParam } from '../platform/http/uuid-param.js';
 import {
   toNotificationResponse,
   NotificationResponse,

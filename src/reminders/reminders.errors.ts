@@ -1,4 +1,4 @@
-import { defineErrors } from '../common/errors/domain-error.js';
+import { defineErrors } from '../platform/errors/domain-error.js';
 
 export enum RemindersError {
   InvalidRule = 'InvalidRule',

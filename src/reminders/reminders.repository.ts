@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CallBatcher } from '../common/batching/call-batcher.js';
-import { NotificationKind } from '../notifications/notification-kind.js';
-import { SEND_BATCHING } from '../queues/queues.js';
+import { CallBatcher } from '../platform/batching/call-batcher.js';
+import { NotificationKind } from '../outbox/notification-kind.js';
+import { SEND_BATCHING } from '../platform/queue/queues.js';
 import type { ReminderRule } from './reminder-rule.entity.js';
 
 /**

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock } from '../common/clock/clock.js';
-import { notFound } from '../common/errors/common.errors.js';
-import { type Page, pageWindow } from '../common/pagination/pagination.js';
-import { AppConfig } from '../config/app-config.js';
+import { Clock } from '../platform/clock/clock.js';
+import { notFound } from '../platform/errors/common.errors.js';
+import { type Page, pageWindow } from '../platform/http/pagination.js';
+import { AppConfig } from '../platform/config/app-config.js';
 import { Event } from '../events/event.entity.js';
-import { NOTIFICATION_STATUSES, Notification, type NotificationStatus } from '../notifications/notification.entity.js';
+import { NOTIFICATION_STATUSES, Notification, type NotificationStatus } from '../outbox/notification.entity.js';
 import type { NotificationsPage, NotificationsQuery } from './dto/notifications.dto.js';
 import { toNotificationResponse } from './dto/notifications.dto.js';
 import type { ReminderRuleDto } from './dto/reminder-rule.dto.js';

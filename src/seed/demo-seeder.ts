@@ -4,7 +4,7 @@ import { validateSync } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import { AwardsService } from '../awards/awards.service.js';
 import { CreateAwardDto } from '../awards/dto/award.dto.js';
 import { CreateNominationDto, CreateNomineeDto } from '../awards/dto/nomination.dto.js';
@@ -14,7 +14,7 @@ import { MOVEMENT_BUILDING } from '../canvas/canvas-templates.js';
 import { CreateCanvasDto } from '../canvas/dto/create-canvas.dto.js';
 import { CreateNoteDto } from '../canvas/dto/create-note.dto.js';
 import { UpdateNoteDto } from '../canvas/dto/update-note.dto.js';
-import { AppConfig } from '../config/app-config.js';
+import { AppConfig } from '../platform/config/app-config.js';
 import { CreateEventDto } from '../events/dto/create-event.dto.js';
 import type { Event } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
@@ -23,12 +23,12 @@ import { Registration } from '../registrations/registration.entity.js';
 import { RegistrationsService } from '../registrations/registrations.service.js';
 import { ReminderRuleDto } from '../reminders/dto/reminder-rule.dto.js';
 import { RemindersService } from '../reminders/reminders.service.js';
-import { CreateSessionDto } from '../sessions/dto/create-session.dto.js';
-import { SessionsService } from '../sessions/sessions.service.js';
-import { CreateSpeakerDto } from '../speakers/dto/create-speaker.dto.js';
-import { SpeakersService } from '../speakers/speakers.service.js';
-import { CreateUserDto } from '../users/dto/create-user.dto.js';
-import { UsersService } from '../users/users.service.js';
+import { CreateSessionDto } from '../agenda/dto/create-session.dto.js';
+import { SessionsService } from '../agenda/sessions.service.js';
+import { CreateSpeakerDto } from '../agenda/dto/create-speaker.dto.js';
+import { SpeakersService } from '../agenda/speakers.service.js';
+import { CreateUserDto } from '../identity/users/dto/create-user.dto.js';
+import { UsersService } from '../identity/users/users.service.js';
 import {
   ACCESS_NEEDS,
   AWARDS,

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
-import { ConfigValidationError, loadConfigFromEnvironment } from '../config/app-config.js';
-import { dataSourceOptions } from '../database/data-source-options.js';
-import { runMigrations } from '../database/migrate.js';
+import { ConfigValidationError, loadConfigFromEnvironment } from '../platform/config/app-config.js';
+import { dataSourceOptions } from '../platform/database/data-source-options.js';
+import { runMigrations } from '../platform/database/migrate.js';
 import { demoRefusal } from './demo-seeder.js';
 import { describeSeed, seedDemoIfEmpty } from './seed-demo.js';
 

@@ -1,9 +1,9 @@
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../app.module.js';
-import type { AppConfig } from '../config/app-config.js';
-import { createRootLogger, PinoNestLogger } from '../logging.js';
+import { AppModule } from '../app/app.module.js';
+import type { AppConfig } from '../platform/config/app-config.js';
+import { createRootLogger, PinoNestLogger } from '../platform/logging/logging.js';
 import { DEMO_ACCOUNTS } from './demo-content.js';
 import { demoRefusal, type DemoSummary, seedDemo } from './demo-seeder.js';
 

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import ical, { type VEvent } from 'node-ical';
 import request from 'supertest';
-import { createHttpApp } from '../../src/app.factory.js';
-import { loadConfig } from '../../src/config/app-config.js';
+import { createHttpApp } from '../../src/app/app.factory.js';
+import { loadConfig } from '../../src/platform/config/app-config.js';
 import { insertRegistration } from '../factories/db-fixtures.js';
 import { addSession, addSpeaker, newEvent, publishEvent, type EventBody } from '../factories/events.factory.js';
 import { newStaff, type StaffUser } from '../factories/staff.factory.js';

@@ -1,8 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { createHttpApp } from '../../src/app.factory.js';
-import { loadConfig } from '../../src/config/app-config.js';
+import { createHttpApp } from '../../src/app/app.factory.js';
+import { loadConfig } from '../../src/platform/config/app-config.js';
 import {
   newCanvasContext,
   newParticipant,

@@ -1,10 +1,10 @@
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
-import { NotificationKind } from '../../src/notifications/notification-kind.js';
-import { CLAIM_FOR_SENDING_SQL } from '../../src/notifications/outbox.repository.js';
-import { OutboxService } from '../../src/notifications/outbox.service.js';
-import { QueueName } from '../../src/queues/queues.js';
+import { NotificationKind } from '../../src/outbox/notification-kind.js';
+import { CLAIM_FOR_SENDING_SQL } from '../../src/outbox/outbox.repository.js';
+import { OutboxService } from '../../src/outbox/outbox.service.js';
+import { QueueName } from '../../src/platform/queue/queues.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
 async function writeMessages(t: TestApp, recipients: string[], tag: string): Promise<void> {

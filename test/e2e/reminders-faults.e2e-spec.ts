@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { SEND_CONCURRENCY } from '../../src/queues/queues.js';
+import { SEND_CONCURRENCY } from '../../src/platform/queue/queues.js';
 import { insertEvent, insertMember, insertRegistration, type InsertedDelegate } from '../factories/db-fixtures.js';
 import { newStaff } from '../factories/staff.factory.js';
 import { RedisProcess, WorkerProcess } from '../processes/worker-process.js';

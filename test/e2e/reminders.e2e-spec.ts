@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { SecretBox } from '../../src/common/crypto/secret-box.js';
+import { SecretBox } from '../../src/platform/crypto/secret-box.js';
 import { RemindersService } from '../../src/reminders/reminders.service.js';
 import { insertEvent, insertMember, insertRegistration, insertSession } from '../factories/db-fixtures.js';
 import { newStaff, type StaffUser } from '../factories/staff.factory.js';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { newSecretToken } from '../../src/common/crypto/tokens.js';
+import { newSecretToken } from '../../src/platform/crypto/tokens.js';
 import type { Event } from '../../src/events/event.entity.js';
 import { Registration } from '../../src/registrations/registration.entity.js';
 import type { TestApp } from '../setup/test-app.js';

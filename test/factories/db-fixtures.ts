@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { newSecretToken } from '../../src/common/crypto/tokens.js';
+import { newSecretToken } from '../../src/platform/crypto/tokens.js';
 import { EventMember, type EventRole } from '../../src/events/event-member.entity.js';
 import { Event } from '../../src/events/event.entity.js';
 import { Registration } from '../../src/registrations/registration.entity.js';
-import { AgendaSession } from '../../src/sessions/agenda-session.entity.js';
+import { AgendaSession } from '../../src/agenda/agenda-session.entity.js';
 
 /**
  * Rows written straight into the test's real database, for tests whose subject is

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { AppConfig } from '../../src/config/app-config.js';
-import { envName } from '../../src/config/app-config.js';
+import type { AppConfig } from '../../src/platform/config/app-config.js';
+import { envName } from '../../src/platform/config/app-config.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -5,9 +5,9 @@ import pg from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { DataSource } from 'typeorm';
-import { createHttpApp } from '../../src/app.factory.js';
-import { type AppConfig, type AppConfigOverrides, loadConfig } from '../../src/config/app-config.js';
-import { runMigrations } from '../../src/database/migrate.js';
+import { createHttpApp } from '../../src/app/app.factory.js';
+import { type AppConfig, type AppConfigOverrides, loadConfig } from '../../src/platform/config/app-config.js';
+import { runMigrations } from '../../src/platform/database/migrate.js';
 import { SmtpCapture } from './smtp-capture.js';
 import { readTestEnvironment, withDatabase } from './test-env.js';
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { SingleLine, Trim } from '../../common/http/single-line.js';
+import { SingleLine, Trim } from '../../platform/http/single-line.js';
 import { COUNTING_METHODS, type CountingMethod, TIE_POLICIES, type TiePolicy } from '../counting/vote-counting.js';
 
 export class CreateAwardDto {

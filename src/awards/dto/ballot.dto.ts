@@ -10,7 +10,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { Trim } from '../../common/http/single-line.js';
+import { Trim } from '../../platform/http/single-line.js';
 
 /** `nomineeId` for a plurality award; `ranking` (first preference first) for a ranked one. */
 export class CastBallotDto {

@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { SingleLine, Trim } from '../../common/http/single-line.js';
+import { SingleLine, Trim } from '../../platform/http/single-line.js';
 import { CanvasSectionDto, SECTION_KEY_PATTERN } from './canvas-section.dto.js';
 
 export class CreateCanvasDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { SingleLine, Trim } from '../../common/http/single-line.js';
+import { SingleLine, Trim } from '../../platform/http/single-line.js';
 
 export class CreateNoteDto {
   @ApiProperty({ description: "Key of one of the canvas's sections.", example: 'values' })

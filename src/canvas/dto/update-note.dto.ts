@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
-import { SingleLine, Trim } from '../../common/http/single-line.js';
+import { SingleLine, Trim } from '../../platform/http/single-line.js';
 
 export class UpdateNoteDto {
   @ApiPropertyOptional({ description: 'Move the note to this section key.' })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, MaxLength } from 'class-validator';
-import { LowerCaseTrim } from '../../common/http/single-line.js';
+import { LowerCaseTrim } from '../../platform/http/single-line.js';
 import { EVENT_ROLES, type EventRole } from '../event-member.entity.js';
 
 export class AddMemberDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { Equals, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { LowerCaseTrim, SingleLine, Trim } from '../../common/http/single-line.js';
+import { LowerCaseTrim, SingleLine, Trim } from '../../platform/http/single-line.js';
 
 /** Empty optional text counts as not given. */
 const EmptyAsUndefined = (): PropertyDecorator =>

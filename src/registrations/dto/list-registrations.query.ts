@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { SingleLine } from '../../common/http/single-line.js';
-import { PageQuery } from '../../common/pagination/pagination.js';
+import { SingleLine } from '../../platform/http/single-line.js';
+import { PageQuery } from '../../platform/http/pagination.js';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '../registration.entity.js';
 
 export class ListRegistrationsQuery extends PageQuery {

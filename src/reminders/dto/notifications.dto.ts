@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQuery } from '../../common/pagination/pagination.js';
+import { PageQuery } from '../../platform/http/pagination.js';
 import {
   NOTIFICATION_STATUSES,
   type Notification,
   type NotificationStatus,
-} from '../../notifications/notification.entity.js';
+} from '../../outbox/notification.entity.js';
 
 export class NotificationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES })

@@ -1,0 +1,80 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { calendarAttachment, sessionsCalendar } from '../platform/calendar/calendar.js';
+import { AppConfig } from '../platform/config/app-config.js';
+import { Event } from '../events/event.entity.js';
+import type { MailMessage } from '../platform/mail/mail-message.js';
+import { MailRenderer } from '../platform/mail/mail-renderer.js';
+import type { Notification } from '../outbox/notification.entity.js';
+import { NotificationComposers } from '../outbox/notification-composers.js';
+import { NotificationKind } from '../outbox/notification-kind.js';
+import { Registration } from '../registrations/registration.entity.js';
+import { Speaker } from './speaker.entity.js';
+import { AgendaChangesService, type AgendaChangedData } from './agenda-changes.service.js';
+import { describeChange } from './change-text.js';
+import { SessionsRepository } from './sessions.repository.js';
+
+/**
+ * The debounced "your agenda changed" email: at send time it reads the changes of the
+ * burst that concern this person and lists them, with an .ics of the sessions as they now are.
+ */
+@Injectable()
+export class AgendaChangedComposer implements OnModuleInit {
+  constructor(
+    private readonly composers: NotificationComposers,
+    private readonly renderer: MailRenderer,
+    private readonly changes: AgendaChangesService,
+    private readonly sessionsRepo: SessionsRepository,
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.composers.register(NotificationKind.AgendaChanged, (n) => this.compose(n));
+  }
+
+  async compose(notification: Notification): Promise<MailMessage | undefined> {
+    const data = notification.data as unknown as AgendaChangedData;
+    const event = await this.db.getRepository(Event).findOne({ where: { id: data.eventId } });
+    // A cancelled event has its own email; a draft has no public agenda to talk about.
+    if (!event || event.status !== 'published') return undefined;
+    let name: string;
+    if (data.recipientType === 'delegate') {
+      const registration = await this.db.getRepository(Registration).findOne({ where: { id: data.recipientId } });
+      if (!registration || registration.status === 'cancelled' || registration.erasedAt) return undefined;
+      name = registration.name;
+    } else {
+      const speaker = await this.db.getRepository(Speaker).findOne({ where: { id: data.recipientId } });
+      name = speaker?.name ?? 'there';
+    }
+    const changes = await this.changes.forRecipient(data, notification.sendAt);
+    if (changes.length === 0) return undefined;
+
+    const sessionIds = [...new Set(changes.map((c) => c.sessionId))];
+    const sessions = await this.sessionsRepo.byIdsWithSpeakers(event.id, sessionIds);
+    const link = `${this.config.appUrl}/events/${event.slug}`;
+    const subject = `Agenda change: ${event.title}`;
+    const body = this.renderer.render('message', {
+      subject,
+      name,
+      eventTitle: event.title,
+      paragraphs: [
+        data.recipientType === 'speaker'
+          ? `The agenda of ${event.title} has changed for a session you are speaking in:`
+          : `The agenda of ${event.title} has changed for a session you signed up for:`,
+        ...changes.map((c) => describeChange(c, event.timezone)),
+        `Times are in ${event.timezone}. The attached calendar file updates these sessions in your calendar.`,
+      ],
+      link: { label: 'See the full agenda', url: link },
+    });
+    return {
+      to: notification.recipient,
+      subject,
+      ...body,
+      attachments: sessions.length
+        ? [calendarAttachment(sessionsCalendar(event, sessions, { url: link }), 'agenda-changes.ics')]
+        : undefined,
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { Speaker } from './speaker.entity.js';
+import { AgendaSession } from './agenda-session.entity.js';
+
+/** The agenda's queries. Methods taking a manager run inside the caller's transaction. */
+@Injectable()
+export class SessionsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  findWithSpeakers(manager: EntityManager, eventId: string, sessionId: string): Promise<AgendaSession | null> {
+    return manager
+      .getRepository(AgendaSession)
+      .findOne({ where: { id: sessionId, eventId }, relations: { speakers: true } });
+  }
+
+  /** Scheduled sessions of the event overlapping [startsAt, endsAt), with their speakers. */
+  overlapping(manager: EntityManager, eventId: string, startsAt: Date, endsAt: Date): Promise<AgendaSession[]> {
+    return manager
+      .getRepository(AgendaSession)
+      .createQueryBuilder('s')
+      .leftJoinAndSelect('s.speakers', 'sp')
+      .where('s.event_id = :eventId', { eventId })
+      .andWhere(`s.status = 'scheduled'`)
+      .andWhere('s.starts_at < :endsAt AND s.ends_at > :startsAt', { startsAt, endsAt })
+      .orderBy('s.starts_at')
+      .getMany();
+  }
+
+  /** The whole agenda in display order, speakers joined in the same query (no N+1). */
+  agenda(eventId: string): Promise<AgendaSession[]> {
+    return this.db
+      .getRepository(AgendaSession)
+      .createQueryBuilder('s')
+      .leftJoinAndSelect('s.speakers', 'sp')
+      .where('s.event_id = :eventId', { eventId })
+      .orderBy('s.starts_at', 'ASC')
+      .addOrderBy('s.room', 'ASC', 'NULLS FIRST')
+      .addOrderBy('s.title', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .getMany();
+  }
+
+  /** Sessions a speaker is in, each with all its speakers. */
+  withSpeaker(manager: EntityManager, eventId: string, speakerId: string): Promise<AgendaSession[]> {
+    return manager
+      .getRepository(AgendaSession)
+      .createQueryBuilder('s')
+      .innerJoin('s.speakers', 'me', 'me.id = :speakerId', { speakerId })
+      .leftJoinAndSelect('s.speakers', 'sp')
+      .where('s.event_id = :eventId', { eventId })
+      .getMany();
+  }
+
+  byIdsWithSpeakers(eventId: string, ids: string[]): Promise<AgendaSession[]> {
+    return this.db
+      .getRepository(AgendaSession)
+      .find({ where: { id: In(ids), eventId }, relations: { speakers: true } });
+  }
+
+  speakersOfEvent(eventId: string): Promise<Speaker[]> {
+    return this.db.getRepository(Speaker).find({ where: { eventId } });
+  }
+
+  speakersByIds(manager: EntityManager, eventId: string, ids: string[]): Promise<Speaker[]> {
+    return manager.getRepository(Speaker).find({ where: { id: In(ids), eventId } });
+  }
+}

@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, type EntityManager } from 'typeorm';
+import { notFound } from '../platform/errors/common.errors.js';
+import { AgendaCache } from './agenda-cache.js';
+import { rejectNulls } from '../events/dto/reject-nulls.js';
+import type { Event } from '../events/event.entity.js';
+import { EventsRepository } from '../events/events.repository.js';
+import { RemindersService } from '../reminders/reminders.service.js';
+import type { Speaker } from './speaker.entity.js';
+import { AgendaChangesService } from './agenda-changes.service.js';
+import { AgendaSession } from './agenda-session.entity.js';
+import { diffSession, type SessionSnapshot } from './changes.js';
+import { findRoomClash, findSpeakerClash, overlaps, withinEvent, type Slot } from './clash.js';
+import type { CreateSessionDto, UpdateSessionDto } from './dto/create-session.dto.js';
+import { sessionsError, SessionsError } from './sessions.errors.js';
+import { SessionsRepository } from './sessions.repository.js';
+
+const snapshot = (s: AgendaSession): SessionSnapshot => ({
+  title: s.title,
+  kind: s.kind,
+  startsAt: s.startsAt,
+  endsAt: s.endsAt,
+  room: s.room,
+  track: s.track,
+  status: s.status,
+  abstract: s.abstract,
+  capacity: s.capacity,
+  speakers: (s.speakers ?? []).map((p) => ({ id: p.id, name: p.name })),
+});
+
+const toSlot = (s: AgendaSession): Slot => ({
+  id: s.id,
+  title: s.title,
+  kind: s.kind,
+  startsAt: s.startsAt,
+  endsAt: s.endsAt,
+  room: s.room,
+  status: s.status,
+  speakerIds: (s.speakers ?? []).map((p) => p.id),
+});
+
+/** The agenda's rules: dates, room and speaker clashes, and the change list once published. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: SessionsRepository,
+    private readonly events: EventsRepository,
+    private readonly changes: AgendaChangesService,
+    private readonly cache: AgendaCache,
+    private readonly reminders: RemindersService,
+  ) {}
+
+  async create(eventId: string, input: CreateSessionDto): Promise<AgendaSession> {
+    const session = await this.db.transaction(async (manager) => {
+      const event = await this.lockOpenEvent(manager, eventId);
+      const repo = manager.getRepository(AgendaSession);
+      const draft = repo.create({
+        eventId,
+        title: input.title,
+        abstract: input.abstract ?? null,
+        kind: input.kind,
+        startsAt: new Date(input.startsAt),
+        endsAt: new Date(input.endsAt),
+        room: input.room ?? null,
+        track: input.track ?? null,
+        capacity: input.capacity ?? null,
+        status: 'scheduled',
+        sequence: 0,
+        speakers: await this.speakersOf(manager, eventId, input.speakerIds ?? []),
+      });
+      await this.checkRules(manager, event, draft);
+      const saved = await repo.save(draft);
+      await this.afterChange(manager, event, saved, null, snapshot(saved));
+      return saved;
+    });
+    await this.cache.invalidate(eventId);
+    return session;
+  }
+
+  async update(eventId: string, sessionId: string, input: UpdateSessionDto): Promise<AgendaSession> {
+    rejectNulls(input, ['title', 'kind', 'startsAt', 'endsAt', 'status', 'speakerIds']);
+    const session = await this.db.transaction(async (manager) => {
+      const event = await this.lockOpenEvent(manager, eventId);
+      const session = await this.load(manager, eventId, sessionId);
+      const before = snapshot(session);
+      if (input.title !== undefined) session.title = input.title;
+      if (input.abstract !== undefined) session.abstract = input.abstract;
+      if (input.kind !== undefined) session.kind = input.kind;
+      if (input.startsAt !== undefined) session.startsAt = new Date(input.startsAt);
+      if (input.endsAt !== undefined) session.endsAt = new Date(input.endsAt);
+      if (input.room !== undefined) session.room = input.room;
+      if (input.track !== undefined) session.track = input.track;
+      if (input.capacity !== undefined) session.capacity = input.capacity;
+      if (input.status !== undefined) session.status = input.status;
+      if (input.speakerIds !== undefined) session.speakers = await this.speakersOf(manager, eventId, input.speakerIds);
+      await this.checkRules(manager, event, session);
+      const diff = diffSession(before, snapshot(session));
+      if (!diff) return session;
+      if (event.status === 'published') session.sequence += 1;
+      const saved = await manager.getRepository(AgendaSession).save(session);
+      await this.afterChange(manager, event, saved, before, snapshot(saved));
+      return saved;
+    });
+    await this.cache.invalidate(eventId);
+    return session;
+  }
+
+  async remove(eventId: string, sessionId: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const event = await this.events.lock(manager, eventId);
+      const session = await this.load(manager, eventId, sessionId);
+      // Recorded (and its signed-up delegates found) before the row and its sign-ups go.
+      await this.afterChange(manager, event, session, snapshot(session), null);
+      await manager.getRepository(AgendaSession).delete({ id: session.id });
+    });
+    await this.cache.invalidate(eventId);
+  }
+
+  async get(eventId: string, sessionId: string): Promise<AgendaSession> {
+    return this.load(this.db.manager, eventId, sessionId);
+  }
+
+  /**
+   * Marks the agenda changed, moves the reminders of signed-up delegates with the session,
+   * and (once the agenda is public) records the change and schedules the change emails.
+   */
+  private async afterChange(
+    manager: EntityManager,
+    event: Event,
+    session: AgendaSession,
+    before: SessionSnapshot | null,
+    after: SessionSnapshot | null,
+  ): Promise<void> {
+    await this.events.bumpAgendaVersion(manager, event.id);
+    await this.reminders.syncEvent(manager, event.id);
+    if (event.status !== 'published') return;
+    const diff = diffSession(before, after);
+    if (!diff) return;
+    const speakerIds = [...(before?.speakers ?? []), ...(after?.speakers ?? [])].map((s) => s.id);
+    await this.changes.record(
+      manager,
+      event,
+      { id: session.id, title: after?.title ?? before!.title },
+      diff,
+      speakerIds,
+    );
+  }
+
+  private async lockOpenEvent(manager: EntityManager, eventId: string): Promise<Event> {
+    const event = await this.events.lock(manager, eventId);
+    if (event.status === 'cancelled') {
+      throw sessionsError(SessionsError.EventCancelled, 'This event was cancelled; its agenda can no longer change.');
+    }
+    return event;
+  }
+
+  private async load(manager: EntityManager, eventId: string, sessionId: string): Promise<AgendaSession> {
+    const session = await this.repo.findWithSpeakers(manager, eventId, sessionId);
+    if (!session) throw notFound('The session');
+    return session;
+  }
+
+  private async speakersOf(manager: EntityManager, eventId: string, ids: string[]): Promise<Speaker[]> {
+    if (ids.length === 0) return [];
+    const speakers = await this.repo.speakersByIds(manager, eventId, ids);
+    const missing = ids.filter((id) => !speakers.some((s) => s.id === id));
+    if (missing.length > 0) {
+      throw sessionsError(
+        SessionsError.UnknownSpeaker,
+        `${missing.length === 1 ? 'Speaker' : 'Speakers'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not a speaker of this event; add them first.`,
+      );
+    }
+    return ids.map((id) => speakers.find((s) => s.id === id)!);
+  }
+
+  private async checkRules(manager: EntityManager, event: Event, session: AgendaSession): Promise<void> {
+    const zone = event.timezone;
+    const fmt = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat('ccc d LLL HH:mm');
+    const time = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat('HH:mm');
+    if (session.startsAt.getTime() >= session.endsAt.getTime()) {
+      throw sessionsError(SessionsError.InvalidTimes, 'startsAt must be before endsAt.');
+    }
+    if (!withinEvent(session, event)) {
+      throw sessionsError(
+        SessionsError.OutsideEvent,
+        `The session must fall within the event's dates: ${fmt(event.startsAt)} to ${fmt(event.endsAt)} (${zone}).`,
+      );
+    }
+    if (session.status === 'cancelled') return;
+    const candidate = toSlot(session);
+    const others = (await this.overlapping(manager, event.id, session)).map(toSlot);
+    const room = findRoomClash(candidate, others);
+    if (room) {
+      throw sessionsError(
+        SessionsError.RoomClash,
+        `${room.room} is already taken by "${room.title}" from ${time(room.startsAt)} to ${time(room.endsAt)} on ${DateTime.fromJSDate(room.startsAt, { zone }).toFormat('ccc d LLL')}; choose another room or time.`,
+      );
+    }
+    const speaker = findSpeakerClash(candidate, others);
+    if (speaker) {
+      const name = session.speakers.find((s) => s.id === speaker.speakerId)?.name ?? 'A speaker';
+      throw sessionsError(
+        SessionsError.SpeakerClash,
+        `${name} cannot be in both "${session.title}" (${fmt(session.startsAt)}–${time(session.endsAt)}) and "${speaker.other.title}" (${fmt(speaker.other.startsAt)}–${time(speaker.other.endsAt)}): the times overlap.`,
+      );
+    }
+  }
+
+  /** Scheduled sessions of the event overlapping the candidate's time, with their speakers. */
+  private async overlapping(manager: EntityManager, eventId: string, session: AgendaSession): Promise<AgendaSession[]> {
+    const rows = await this.repo.overlapping(manager, eventId, session.startsAt, session.endsAt);
+    return rows.filter((s) => s.id !== session.id && overlaps(s, session));
+  }
+}

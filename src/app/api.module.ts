@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { AwardsModule } from '../awards/awards.module.js';
+import { CanvasModule } from '../canvas/canvas.module.js';
+import { EventsModule } from '../events/events.module.js';
+import { HealthModule } from '../platform/health/health.module.js';
+import { PagesModule } from '../agenda/pages/pages.module.js';
+import { SessionsModule } from '../agenda/sessions.module.js';
+import { SpeakersModule } from '../agenda/speakers.module.js';
+import { RegistrationsModule } from '../registrations/registrations.module.js';
+import { RemindersModule } from '../reminders/reminders.module.js';
+
+/**
+ * The feature modules. Every process role loads them (a worker needs their services and
+ * email composers); only the HTTP process serves their controllers.
+ */
+@Module({
+  imports: [
+    HealthModule,
+    EventsModule,
+    SpeakersModule,
+    SessionsModule,
+    PagesModule,
+    RemindersModule,
+    RegistrationsModule,
+    AwardsModule,
+    CanvasModule,
+  ],
+})
+export class ApiModule {}

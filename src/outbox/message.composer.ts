@@ -1,0 +1,31 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { MailRenderer } from '../platform/mail/mail-renderer.js';
+import type { Notification } from './notification.entity.js';
+import { NotificationComposers } from './notification-composers.js';
+import { NotificationKind } from './notification-kind.js';
+
+export interface MessageData {
+  subject: string;
+  name: string;
+  paragraphs: string[];
+  link?: { label: string; url: string };
+  eventTitle?: string;
+}
+
+/** The plain "message" kind: a subject, paragraphs and an optional link. */
+@Injectable()
+export class MessageComposer implements OnModuleInit {
+  constructor(
+    private readonly composers: NotificationComposers,
+    private readonly renderer: MailRenderer,
+  ) {}
+
+  onModuleInit(): void {
+    this.composers.register(NotificationKind.Message, (n) => this.compose(n));
+  }
+
+  async compose(notification: Notification) {
+    const data = notification.data as unknown as MessageData;
+    return { to: notification.recipient, subject: data.subject, ...this.renderer.render('message', data) };
+  }
+}

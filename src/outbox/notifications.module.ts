@@ -1,0 +1,17 @@
+import { BullModule } from '@nestjs/bull';
+import { Global, Module } from '@nestjs/common';
+import { QueueName } from '../platform/queue/queues.js';
+import { DeliveryService } from './delivery.service.js';
+import { MessageComposer } from './message.composer.js';
+import { NotificationComposers } from './notification-composers.js';
+import { OutboxRepository } from './outbox.repository.js';
+import { OutboxService } from './outbox.service.js';
+
+/** The outbox: any module writes emails with OutboxService and registers how to compose them. */
+@Global()
+@Module({
+  imports: [BullModule.registerQueue({ name: QueueName.Mail })],
+  providers: [OutboxService, OutboxRepository, NotificationComposers, DeliveryService, MessageComposer],
+  exports: [OutboxService, OutboxRepository, NotificationComposers, DeliveryService, BullModule],
+})
+export class NotificationsModule {}

@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CallBatcher } from '../platform/batching/call-batcher.js';
+import { SEND_BATCHING } from '../platform/queue/queues.js';
+import { Notification } from './notification.entity.js';
+
+interface ClaimedRow {
+  id: string;
+  kind: string;
+  recipient: string;
+  data: Record<string, unknown>;
+  send_at: Date;
+  status: Notification['status'];
+  attempts: number;
+  last_error: string | null;
+  dedupe_key: string;
+  event_id: string | null;
+  registration_id: string | null;
+}
+
+const toNotification = (row: ClaimedRow): Notification =>
+  Object.assign(new Notification(), {
+    id: row.id,
+    kind: row.kind,
+    recipient: row.recipient,
+    data: row.data,
+    sendAt: row.send_at,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    dedupeKey: row.dedupe_key,
+    eventId: row.event_id,
+    registrationId: row.registration_id,
+  });
+
+/**
+ * One statement that moves the rows named in `rows` which are still in status `from`. The
+ * rows are found by primary key and locked (in id order, so two batches cannot deadlock)
+ * before their status is tested: tested in the UPDATE's own WHERE, `status = 'queued'` (or
+ * 'sending') lets the planner reach for the partial indexes on in-flight and pending rows
+ * instead of the primary key, and when its statistics say such rows are rare (they usually
+ * are) each statement of a 10,000-reminder send scanned every queued row: 3–6 ms instead
+ * of 0.2 ms (EXPLAIN ANALYZE, with and without statistics).
+ */
+function statusChangeSql(change: {
+  /** A row set with an `id` column (and any values `set` uses), aliased `asked`. */
+  rows: string;
+  from: Notification['status'];
+  /** Assignments to the row (alias `n`); may use `asked.*` and the parameters. */
+  set: string;
+  returning?: string;
+}): string {
+  return `WITH asked AS MATERIALIZED (
+            SELECT asked.*, n.status AS current_status
+              FROM ${change.rows} JOIN notifications n ON n.id = asked.id
+             ORDER BY n.id
+               FOR UPDATE OF n)
+          UPDATE notifications n SET ${change.set}, updated_at = now()
+            FROM asked
+           WHERE n.id = asked.id AND asked.current_status = '${change.from}'
+          RETURNING ${change.returning ?? 'n.id'}`;
+}
+
+/** The rows whose ids are $1. */
+const BY_IDS = 'unnest($1::uuid[]) AS asked(id)';
+
+/** The send job's claim (queued → sending) of the rows whose ids are $1. */
+export const CLAIM_FOR_SENDING_SQL = statusChangeSql({
+  rows: BY_IDS,
+  from: 'queued',
+  set: `status = 'sending', attempts = n.attempts + 1, queued_at = now()`,
+  returning: `n.id, n.kind, n.recipient, n.data, n.send_at, n.status, n.attempts, n.last_error, n.dedupe_key,
+              n.event_id, n.registration_id`,
+});
+
+/** $1 ids, $2 the times they were accepted. */
+const MARK_SENT_SQL = statusChangeSql({
+  rows: 'unnest($1::uuid[], $2::timestamptz[]) AS asked(id, sent_at)',
+  from: 'sending',
+  set: `status = 'sent', sent_at = asked.sent_at`,
+});
+
+/** $1 ids, $2 the error, $3 when to try again. */
+const MARK_RETRY_SQL = statusChangeSql({
+  rows: BY_IDS,
+  from: 'sending',
+  set: `status = 'pending', send_at = $3, last_error = $2, queued_at = NULL`,
+});
+
+/** $1 ids, $2 the final status (failed or cancelled), $3 why. */
+const END_SENDING_SQL = statusChangeSql({ rows: BY_IDS, from: 'sending', set: `status = $2, last_error = $3` });
+
+/** $1 ids. */
+const REQUEUE_SQL = statusChangeSql({ rows: BY_IDS, from: 'queued', set: `status = 'pending', queued_at = NULL` });
+
+/** The delivery side's queries on the outbox; each is one statement, safe with many workers. */
+@Injectable()
+export class OutboxRepository {
+  private readonly claims = new CallBatcher((ids: string[]) => this.claimBatch(ids), SEND_BATCHING);
+  private readonly sentMarks = new CallBatcher(
+    (marks: Array<{ id: string; sentAt: Date }>) => this.markSentBatch(marks),
+    SEND_BATCHING,
+  );
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Moves due pending rows to queued and returns their ids; SKIP LOCKED lets workers share the work. */
+  async claimDue(now: Date, limit: number): Promise<string[]> {
+    const rows = await this.db.query<[Array<{ id: string }>, number]>(
+      `UPDATE notifications SET status = 'queued', queued_at = $1, updated_at = now()
+        WHERE id IN (
+          SELECT id FROM notifications
+           WHERE status = 'pending' AND send_at <= $1
+           ORDER BY send_at
+           LIMIT $2
+           FOR UPDATE SKIP LOCKED)
+        RETURNING id`,
+      [now, limit],
+    );
+    return rows[0].map((row) => row.id);
+  }
+
+  /**
+   * The send job's claim: only one job can move a row from queued to sending. Claims made
+   * while others are being written share a statement (see SEND_BATCHING).
+   */
+  claimForSending(id: string): Promise<Notification | undefined> {
+    return this.claims.call(id);
+  }
+
+  private async claimBatch(ids: string[]): Promise<Array<Notification | undefined>> {
+    const rows = await this.move<ClaimedRow>(CLAIM_FOR_SENDING_SQL, [ids]);
+    const claimed = new Map(rows.map((row) => [row.id, toNotification(row)]));
+    // Should one row be asked for twice in a batch, only the first asker gets it.
+    return ids.map((id) => {
+      const notification = claimed.get(id);
+      claimed.delete(id);
+      return notification;
+    });
+  }
+
+  /**
+   * The last error of earlier attempts is kept, so organisers can see what was retried.
+   * Resolves once the row is marked; marks made meanwhile share a statement.
+   */
+  markSent(id: string, now: Date): Promise<void> {
+    return this.sentMarks.call({ id, sentAt: now });
+  }
+
+  private async markSentBatch(marks: Array<{ id: string; sentAt: Date }>): Promise<void[]> {
+    await this.move(MARK_SENT_SQL, [marks.map((mark) => mark.id), marks.map((mark) => mark.sentAt)]);
+    return marks.map(() => undefined);
+  }
+
+  async markRetry(id: string, error: string, retryAt: Date): Promise<void> {
+    await this.move(MARK_RETRY_SQL, [[id], error, retryAt]);
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.endSending(id, 'failed', error);
+  }
+
+  async markCancelled(id: string, reason: string): Promise<void> {
+    await this.endSending(id, 'cancelled', reason);
+  }
+
+  private async endSending(id: string, status: 'failed' | 'cancelled', reason: string): Promise<void> {
+    await this.move(END_SENDING_SQL, [[id], status, reason]);
+  }
+
+  private async move<Row = { id: string }>(statusChange: string, params: unknown[]): Promise<Row[]> {
+    const [rows] = await this.db.query<[Row[], number]>(statusChange, params);
+    return rows;
+  }
+
+  /** Rows handed to the queue before this moment, still waiting: candidates for a lost job. */
+  async queuedBefore(cutoff: Date, limit: number): Promise<string[]> {
+    const rows = await this.db.query<Array<{ id: string }>>(
+      `SELECT id FROM notifications WHERE status = 'queued' AND queued_at < $1 ORDER BY queued_at LIMIT $2`,
+      [cutoff, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Returns rows to pending if they are still queued (their job is gone). */
+  async requeue(ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    return (await this.move(REQUEUE_SQL, [ids])).length;
+  }
+
+  /** A worker died mid-send: after the stale interval the row is tried again. */
+  async releaseStaleSending(cutoff: Date): Promise<number> {
+    const rows = await this.db.query<[unknown[], number]>(
+      `UPDATE notifications SET status = 'pending', queued_at = NULL, updated_at = now(),
+              last_error = coalesce(last_error, 'The worker stopped while sending; tried again.')
+        WHERE status = 'sending' AND queued_at < $1 RETURNING id`,
+      [cutoff],
+    );
+    return rows[0].length;
+  }
+}

@@ -1,0 +1,75 @@
+import type { LoggerService } from '@nestjs/common';
+import { pino, type Logger } from 'pino';
+import type { AppConfig } from '../config/app-config.js';
+
+/**
+ * Structured JSON logs through pino (Fastify's own logger). Headers that carry secrets
+ * are redacted, and request bodies are never logged.
+ */
+export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
+  return pino({
+    level: config.logLevel,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'headers.authorization'],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: redactUrl(req.url),
+      }),
+      err: serializeError,
+    },
+  });
+}
+
+/**
+ * A database error carries the statement's parameters and PostgreSQL's detail line (e.g.
+ * "Key (event_id, email)=(…, someone@example.org) already exists"): emails, token hashes and
+ * sealed tokens. The log keeps the statement, the error code and the constraint, not those.
+ */
+const PERSONAL_ERROR_FIELDS = ['parameters', 'detail', 'driverError', 'where'];
+
+export function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  for (const field of PERSONAL_ERROR_FIELDS) delete serialized[field];
+  return serialized;
+}
+
+/** Personal-link tokens and join codes may travel in query strings; keep them out of logs. */
+export const redactUrl = (url: string): string => url.replace(/([?&](token|code)=)[^&]+/g, '$1[redacted]');
+
+/** Nest's logger interface over pino, so framework and application logs share one format. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, context?: string): void {
+    this.write('info', message, context);
+  }
+  error(message: unknown, stackOrContext?: string, context?: string): void {
+    this.write('error', message, context ?? stackOrContext);
+  }
+  warn(message: unknown, context?: string): void {
+    this.write('warn', message, context);
+  }
+  debug(message: unknown, context?: string): void {
+    this.write('debug', message, context);
+  }
+  verbose(message: unknown, context?: string): void {
+    this.write('trace', message, context);
+  }
+  fatal(message: unknown, context?: string): void {
+    this.write('fatal', message, context);
+  }
+
+  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, context?: string) {
+    if (typeof message === 'object' && message !== null) {
+      const { msg, ...fields } = message as Record<string, unknown> & { msg?: string };
+      this.logger[level]({ context, ...fields }, msg);
+    } else {
+      this.logger[level]({ context }, String(message));
+    }
+  }
+}
