@@ -9,6 +9,9 @@ import { mountQueueBoard } from './queue-board.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from '../platform/config/app-config.js';
 import { createRootLogger, PinoNestLogger } from '../platform/logging/logging.js';
+import { registerBodyParsers } from '../platform/http/body-parsers.js';
+import { bearerToken } from '../identity/bearer.js';
+import { StaffJwt } from '../identity/staff-jwt.js';
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests). */
 export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -23,8 +26,19 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     logger: new PinoNestLogger(rootLogger),
     // Throw start-up errors to the caller (main.ts prints them and exits) instead of exiting here.
     abortOnError: false,
+    // Ours are registered below: depth and size limits before parsing, forms for pages only.
+    bodyParser: false,
   });
   app.enableShutdownHooks();
+  const staffJwt = app.get(StaffJwt);
+  registerBodyParsers(app.getHttpAdapter().getInstance(), {
+    bodyLimit: config.bodyLimitBytes,
+    publicBodyLimit: config.publicBodyLimitBytes,
+    mayExceedPublicLimit: async (request) => {
+      const token = bearerToken(request);
+      return token !== undefined && (await staffJwt.verify(token)) !== undefined;
+    },
+  });
 
   // helmet's middleware is built once and run on the raw response, so streamed replies get the
   // headers too; @fastify/helmet rebuilt it on every request (2% of a ballot's CPU here).

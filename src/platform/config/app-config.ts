@@ -141,6 +141,15 @@ export class AppConfig {
   @Min(1024)
   bodyLimitBytes = 1_048_576;
 
+  /**
+   * The largest body a request not from signed-in staff may send (registrations, notes, ballots and
+   * page forms need a few kilobytes); capped by BODY_LIMIT_BYTES.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  publicBodyLimitBytes = 65_536;
+
   /** Requests per minute per key (delegate token, email or participant); IP is a 10x backstop. */
   @Transform(toInt)
   @IsInt()

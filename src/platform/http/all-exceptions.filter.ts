@@ -53,6 +53,15 @@ export function toErrorBody(exception: unknown, requestId: string, logger: Logge
     const mapped = mapPostgresError(exception.driverError as { code?: string; constraint?: string });
     if (mapped) return errorBody(mapped.status, mapped.message);
   }
+  if (exception instanceof RangeError) {
+    // A stack overflow or an impossible size or date, reached from the input: the client's to fix,
+    // and a stack per request would let anyone fill the log.
+    logger.warn({ requestId, error: exception.message }, 'Request refused: RangeError');
+    return errorBody(
+      HttpStatus.BAD_REQUEST,
+      'The request could not be handled: it is too large, deep or out of range.',
+    );
+  }
   const fastifyStatus = (exception as { statusCode?: unknown } | null)?.statusCode;
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
     return errorBody(fastifyStatus, fastifyMessage(fastifyStatus));
