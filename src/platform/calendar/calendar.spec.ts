@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import ICAL from 'ical.js';
 import ical, { type VEvent } from 'node-ical';
 import {
   agendaCalendar,
@@ -131,6 +132,92 @@ describe('autumn DST change (Europe/London, last Sunday of October)', () => {
     expect(local(x.start, 'Europe/London')).toBe('2026-10-25T10:00');
     expect(y.start.toISOString()).toBe('2026-10-24T09:00:00.000Z');
     expect(local(y.start, 'Europe/London')).toBe('2026-10-24T10:00');
+  });
+});
+
+describe('the repeated hour when clocks go back', () => {
+  // 01:30 in London on 25 October 2026 happens twice: 00:30 UTC (BST) and 01:30 UTC (GMT).
+  const event = { ...london, startsAt: new Date('2026-10-24T08:00:00Z'), endsAt: new Date('2026-10-25T18:00:00Z') };
+  const first = session({
+    id: 'first',
+    startsAt: new Date('2026-10-25T00:30:00Z'),
+    endsAt: new Date('2026-10-25T00:45:00Z'),
+  });
+  const second = session({
+    id: 'second',
+    startsAt: new Date('2026-10-25T01:30:00Z'),
+    endsAt: new Date('2026-10-25T01:45:00Z'),
+  });
+  const ics = agendaCalendar(event, [first, second], { stamp: new Date('2026-10-01T00:00:00Z') });
+
+  it('reads both instants back exactly', () => {
+    const byUid = new Map(events(ics).map((e) => [e.uid, e]));
+    expect(byUid.get(sessionUid('first'))?.start.toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(byUid.get(sessionUid('second'))?.start.toISOString()).toBe('2026-10-25T01:30:00.000Z');
+    expect(byUid.get(sessionUid('second'))?.end?.toISOString()).toBe('2026-10-25T01:45:00.000Z');
+  });
+
+  it('reads both instants back exactly with a second parser (ical.js)', () => {
+    const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
+    for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+    const starts = new Map(
+      calendar.getAllSubcomponents('vevent').map((vevent) => {
+        const parsed = new ICAL.Event(vevent);
+        return [parsed.uid, parsed.startDate.toJSDate().toISOString()];
+      }),
+    );
+    expect(starts.get(sessionUid('first'))).toBe('2026-10-25T00:30:00.000Z');
+    expect(starts.get(sessionUid('second'))).toBe('2026-10-25T01:30:00.000Z');
+  });
+
+  it('writes them in UTC, so no reader has to choose between the two', () => {
+    const vevent = (uid: string) => ics.split('BEGIN:VEVENT').find((block) => block.includes(`UID:${uid}`))!;
+    expect(vevent(sessionUid('first'))).toContain('\r\nDTSTART:20261025T003000Z\r\n');
+    expect(vevent(sessionUid('second'))).toContain('\r\nDTSTART:20261025T013000Z\r\n');
+    expect(vevent(sessionUid('second'))).toContain('\r\nDTEND:20261025T014500Z\r\n');
+  });
+
+  it('keeps unambiguous times local', () => {
+    const later = session({
+      id: 'later',
+      startsAt: new Date('2026-10-25T02:30:00Z'),
+      endsAt: new Date('2026-10-25T03:00:00Z'),
+    });
+    expect(agendaCalendar(event, [later])).toContain('DTSTART;TZID=Europe/London:20261025T023000');
+  });
+
+  it('writes the event VEVENT in UTC when the event starts in that hour', () => {
+    const early = { ...event, startsAt: new Date('2026-10-25T01:10:00Z') };
+    expect(eventCalendar(early)).toContain('\r\nDTSTART:20261025T011000Z\r\n');
+    expect(events(eventCalendar(early))[0].start.toISOString()).toBe('2026-10-25T01:10:00.000Z');
+  });
+});
+
+describe('file shape (RFC 5545)', () => {
+  const files = {
+    agenda: agendaCalendar(london, [session({ id: 'a' })]),
+    empty: agendaCalendar(london, []),
+    event: eventCalendar(london),
+  };
+
+  it.each(Object.entries(files))('%s: every line ends with CRLF, the last one too', (_name, ics) => {
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it.each(Object.entries(files))('%s: calendar properties come before the first component', (_name, ics) => {
+    const lines = ics.split('\r\n').filter(Boolean);
+    let depth = 0;
+    let sawComponent = false;
+    for (const line of lines.slice(1, -1)) {
+      if (line.startsWith('BEGIN:')) {
+        depth += 1;
+        sawComponent = true;
+      } else if (line.startsWith('END:')) depth -= 1;
+      else if (depth === 0 && !line.startsWith(' '))
+        expect({ line, sawComponent }).toEqual({ line, sawComponent: false });
+    }
+    expect(lines).toContain('X-WR-TIMEZONE:Europe/London');
   });
 });
 

@@ -1,6 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { MailAttachment } from '../mail/mail-message.js';
+import { isAmbiguousLocalTime } from './local-time.js';
 import { buildVTimezone } from './vtimezone.js';
 
 /** What the calendar needs of an event (an Event entity fits). */
@@ -58,8 +59,38 @@ function newCalendar(event: CalendarEvent, name: string, options: CalendarOption
     // The calendar itself carries no zone so DTSTAMP/LAST-MODIFIED stay in UTC (as RFC 5545
     // requires); each VEVENT names the event's zone and the generator emits its VTIMEZONE.
     timezone: { name: null, generator: (zone: string) => buildVTimezone(zone, from, to) },
-    x: { 'X-WR-TIMEZONE': event.timezone },
   });
+}
+
+/**
+ * The calendar as text. ical-generator writes its own calendar properties, then components,
+ * then any extra property, and no line break after END:VCALENDAR; RFC 5545 wants every
+ * calendar property before the first component and every content line ended by CRLF.
+ */
+function finish(cal: ICalCalendar, event: CalendarEvent): string {
+  const text = cal.toString();
+  const firstComponent = text.indexOf('\r\nBEGIN:', 'BEGIN:VCALENDAR'.length);
+  const zoneLine = `\r\nX-WR-TIMEZONE:${event.timezone}`;
+  const body =
+    firstComponent < 0
+      ? text.replace(/\r\nEND:VCALENDAR$/, `${zoneLine}$&`)
+      : `${text.slice(0, firstComponent)}${zoneLine}${text.slice(firstComponent)}`;
+  return `${body}\r\n`;
+}
+
+/**
+ * Start and end in the event's zone (with its VTIMEZONE); in UTC when either falls in the
+ * repeated hour of a change back, where a local time would name two instants.
+ */
+function times(startsAt: Date, endsAt: Date, zone: string) {
+  if (isAmbiguousLocalTime(startsAt, zone) || isAmbiguousLocalTime(endsAt, zone)) {
+    return { start: startsAt, end: endsAt };
+  }
+  return {
+    start: DateTime.fromJSDate(startsAt, { zone }),
+    end: DateTime.fromJSDate(endsAt, { zone }),
+    timezone: zone,
+  };
 }
 
 function location(event: CalendarEvent, room: string | null | undefined): string | undefined {
@@ -89,9 +120,7 @@ function addSession(
     id: sessionUid(session.id),
     sequence: session.sequence,
     stamp,
-    start: DateTime.fromJSDate(session.startsAt, { zone }),
-    end: DateTime.fromJSDate(session.endsAt, { zone }),
-    timezone: zone,
+    ...times(session.startsAt, session.endsAt, zone),
     summary: session.title,
     description: sessionDescription(session),
     location: location(event, session.room),
@@ -115,7 +144,7 @@ export function agendaCalendar(
   const cal = newCalendar(event, event.title, options);
   const stamp = options.stamp ?? new Date();
   for (const session of [...sessions].sort(byStart)) addSession(cal, event, session, options, stamp);
-  return cal.toString();
+  return finish(cal, event);
 }
 
 /** The sessions one delegate signed up for (reminders, sign-up confirmations). */
@@ -135,9 +164,7 @@ export function eventCalendar(event: CalendarEvent, options: CalendarOptions = {
     id: eventUid(event.id),
     sequence: options.sequence ?? 0,
     stamp: options.stamp ?? new Date(),
-    start: DateTime.fromJSDate(event.startsAt, { zone }),
-    end: DateTime.fromJSDate(event.endsAt, { zone }),
-    timezone: zone,
+    ...times(event.startsAt, event.endsAt, zone),
     summary: event.title,
     description: event.description || undefined,
     location: location(event, null),
@@ -145,7 +172,7 @@ export function eventCalendar(event: CalendarEvent, options: CalendarOptions = {
     lastModified: event.updatedAt,
     url: options.url,
   });
-  return cal.toString();
+  return finish(cal, event);
 }
 
 /** An email attachment carrying a calendar built by one of the functions above. */
