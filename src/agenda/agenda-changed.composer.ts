@@ -64,7 +64,9 @@ export class AgendaChangedComposer implements OnModuleInit {
           ? `The agenda of ${event.title} has changed for a session you are speaking in:`
           : `The agenda of ${event.title} has changed for a session you signed up for:`,
         ...changes.map((c) => describeChange(c, event.timezone)),
-        `Times are in ${event.timezone}. The attached calendar file updates these sessions in your calendar.`,
+        sessions.length
+          ? `Times are in ${event.timezone}. The attached calendar file updates these sessions in your calendar.`
+          : `Times are in ${event.timezone}.`,
       ],
       link: { label: 'See the full agenda', url: link },
     });

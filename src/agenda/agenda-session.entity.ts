@@ -56,6 +56,13 @@ export class AgendaSession {
   @Column({ type: 'integer', default: 0 })
   sequence!: number;
 
+  /**
+   * Set when the session was deleted from an agenda that had been published: the row stays,
+   * cancelled, so the calendar feed can tell subscribers; everything else treats it as gone.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  removedAt!: Date | null;
+
   @ManyToMany(() => Speaker)
   @JoinTable({
     name: 'session_speakers',

@@ -16,6 +16,8 @@ import { SessionsRepository } from './sessions.repository.js';
 export interface AgendaViewData {
   event: Event;
   sessions: AgendaSession[];
+  /** Deleted after publishing: in the calendar feed only, as cancelled. */
+  removed: AgendaSession[];
   document: AgendaDocument;
 }
 
@@ -90,23 +92,27 @@ export class AgendaService {
 
   ics(entry: CachedAgenda): CachedBody {
     if (!entry.ics) {
-      const { event, sessions } = this.view(entry);
+      const { event, sessions, removed } = this.view(entry);
       // DTSTAMP from the event's last change keeps the bytes (and the ETag) equal across processes.
       entry.ics = cachedBody(
-        agendaCalendar(event, sessions, { stamp: event.updatedAt, url: `${this.config.appUrl}/events/${event.slug}` }),
+        agendaCalendar(event, [...sessions, ...removed], {
+          stamp: event.updatedAt,
+          url: `${this.config.appUrl}/events/${event.slug}`,
+        }),
       );
     }
     return entry.ics;
   }
 
-  /** Two queries whatever the size of the agenda: sessions with their speakers, and all speakers. */
+  /** Three queries whatever the size of the agenda: sessions with their speakers, removed ones, all speakers. */
   private async build(event: Event): Promise<CachedAgenda> {
-    const [sessions, speakers] = await Promise.all([
+    const [sessions, removed, speakers] = await Promise.all([
       this.sessions.agenda(event.id),
+      this.sessions.removedFromAgenda(event.id),
       this.sessions.speakersOfEvent(event.id),
     ]);
     const document = buildAgendaDocument(event, sessions, speakers, this.config.appUrl);
-    const view: AgendaViewData = { event, sessions, document };
+    const view: AgendaViewData = { event, sessions, removed, document };
     return {
       eventId: event.id,
       slug: event.slug,

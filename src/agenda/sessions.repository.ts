@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { Speaker } from './speaker.entity.js';
 import { AgendaSession } from './agenda-session.entity.js';
 
@@ -12,7 +12,7 @@ export class SessionsRepository {
   findWithSpeakers(manager: EntityManager, eventId: string, sessionId: string): Promise<AgendaSession | null> {
     return manager
       .getRepository(AgendaSession)
-      .findOne({ where: { id: sessionId, eventId }, relations: { speakers: true } });
+      .findOne({ where: { id: sessionId, eventId, removedAt: IsNull() }, relations: { speakers: true } });
   }
 
   /** Scheduled sessions of the event overlapping [startsAt, endsAt), with their speakers. */
@@ -35,11 +35,19 @@ export class SessionsRepository {
       .createQueryBuilder('s')
       .leftJoinAndSelect('s.speakers', 'sp')
       .where('s.event_id = :eventId', { eventId })
+      .andWhere('s.removed_at IS NULL')
       .orderBy('s.starts_at', 'ASC')
       .addOrderBy('s.room', 'ASC', 'NULLS FIRST')
       .addOrderBy('s.title', 'ASC')
       .addOrderBy('s.id', 'ASC')
       .getMany();
+  }
+
+  /** Sessions deleted after publishing: only the calendar feed still shows them (cancelled). */
+  removedFromAgenda(eventId: string): Promise<AgendaSession[]> {
+    return this.db
+      .getRepository(AgendaSession)
+      .find({ where: { eventId, removedAt: Not(IsNull()) }, relations: { speakers: true } });
   }
 
   /** Sessions a speaker is in, each with all its speakers. */
@@ -50,6 +58,7 @@ export class SessionsRepository {
       .innerJoin('s.speakers', 'me', 'me.id = :speakerId', { speakerId })
       .leftJoinAndSelect('s.speakers', 'sp')
       .where('s.event_id = :eventId', { eventId })
+      .andWhere('s.removed_at IS NULL')
       .getMany();
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../platform/clock/clock.js';
 import { notFound } from '../platform/errors/common.errors.js';
 import { AgendaCache } from './agenda-cache.js';
 import { rejectNulls } from '../events/dto/reject-nulls.js';
@@ -51,6 +52,7 @@ export class SessionsService {
     private readonly changes: AgendaChangesService,
     private readonly cache: AgendaCache,
     private readonly reminders: RemindersService,
+    private readonly clock: Clock,
   ) {}
 
   async create(eventId: string, input: CreateSessionDto): Promise<AgendaSession> {
@@ -108,13 +110,26 @@ export class SessionsService {
     return session;
   }
 
+  /**
+   * Before the agenda was ever published the session simply goes. After, calendars may hold
+   * it, so the row stays as a cancelled tombstone with SEQUENCE raised: the feed and the
+   * change email carry that cancellation, and everything else no longer sees the session.
+   */
   async remove(eventId: string, sessionId: string): Promise<void> {
     await this.db.transaction(async (manager) => {
       const event = await this.events.lock(manager, eventId);
       const session = await this.load(manager, eventId, sessionId);
-      // Recorded (and its signed-up delegates found) before the row and its sign-ups go.
+      if (event.publishedAt === null) {
+        await manager.getRepository(AgendaSession).delete({ id: session.id });
+      } else {
+        await manager
+          .getRepository(AgendaSession)
+          .update(
+            { id: session.id },
+            { status: 'cancelled', removedAt: this.clock.now(), sequence: session.sequence + 1 },
+          );
+      }
       await this.afterChange(manager, event, session, snapshot(session), null);
-      await manager.getRepository(AgendaSession).delete({ id: session.id });
     });
     await this.cache.invalidate(eventId);
   }

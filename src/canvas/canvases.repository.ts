@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AgendaSession } from '../agenda/agenda-session.entity.js';
 import { CanvasEvent } from './canvas-event.entity.js';
 import { CanvasNote } from './canvas-note.entity.js';
@@ -87,7 +87,9 @@ export class CanvasesRepository {
   }
 
   async sessionBelongsToEvent(sessionId: string, eventId: string): Promise<boolean> {
-    return this.dataSource.getRepository(AgendaSession).exists({ where: { id: sessionId, eventId } });
+    return this.dataSource
+      .getRepository(AgendaSession)
+      .exists({ where: { id: sessionId, eventId, removedAt: IsNull() } });
   }
 
   insertCanvas(manager: EntityManager, values: Partial<Canvas>): Promise<Canvas> {
