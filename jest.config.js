@@ -15,7 +15,7 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      roots: ['<rootDir>/src'],
+      roots: ['<rootDir>/src', '<rootDir>/scripts'],
       testMatch: ['**/*.spec.ts'],
     },
     {

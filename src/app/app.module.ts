@@ -10,6 +10,7 @@ import { RateLimitGuard } from '../platform/http/rate-limit.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { ConfigModule } from '../platform/config/config.module.js';
 import { dataSourceOptions } from '../platform/database/data-source-options.js';
+import { ENTITIES } from './entities.js';
 import { MailModule } from '../platform/mail/mail.module.js';
 import { NotificationsModule } from '../outbox/notifications.module.js';
 import { RedisModule } from '../platform/redis/redis.module.js';
@@ -34,7 +35,7 @@ export class AppModule {
       global: true,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config), extra: { max: config.databasePoolSize } }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config, ENTITIES), extra: { max: config.databasePoolSize } }),
         BullModule.forRoot({ url: config.redisUrl, prefix: config.queuePrefix }),
         RedisModule,
         ClockModule,

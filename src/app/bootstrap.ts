@@ -2,10 +2,14 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createHttpApp } from './app.factory.js';
 import { AppModule } from './app.module.js';
-import { ConfigValidationError, loadConfigFromEnvironment, type AppConfigOverrides } from '../platform/config/app-config.js';
+import {
+  ConfigValidationError,
+  loadConfigFromEnvironment,
+  type AppConfigOverrides,
+} from '../platform/config/app-config.js';
 import { runMigrations } from '../platform/database/migrate.js';
 import { createRootLogger, PinoNestLogger } from '../platform/logging/logging.js';
-import { seedDemoOnStart } from '../seed/seed-demo.js';
+import { seedDemoOnStart } from './seed-demo.js';
 
 /**
  * Starts this process in its role: the HTTP API (`api`), the queue worker (`worker`)

@@ -2,7 +2,7 @@ import ical, { type VEvent } from 'node-ical';
 import type { Page } from 'playwright-core';
 import { MEETING, MEETING_SESSIONS } from '../../src/seed/demo-content.js';
 import type { DemoSummary } from '../../src/seed/demo-seeder.js';
-import { seedDemoIfEmpty } from '../../src/seed/seed-demo.js';
+import { seedDemoIfEmpty } from '../../src/app/seed-demo.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 import { type Browser, findChromium, freePort, launchBrowser } from './chromium.js';
 

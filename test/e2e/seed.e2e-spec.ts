@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { MOVEMENT_BUILDING } from '../../src/canvas/canvas-templates.js';
 import { DEMO_ACCOUNTS, MEETING, WORKSHOP_EVENT } from '../../src/seed/demo-content.js';
 import { demoRefusal } from '../../src/seed/demo-seeder.js';
-import { describeSeed, seedDemoIfEmpty, type SeedOutcome } from '../../src/seed/seed-demo.js';
+import { describeSeed, seedDemoIfEmpty, type SeedOutcome } from '../../src/app/seed-demo.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
 interface AgendaDoc {
@@ -14,12 +14,12 @@ interface AgendaDoc {
 const DAY = 24 * 3600 * 1000;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** `npm run seed` without the build: src/seed/seed-cli.ts run from source, as its own process. */
+/** `npm run seed` without the build: src/app/seed-cli.ts run from source, as its own process. */
 function seedCli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', './test/processes/register-ts.mjs', 'src/seed/seed-cli.ts', ...args],
+      ['--import', './test/processes/register-ts.mjs', 'src/app/seed-cli.ts', ...args],
       { cwd: ROOT, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...env }, timeout: 60_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;

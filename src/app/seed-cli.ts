@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
 import { ConfigValidationError, loadConfigFromEnvironment } from '../platform/config/app-config.js';
 import { dataSourceOptions } from '../platform/database/data-source-options.js';
+import { ENTITIES } from './entities.js';
 import { runMigrations } from '../platform/database/migrate.js';
-import { demoRefusal } from './demo-seeder.js';
+import { demoRefusal } from '../seed/demo-seeder.js';
 import { describeSeed, seedDemoIfEmpty } from './seed-demo.js';
 
 /**
@@ -30,7 +31,7 @@ function findServices(): void {
 
 /** Empties every table the application owns, keeping the schema and the migrations table. */
 async function deleteAllData(databaseUrl: string): Promise<void> {
-  const db = new DataSource({ ...dataSourceOptions({ databaseUrl }), extra: { max: 1 } });
+  const db = new DataSource({ ...dataSourceOptions({ databaseUrl }, ENTITIES), extra: { max: 1 } });
   await db.initialize();
   try {
     const tables = [...new Set(db.entityMetadatas.map((m) => `"${m.tableName}"`))];
@@ -41,7 +42,7 @@ async function deleteAllData(databaseUrl: string): Promise<void> {
 }
 
 async function isEmpty(databaseUrl: string, adminEmail: string): Promise<string | undefined> {
-  const db = new DataSource({ ...dataSourceOptions({ databaseUrl }), extra: { max: 1 } });
+  const db = new DataSource({ ...dataSourceOptions({ databaseUrl }, ENTITIES), extra: { max: 1 } });
   await db.initialize();
   try {
     return await demoRefusal(db, { adminEmail });

@@ -1,11 +1,11 @@
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../app/app.module.js';
+import { AppModule } from './app.module.js';
 import type { AppConfig } from '../platform/config/app-config.js';
 import { createRootLogger, PinoNestLogger } from '../platform/logging/logging.js';
-import { DEMO_ACCOUNTS } from './demo-content.js';
-import { demoRefusal, type DemoSummary, seedDemo } from './demo-seeder.js';
+import { DEMO_ACCOUNTS } from '../seed/demo-content.js';
+import { demoRefusal, type DemoSummary, seedDemo } from '../seed/demo-seeder.js';
 
 /** Any fixed number: processes starting together take turns to look at the database. */
 const SEED_LOCK = 7_204_313;

@@ -1,0 +1,55 @@
+import { Linter } from 'eslint';
+import { fileURLToPath } from 'node:url';
+import { floorPlanPlugin } from './eslint-floor-plan.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function lint(file: string, code: string): string[] {
+  const linter = new Linter({ cwd: ROOT });
+  const messages = linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { sourceType: 'module', ecmaVersion: 'latest' },
+        plugins: { plenary: floorPlanPlugin },
+        rules: { 'plenary/imports-point-left': 'error' },
+      },
+    ],
+    { filename: `${ROOT}src/${file}` },
+  );
+  return messages.map((message) => message.message);
+}
+
+describe('the floor-plan lint rule', () => {
+  it('lets a folder import from folders to its left and from itself', () => {
+    expect(lint('registrations/x.service.ts', "import { a } from '../events/event.entity.js';")).toEqual([]);
+    expect(lint('canvas/x.ts', "import { a } from '../platform/http/pagination.js';")).toEqual([]);
+    expect(lint('agenda/pages/x.ts', "import { a } from '../sessions.service.js';")).toEqual([]);
+    expect(lint('main.ts', "import { a } from './app/bootstrap.js';")).toEqual([]);
+  });
+
+  it('refuses an import that points right, naming both files', () => {
+    const [message] = lint('platform/http/x.ts', "import { a } from '../../canvas/canvas.entity.js';");
+    expect(message).toContain("'platform/http/x.ts' (floor 0) may not import 'canvas/canvas.entity.js' (floor 7)");
+    expect(lint('outbox/x.ts', "export { a } from '../registrations/registration.entity.js';")).toHaveLength(1);
+    expect(lint('events/x.ts', "const m = await import('../reminders/reminders.service.js');")).toHaveLength(1);
+  });
+
+  it('refuses imports between the side-by-side features', () => {
+    expect(lint('awards/x.ts', "import { a } from '../canvas/canvas.entity.js';")).toHaveLength(1);
+  });
+
+  it('knows the wrong-way imports that predate it, and only those', () => {
+    expect(lint('events/events.service.ts', "import { a } from '../reminders/reminders.service.js';")).toEqual([]);
+    expect(lint('events/events.controller.ts', "import { a } from '../reminders/reminders.service.js';")).toHaveLength(
+      1,
+    );
+  });
+
+  it('asks for a new folder to be placed on the plan', () => {
+    expect(lint('gadgets/x.ts', "import { a } from '../platform/x.js';")).toEqual([
+      "'gadgets' is not on the floor plan (scripts/eslint-floor-plan.mjs): add it to FLOORS.",
+    ]);
+  });
+});

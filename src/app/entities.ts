@@ -1,0 +1,48 @@
+import { AwardNomination } from '../awards/award-nomination.entity.js';
+import { AwardNominee } from '../awards/award-nominee.entity.js';
+import { AwardTieDecision } from '../awards/award-tie-decision.entity.js';
+import { Award } from '../awards/award.entity.js';
+import { BallotReceipt } from '../awards/ballot-receipt.entity.js';
+import { Ballot } from '../awards/ballot.entity.js';
+import { CanvasEvent } from '../canvas/canvas-event.entity.js';
+import { CanvasNote } from '../canvas/canvas-note.entity.js';
+import { CanvasParticipant } from '../canvas/canvas-participant.entity.js';
+import { CanvasTemplate } from '../canvas/canvas-template.entity.js';
+import { Canvas } from '../canvas/canvas.entity.js';
+import { NoteDot } from '../canvas/note-dot.entity.js';
+import { EventMember } from '../events/event-member.entity.js';
+import { Event } from '../events/event.entity.js';
+import { Notification } from '../outbox/notification.entity.js';
+import { Registration } from '../registrations/registration.entity.js';
+import { ReminderRule } from '../reminders/reminder-rule.entity.js';
+import { SessionSignup } from '../registrations/session-signup.entity.js';
+import { AgendaChange } from '../agenda/agenda-change.entity.js';
+import { AgendaSession } from '../agenda/agenda-session.entity.js';
+import { Speaker } from '../agenda/speaker.entity.js';
+import { User } from '../identity/users/user.entity.js';
+
+/** Every entity, listed (not globbed) so the same list works from src under jest and from dist. */
+export const ENTITIES = [
+  User,
+  Event,
+  EventMember,
+  Speaker,
+  AgendaSession,
+  AgendaChange,
+  Registration,
+  SessionSignup,
+  Notification,
+  ReminderRule,
+  Award,
+  AwardNomination,
+  AwardNominee,
+  BallotReceipt,
+  Ballot,
+  AwardTieDecision,
+  Canvas,
+  CanvasNote,
+  CanvasParticipant,
+  NoteDot,
+  CanvasTemplate,
+  CanvasEvent,
+];
