@@ -27,6 +27,15 @@ export default {
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },
     {
+      // A service or repository with real PostgreSQL (and Redis where it needs it), without HTTP.
+      ...common,
+      displayName: 'medium',
+      roots: ['<rootDir>/test/medium'],
+      testMatch: ['**/*.medium-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
+    {
       // Public pages in headless Chromium (playwright-core); skipped, loudly, without a Chromium.
       ...common,
       displayName: 'browser',
