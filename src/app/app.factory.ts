@@ -1,5 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
-import { ValidationPipe } from '@nestjs/common';
+import { type DynamicModule, type NestApplicationOptions, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -13,8 +13,21 @@ import { registerBodyParsers } from '../platform/http/body-parsers.js';
 import { bearerToken } from '../identity/bearer.js';
 import { StaffJwt } from '../identity/staff-jwt.js';
 
+/** Makes the Nest application from the root module; the e2e tests pass one that swaps providers. */
+export type NestAppMaker = (
+  root: DynamicModule,
+  adapter: FastifyAdapter,
+  options: NestApplicationOptions,
+) => Promise<NestFastifyApplication>;
+
+const makeNestApp: NestAppMaker = (root, adapter, options) =>
+  NestFactory.create<NestFastifyApplication>(root, adapter, options);
+
 /** Builds the HTTP application (used by main.ts and by the e2e tests). */
-export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createHttpApp(
+  config: AppConfig,
+  make: NestAppMaker = makeNestApp,
+): Promise<NestFastifyApplication> {
   const rootLogger = createRootLogger(config);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
@@ -22,7 +35,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     trustProxy: true,
     routerOptions: { maxParamLength: 200 },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
+  const app = await make(AppModule.register(config), adapter, {
     logger: new PinoNestLogger(rootLogger),
     // Throw start-up errors to the caller (main.ts prints them and exits) instead of exiting here.
     abortOnError: false,

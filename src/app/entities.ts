@@ -15,6 +15,7 @@ import { Event } from '../events/event.entity.js';
 import { Notification } from '../outbox/notification.entity.js';
 import { Registration } from '../registrations/registration.entity.js';
 import { ReminderRule } from '../reminders/reminder-rule.entity.js';
+import { SessionCheckIn } from '../registrations/check-in/session-check-in.entity.js';
 import { SessionSignup } from '../registrations/session-signup.entity.js';
 import { AgendaChange } from '../agenda/agenda-change.entity.js';
 import { AgendaSession } from '../agenda/agenda-session.entity.js';
@@ -31,6 +32,7 @@ export const ENTITIES = [
   AgendaChange,
   Registration,
   SessionSignup,
+  SessionCheckIn,
   Notification,
   ReminderRule,
   Award,

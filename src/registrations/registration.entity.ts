@@ -56,6 +56,10 @@ export class Registration {
   @Column({ type: 'text', nullable: true })
   tokenSealed!: string | null;
 
+  /** What the delegate's QR code holds at the door; set by the database, never the personal-link token. */
+  @Column({ type: 'text', unique: true, insert: false, update: false })
+  checkInCode!: string;
+
   @Column({ type: 'timestamptz', nullable: true })
   checkedInAt!: Date | null;
 

@@ -27,6 +27,7 @@ import {
 } from './dto/registration.response.js';
 import type { Registration } from './registration.entity.js';
 import { RegistrationsService } from './registrations.service.js';
+import { CheckInService } from './check-in/check-in.service.js';
 
 /** Keyed on the email in the body: many delegates share the venue's IP address. */
 const PER_EMAIL = (bucket: string) =>
@@ -37,6 +38,7 @@ const PER_EMAIL = (bucket: string) =>
 export class EventRegistrationsController {
   constructor(
     private readonly registrations: RegistrationsService,
+    private readonly checkIns: CheckInService,
     private readonly config: AppConfig,
   ) {}
 
@@ -113,12 +115,13 @@ export class EventRegistrationsController {
   @HttpCode(200)
   @EventRole('organiser')
   @ApiOkResponse({ type: CheckInResponse })
-  checkIn(
+  async checkIn(
     @UuidParam('eventId') eventId: string,
     @UuidParam('registrationId') registrationId: string,
     @CurrentUser() user: AuthUser,
   ): Promise<CheckInResponse> {
-    return this.registrations.checkIn(eventId, registrationId, user);
+    const { recorded } = await this.checkIns.checkIn(await this.checkIns.door(eventId), registrationId, user);
+    return { ...(await this.registrations.get(eventId, registrationId)), alreadyCheckedIn: !recorded };
   }
 
   /** Erases the delegate's personal data (a request under data-protection law); counts stay. */

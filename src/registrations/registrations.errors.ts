@@ -13,6 +13,7 @@ export enum RegistrationsError {
   WorkshopClash = 'WorkshopClash',
   SignupNotFound = 'SignupNotFound',
   Erased = 'Erased',
+  NoPlaceInWorkshop = 'NoPlaceInWorkshop',
 }
 
 export const registrationsError = defineErrors<RegistrationsError>({
@@ -28,6 +29,7 @@ export const registrationsError = defineErrors<RegistrationsError>({
   [RegistrationsError.WorkshopClash]: 'conflict',
   [RegistrationsError.SignupNotFound]: 'not_found',
   [RegistrationsError.Erased]: 'conflict',
+  [RegistrationsError.NoPlaceInWorkshop]: 'conflict',
 });
 
 export const alreadyRegisteredMessage = (eventId = '{eventId}'): string =>

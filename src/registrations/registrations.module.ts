@@ -4,12 +4,15 @@ import { RegistrationMailModule } from './registration-mail.module.js';
 import { EventRegistrationsController, MyRegistrationController } from './registrations.controller.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 import { RegistrationsService } from './registrations.service.js';
+import { CheckInRepository } from './check-in/check-in.repository.js';
+import { CheckInService } from './check-in/check-in.service.js';
+import { CheckInController } from './check-in/check-in.controller.js';
 
 /** Registrations, the waiting list, workshop sign-ups and check-in. */
 @Module({
   imports: [RegistrationMailModule],
-  controllers: [EventRegistrationsController, MyRegistrationController, PersonalPageController],
-  providers: [RegistrationsRepository, RegistrationsService],
-  exports: [RegistrationsService],
+  controllers: [EventRegistrationsController, MyRegistrationController, PersonalPageController, CheckInController],
+  providers: [RegistrationsRepository, RegistrationsService, CheckInRepository, CheckInService],
+  exports: [RegistrationsService, CheckInService],
 })
 export class RegistrationsModule {}

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Event } from '../events/event.entity.js';
 import { Registration, type RegistrationStatus } from './registration.entity.js';
 import { INSERT_REGISTRATION_SQL, LOCK_EVENT_SQL, READ_EVENT_SQL } from './registrations.sql.js';
+import { containsPattern } from './search-pattern.js';
 import type { SignupStatus } from './session-signup.entity.js';
 
 /** What a capacity decision needs of the event, read under its row lock. */
@@ -136,9 +137,6 @@ const WAITLIST_POSITIONS = `
   ) w ON w.id = r.id`;
 
 const toNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
-
-/** LIKE pattern for a user's search text, with its wildcards taken literally. */
-const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * Every query of the registrations module. Methods that take an EntityManager run inside
@@ -512,16 +510,6 @@ export class RegistrationsRepository {
       [eventId],
     );
     return rows.map((row) => ({ status: row.status, n: Number(row.n), checkedIn: Number(row.checked_in) }));
-  }
-
-  /** Records the first check-in only; returns whether this call recorded it. */
-  async checkIn(eventId: string, id: string, userId: string, at: Date): Promise<boolean> {
-    const result: [unknown[], number] = await this.db.query(
-      `UPDATE registrations SET checked_in_at = $3, checked_in_by_id = $4, updated_at = now()
-       WHERE event_id = $1 AND id = $2 AND status = 'confirmed' AND checked_in_at IS NULL AND erased_at IS NULL`,
-      [eventId, id, at, userId],
-    );
-    return result[1] > 0;
   }
 
   /**

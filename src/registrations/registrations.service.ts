@@ -3,7 +3,6 @@ import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type EntityManager, QueryFailedError } from 'typeorm';
-import type { AuthUser } from '../identity/auth-user.js';
 import { Clock } from '../platform/clock/clock.js';
 import { SecretBox } from '../platform/crypto/secret-box.js';
 import { newSecretToken } from '../platform/crypto/tokens.js';
@@ -17,7 +16,6 @@ import { RemindersService } from '../reminders/reminders.service.js';
 import type { CreateRegistrationDto } from './dto/create-registration.dto.js';
 import {
   type AttendeeResponse,
-  type CheckInResponse,
   type MyRegistrationResponse,
   type RegistrationCountsResponse,
   type RegistrationCreatedResponse,
@@ -405,21 +403,6 @@ export class RegistrationsService {
 
   async get(eventId: string, registrationId: string): Promise<AttendeeResponse> {
     return toAttendeeResponse(await this.requireAttendee(eventId, registrationId));
-  }
-
-  /** Records the first check-in (when and by whom); repeating it changes nothing. */
-  async checkIn(eventId: string, registrationId: string, user: AuthUser): Promise<CheckInResponse> {
-    const recorded = await this.registrations.checkIn(eventId, registrationId, user.id, this.clock.now());
-    const row = await this.requireAttendee(eventId, registrationId);
-    if (!recorded && !row.checkedInAt) {
-      throw registrationsError(
-        row.erasedAt ? RegistrationsError.Erased : RegistrationsError.NotConfirmed,
-        row.erasedAt
-          ? 'This registration’s personal data was erased; it cannot be checked in.'
-          : `Only delegates with a confirmed place can be checked in; this one is ${row.status}.`,
-      );
-    }
-    return { ...toAttendeeResponse(row), alreadyCheckedIn: !recorded };
   }
 
   /**

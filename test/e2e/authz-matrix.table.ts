@@ -47,6 +47,7 @@ export const EXPECTED: Record<string, Row> = {
   // The other event's delegate cannot see this event's workshop.
   'DELETE /api/registrations/me/sessions/:sessionId': row(401, 'hidden', A, 401, 401, 401, 401),
   'GET /api/auth/me': STAFF,
+  'GET /api/events/:eventId/check-in': ORGANISER,
   'GET /api/awards/:awardId': PUBLIC,
   'GET /api/awards/:awardId/audit': ORGANISER,
   // Organisers only, and only once voting has closed: while it is open nobody gets it.
@@ -105,6 +106,8 @@ export const EXPECTED: Record<string, Row> = {
   'POST /api/events': STAFF,
   'POST /api/events/:eventId/awards': ORGANISER,
   'POST /api/events/:eventId/cancel': ORGANISER,
+  'POST /api/events/:eventId/check-in': ORGANISER,
+  'POST /api/events/:eventId/check-in/undo': ORGANISER,
   'POST /api/events/:eventId/canvases': FACILITATOR,
   'POST /api/events/:eventId/members': ORGANISER,
   'POST /api/events/:eventId/notifications/:notificationId/retry': ORGANISER,

@@ -1,11 +1,13 @@
+import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { DataSource } from 'typeorm';
-import { createHttpApp } from '../../src/app/app.factory.js';
+import { createHttpApp, type NestAppMaker } from '../../src/app/app.factory.js';
 import { type AppConfig, type AppConfigOverrides, loadConfig } from '../../src/platform/config/app-config.js';
 import { runMigrations } from '../../src/platform/database/migrate.js';
 import { SmtpCapture } from './smtp-capture.js';
@@ -63,11 +65,30 @@ async function dropRedisPrefix(redis: Redis, prefix: string): Promise<void> {
   } while (cursor !== '0');
 }
 
+/** A provider replaced by another class in the testing module (a control run without a guard). */
+export interface ProviderSwap {
+  provide: Type;
+  useClass: Type;
+}
+
+/** Builds the application through Nest's testing module, with the given providers swapped. */
+const withSwaps =
+  (swaps: ProviderSwap[]): NestAppMaker =>
+  async (root, adapter, options) => {
+    let builder = Test.createTestingModule({ imports: [root] });
+    for (const swap of swaps) builder = builder.overrideProvider(swap.provide).useClass(swap.useClass);
+    const moduleRef = await builder.compile();
+    return moduleRef.createNestApplication<NestFastifyApplication>(adapter, options);
+  };
+
 /**
  * Boots the real application against its own PostgreSQL database, its own Bull prefix
  * and an SMTP server in this process. The worker role runs in-process too.
  */
-export async function createTestApp(overrides: AppConfigOverrides = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: AppConfigOverrides = {},
+  options: { swap?: ProviderSwap[] } = {},
+): Promise<TestApp> {
   const env = readTestEnvironment();
   const database = await createTestDatabase();
   const mail = new SmtpCapture();
@@ -88,7 +109,7 @@ export async function createTestApp(overrides: AppConfigOverrides = {}): Promise
       ...overrides,
     },
   );
-  const app = await createHttpApp(config);
+  const app = await createHttpApp(config, options.swap ? withSwaps(options.swap) : undefined);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const redis = new Redis(env.redisUrl);
