@@ -182,7 +182,7 @@ export class CheckInRepository {
   async findSession(eventId: string, sessionId: string): Promise<DoorSession | undefined> {
     const rows: DoorSession[] = await this.db.query(
       `SELECT id, event_id AS "eventId", title, kind, status, starts_at AS "startsAt"
-       FROM sessions WHERE event_id = $1 AND id = $2`,
+       FROM sessions WHERE event_id = $1 AND id = $2 AND removed_at IS NULL`,
       [eventId, sessionId],
     );
     return rows[0];
@@ -192,7 +192,7 @@ export class CheckInRepository {
   doorSessions(eventId: string): Promise<DoorSession[]> {
     return this.db.query(
       `SELECT id, event_id AS "eventId", title, kind, status, starts_at AS "startsAt"
-       FROM sessions WHERE event_id = $1 AND status = 'scheduled' AND kind <> 'break'
+       FROM sessions WHERE event_id = $1 AND status = 'scheduled' AND kind <> 'break' AND removed_at IS NULL
        ORDER BY starts_at, title`,
       [eventId],
     );
