@@ -15,6 +15,17 @@ export class SessionsRepository {
       .findOne({ where: { id: sessionId, eventId, removedAt: IsNull() }, relations: { speakers: true } });
   }
 
+  /** Every session still on the agenda (scheduled or cancelled), with speakers, in the caller's transaction. */
+  allOfEvent(manager: EntityManager, eventId: string): Promise<AgendaSession[]> {
+    return manager
+      .getRepository(AgendaSession)
+      .find({
+        where: { eventId, removedAt: IsNull() },
+        relations: { speakers: true },
+        order: { startsAt: 'ASC', id: 'ASC' },
+      });
+  }
+
   /** Scheduled sessions of the event overlapping [startsAt, endsAt), with their speakers. */
   overlapping(manager: EntityManager, eventId: string, startsAt: Date, endsAt: Date): Promise<AgendaSession[]> {
     return manager

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -7,6 +7,7 @@ import { notFound } from '../platform/errors/common.errors.js';
 import { AgendaCache } from './agenda-cache.js';
 import { rejectNulls } from '../events/dto/reject-nulls.js';
 import type { Event } from '../events/event.entity.js';
+import { EventDateShiftHooks } from '../events/event-date-shift.hooks.js';
 import { EventsRepository } from '../events/events.repository.js';
 import { RemindersService } from '../reminders/reminders.service.js';
 import type { Speaker } from './speaker.entity.js';
@@ -44,7 +45,7 @@ const toSlot = (s: AgendaSession): Slot => ({
 
 /** The agenda's rules: dates, room and speaker clashes, and the change list once published. */
 @Injectable()
-export class SessionsService {
+export class SessionsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: SessionsRepository,
@@ -53,7 +54,39 @@ export class SessionsService {
     private readonly cache: AgendaCache,
     private readonly reminders: RemindersService,
     private readonly clock: Clock,
+    private readonly dateShift: EventDateShiftHooks,
   ) {}
+
+  onModuleInit(): void {
+    this.dateShift.register((manager, event, shiftMs) => this.shiftAll(manager, event, shiftMs));
+  }
+
+  /**
+   * Moves every session of a rescheduled event by `shiftMs`, in the event's transaction (the
+   * event row is locked and saved by the caller, which also moves the reminders). Once
+   * published, each move raises the session's SEQUENCE and is recorded, so calendars update
+   * and the debounced change emails go out.
+   */
+  private async shiftAll(manager: EntityManager, event: Event, shiftMs: number): Promise<void> {
+    for (const session of await this.repo.allOfEvent(manager, event.id)) {
+      const before = snapshot(session);
+      session.startsAt = new Date(session.startsAt.getTime() + shiftMs);
+      session.endsAt = new Date(session.endsAt.getTime() + shiftMs);
+      if (event.status === 'published') session.sequence += 1;
+      const saved = await manager.getRepository(AgendaSession).save(session);
+      if (event.status !== 'published') continue;
+      const diff = diffSession(before, snapshot(saved));
+      if (diff) {
+        await this.changes.record(
+          manager,
+          event,
+          { id: saved.id, title: saved.title },
+          diff,
+          before.speakers.map((s) => s.id),
+        );
+      }
+    }
+  }
 
   async create(eventId: string, input: CreateSessionDto): Promise<AgendaSession> {
     const session = await this.db.transaction(async (manager) => {

@@ -16,6 +16,7 @@ import type { CreateEventDto } from './dto/create-event.dto.js';
 import type { MemberResponse } from './dto/add-member.dto.js';
 import { rejectNulls } from './dto/reject-nulls.js';
 import type { UpdateEventDto } from './dto/update-event.dto.js';
+import { EventDateShiftHooks } from './event-date-shift.hooks.js';
 import { EventMember, type EventRole } from './event-member.entity.js';
 import { Event } from './event.entity.js';
 import { eventsError, EventsError } from './events.errors.js';
@@ -44,6 +45,7 @@ export class EventsService {
     private readonly cache: AgendaCache,
     private readonly clock: Clock,
     private readonly reminders: RemindersService,
+    private readonly dateShift: EventDateShiftHooks,
   ) {}
 
   async create(user: AuthUser, input: CreateEventDto): Promise<Event> {
@@ -114,6 +116,7 @@ export class EventsService {
     if (input.slug !== undefined) this.checkSlug(input.slug);
     const event = await this.db.transaction(async (manager) => {
       const event = await this.repo.lock(manager, eventId);
+      const previousStart = event.startsAt.getTime();
       if (input.slug !== undefined && input.slug !== event.slug) {
         if (await this.repo.slugExists(manager, input.slug)) {
           throw eventsError(
@@ -139,12 +142,16 @@ export class EventsService {
           input.registrationClosesAt === null ? null : parseInstant(input.registrationClosesAt);
       }
       this.checkDates(event.startsAt, event.endsAt, event.registrationOpensAt, event.registrationClosesAt);
+      const shiftMs = event.startsAt.getTime() - previousStart;
+      if (input.moveSessions && shiftMs !== 0) await this.dateShift.announce(manager, event, shiftMs);
       const outside = await this.repo.scheduledSessionsOutside(manager, eventId, event.startsAt, event.endsAt);
       if (outside.length > 0) {
         const names = outside.slice(0, 3).map((s) => `"${s.title}"`);
         throw eventsError(
           EventsError.SessionsOutsideDates,
-          `The new dates would leave ${outside.length} session(s) outside the event (${names.join(', ')}); move them first.`,
+          input.moveSessions
+            ? `The new dates are shorter: even moved with the start, ${outside.length} session(s) would fall outside the event (${names.join(', ')}); move or shorten them first.`
+            : `The new dates would leave ${outside.length} session(s) outside the event (${names.join(', ')}); move them first, or move every session with the event.`,
         );
       }
       event.agendaVersion += 1;
