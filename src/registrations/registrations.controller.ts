@@ -14,7 +14,7 @@ import { pageWindow } from '../platform/http/pagination.js';
 import { bodyField, RateLimit } from '../platform/http/rate-limit.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { CreateRegistrationDto, ResendLinkDto } from './dto/create-registration.dto.js';
-import { ListRegistrationsQuery } from './dto/list-registrations.query.js';
+import { attendeeFilter, ListRegistrationsQuery } from './dto/list-registrations.query.js';
 import {
   AttendeePageResponse,
   AttendeeResponse,
@@ -71,7 +71,7 @@ export class EventRegistrationsController {
     @UuidParam('eventId') eventId: string,
     @Query() query: ListRegistrationsQuery,
   ): Promise<AttendeePageResponse | StreamableFile> {
-    const filter = { status: query.status, q: query.q };
+    const filter = attendeeFilter(query);
     if (query.format === 'csv') {
       return new StreamableFile(this.registrations.exportCsv(eventId, filter), {
         type: 'text/csv; charset=utf-8',

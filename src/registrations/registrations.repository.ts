@@ -121,6 +121,20 @@ export interface AttendeeRow {
 export interface AttendeeFilter {
   status?: RegistrationStatus;
   q?: string;
+  /** At the event's door. */
+  checkedIn?: boolean;
+  /** Holding a place (or a place in the queue) in this workshop. */
+  sessionId?: string;
+}
+
+/** An email the outbox holds for a delegate, as their organisers see it. */
+export interface DelegateMailRow {
+  id: string;
+  kind: string;
+  status: string;
+  sendAt: Date;
+  sentAt: Date | null;
+  lastError: string | null;
 }
 
 const ATTENDEE_COLUMNS = `
@@ -445,6 +459,15 @@ export class RegistrationsRepository {
       const p = `$${params.length}`;
       clauses.push(`(r.name ILIKE ${p} OR r.email ILIKE ${p} OR r.organisation ILIKE ${p})`);
     }
+    if (filter.checkedIn !== undefined) {
+      clauses.push(filter.checkedIn ? 'r.checked_in_at IS NOT NULL' : 'r.checked_in_at IS NULL');
+    }
+    if (filter.sessionId) {
+      params.push(filter.sessionId);
+      clauses.push(
+        `EXISTS (SELECT 1 FROM session_signups ss WHERE ss.session_id = $${params.length} AND ss.registration_id = r.id)`,
+      );
+    }
     return clauses.join(' AND ');
   }
 
@@ -501,6 +524,22 @@ export class RegistrationsRepository {
     );
     const row = rows[0];
     return row ? { ...row, waitlistPosition: toNumber(row.waitlistPosition) } : undefined;
+  }
+
+  /** The outbox rows addressed to one delegate, newest first. */
+  mailOf(registrationId: string): Promise<DelegateMailRow[]> {
+    return this.db.query(
+      `SELECT id, kind, status, send_at AS "sendAt", sent_at AS "sentAt", last_error AS "lastError"
+       FROM notifications WHERE registration_id = $1 ORDER BY send_at DESC, id LIMIT 200`,
+      [registrationId],
+    );
+  }
+
+  async eventCapacity(eventId: string): Promise<number | undefined> {
+    const rows: Array<{ capacity: number }> = await this.db.query(`SELECT capacity FROM events WHERE id = $1`, [
+      eventId,
+    ]);
+    return rows[0]?.capacity;
   }
 
   async countByStatus(eventId: string): Promise<{ status: RegistrationStatus; n: number; checkedIn: number }[]> {

@@ -30,6 +30,9 @@ import type { Registration } from './registration.entity.js';
 import {
   type AttendeeFilter,
   type AttendeeRow,
+  type DelegateMailRow,
+  type DelegateSignupRow,
+  type WorkshopListing,
   type EventSeats,
   RegistrationsRepository,
   type WorkshopSeats,
@@ -41,6 +44,12 @@ describeConstraint('uq_session_signups_session_registration', 'You are already s
 
 const isUniqueViolation = (error: unknown, constraint: string): boolean =>
   error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === constraint;
+
+export interface DelegateDossier {
+  attendee: AttendeeRow;
+  workshops: DelegateSignupRow[];
+  mail: DelegateMailRow[];
+}
 
 /**
  * Registrations and workshop sign-ups. Every change to who holds a seat runs in one
@@ -390,15 +399,34 @@ export class RegistrationsService {
   }
 
   async counts(eventId: string): Promise<RegistrationCountsResponse> {
-    const rows = await this.registrations.countByStatus(eventId);
+    const [rows, capacity] = await Promise.all([
+      this.registrations.countByStatus(eventId),
+      this.registrations.eventCapacity(eventId),
+    ]);
     const of = (status: string) => rows.find((row) => row.status === status)?.n ?? 0;
     return {
+      placesLeft: Math.max(0, (capacity ?? 0) - of('confirmed')),
       confirmed: of('confirmed'),
       waitlisted: of('waitlisted'),
       cancelled: of('cancelled'),
       checkedIn: rows.reduce((sum, row) => sum + row.checkedIn, 0),
       total: rows.reduce((sum, row) => sum + row.n, 0),
     };
+  }
+
+  /** Everything an organiser's page about one delegate shows: details, needs, workshops and their mail. */
+  async dossier(eventId: string, registrationId: string): Promise<DelegateDossier> {
+    const attendee = await this.requireAttendee(eventId, registrationId);
+    const [workshops, mail] = await Promise.all([
+      this.registrations.signupsOf(registrationId),
+      this.registrations.mailOf(registrationId),
+    ]);
+    return { attendee, workshops, mail };
+  }
+
+  /** The event's workshops with their places taken, for filters and lists. */
+  workshops(eventId: string): Promise<WorkshopListing[]> {
+    return this.registrations.workshopsOf(eventId);
   }
 
   async get(eventId: string, registrationId: string): Promise<AttendeeResponse> {

@@ -441,7 +441,7 @@ describe('registrations', () => {
       await t.http.post(`/api/events/${list.id}/registrations/${c.id}/check-in`).set(organiser.auth).expect(409);
       await t.http.post(`/api/events/${list.id}/registrations/${event.id}/check-in`).set(organiser.auth).expect(404);
       const counts = await t.http.get(`/api/events/${list.id}/registrations/counts`).set(organiser.auth).expect(200);
-      expect(counts.body).toEqual({ confirmed: 2, waitlisted: 1, cancelled: 0, checkedIn: 1, total: 3 });
+      expect(counts.body).toEqual({ placesLeft: 0, confirmed: 2, waitlisted: 1, cancelled: 0, checkedIn: 1, total: 3 });
     });
 
     it('erases a delegate’s personal data, ends their link and keeps the counts', async () => {

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { SingleLine } from '../../platform/http/single-line.js';
 import { PageQuery } from '../../platform/http/pagination.js';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '../registration.entity.js';
+import type { AttendeeFilter } from '../registrations.repository.js';
 
 export class ListRegistrationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
@@ -17,6 +18,16 @@ export class ListRegistrationsQuery extends PageQuery {
   @MaxLength(200)
   q?: string;
 
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Checked in at the event’s door, or not.' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'checkedIn must be true or false' })
+  checkedIn?: 'true' | 'false';
+
+  @ApiPropertyOptional({ description: 'Only those signed up (place or queue) for this workshop.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'sessionId must be a UUID' })
+  sessionId?: string;
+
   @ApiPropertyOptional({
     enum: ['json', 'csv'],
     description: 'csv streams the whole filtered list (limit/offset ignored).',
@@ -25,3 +36,11 @@ export class ListRegistrationsQuery extends PageQuery {
   @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
   format?: 'json' | 'csv';
 }
+
+/** The repository's filter from a validated query (the API's and the delegates page's). */
+export const attendeeFilter = (query: ListRegistrationsQuery): AttendeeFilter => ({
+  status: query.status,
+  q: query.q,
+  ...(query.checkedIn ? { checkedIn: query.checkedIn === 'true' } : {}),
+  ...(query.sessionId ? { sessionId: query.sessionId } : {}),
+});

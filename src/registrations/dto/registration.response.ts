@@ -92,6 +92,8 @@ export class FillFreeSeatsResponse {
 }
 
 export class RegistrationCountsResponse {
+  @ApiProperty({ description: 'Seats not yet confirmed to anyone (capacity minus confirmed, never below 0).' })
+  placesLeft!: number;
   @ApiProperty() confirmed!: number;
   @ApiProperty() waitlisted!: number;
   @ApiProperty() cancelled!: number;
