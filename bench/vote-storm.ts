@@ -91,7 +91,8 @@ async function newAward(db: pg.Pool, eventId: string, title: string): Promise<{ 
 async function receiptsAndBallots(db: pg.Pool, awardId: string): Promise<{ receipts: number; ballots: number }> {
   const { rows } = await db.query<{ receipts: number; ballots: number }>(
     `SELECT (SELECT count(*)::int FROM ballot_receipts WHERE award_id = $1) AS receipts,
-            (SELECT count(*)::int FROM ballots WHERE award_id = $1) AS ballots`,
+            (SELECT count(*)::int FROM ballots WHERE award_id = $1)
+              + (SELECT count(*)::int FROM sealed_ballots WHERE award_id = $1) AS ballots`,
     [awardId],
   );
   return rows[0];
@@ -112,6 +113,14 @@ async function main(): Promise<void> {
   const { newReceiptCode } = (await import(pathToFileURL(join(ROOT, 'dist/awards/receipt-code.js')).href)) as {
     newReceiptCode(): string;
   };
+  const { BallotSeal } = (await import(
+    pathToFileURL(join(ROOT, 'dist/awards/ballot-seal.js')).href
+  )) as typeof import('../src/awards/ballot-seal.js');
+  const { loadConfigFromEnvironment } = (await import(
+    pathToFileURL(join(ROOT, 'dist/platform/config/app-config.js')).href
+  )) as typeof import('../src/platform/config/app-config.js');
+  // The ceiling seals each ballot as the API does (same secret: the API inherits this environment).
+  const seal = new BallotSeal(loadConfigFromEnvironment());
   const api = await startBenchApi({
     name: 'vote-storm',
     label: 'votes',
@@ -144,7 +153,7 @@ async function main(): Promise<void> {
           awardId,
           tokenHash: voter.tokenHash,
           receiptCode: newReceiptCode(),
-          choices: [nominees[voter.token.charCodeAt(0) % nominees.length]],
+          sealed: seal.seal(awardId, [nominees[voter.token.charCodeAt(0) % nominees.length]], nominees.length),
           castAt: new Date(),
         }),
       );

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AwardClosePoller } from '../awards/award-close.poller.js';
+import { AwardsModule } from '../awards/awards.module.js';
 import { MailProcessor } from '../outbox/mail.processor.js';
 import { OutboxDispatcher } from '../outbox/outbox.dispatcher.js';
 import { ReminderSyncPoller } from '../reminders/reminder-sync.poller.js';
 
 /** The queue side: processors and the outbox dispatcher. Only processes with the worker role load it. */
-@Module({ providers: [OutboxDispatcher, MailProcessor, ReminderSyncPoller] })
+@Module({ imports: [AwardsModule], providers: [OutboxDispatcher, MailProcessor, ReminderSyncPoller, AwardClosePoller] })
 export class WorkerModule {}

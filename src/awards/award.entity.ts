@@ -30,6 +30,10 @@ export class Award {
   @Column({ type: 'timestamptz' })
   votingClosesAt!: Date;
 
+  /** When the sealed ballots were counted in (BallotRelease): the vote is over and never reopens. */
+  @Column({ type: 'timestamptz', nullable: true })
+  ballotsReleasedAt!: Date | null;
+
   @Column({ type: 'text', default: 'plurality' })
   method!: CountingMethod;
 

@@ -42,8 +42,12 @@ export class AwardsController {
   @Post('events/:eventId/awards')
   @EventRole('organiser')
   @ApiOperation({ summary: 'Create an award category (organiser)' })
-  create(@UuidParam('eventId') eventId: string, @Body() body: CreateAwardDto): Promise<AwardResponse> {
-    return this.awards.create(eventId, body);
+  create(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('eventId') eventId: string,
+    @Body() body: CreateAwardDto,
+  ): Promise<AwardResponse> {
+    return this.awards.create(eventId, body, user);
   }
 
   @Get('events/:eventId/awards')

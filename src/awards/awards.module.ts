@@ -9,6 +9,8 @@ import { Award } from './award.entity.js';
 import { AwardsController } from './awards.controller.js';
 import { AwardsRepository } from './awards.repository.js';
 import { AwardsService } from './awards.service.js';
+import { BallotRelease } from './ballot-release.service.js';
+import { BallotSeal } from './ballot-seal.js';
 import { BallotsService } from './ballots.service.js';
 import { NominationsService } from './nominations.service.js';
 import { ResultsService } from './results.service.js';
@@ -17,6 +19,16 @@ import { ResultsService } from './results.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Award, AwardNomination, AwardNominee, AwardTieDecision, Event])],
   controllers: [AwardsController],
-  providers: [AwardAccessService, AwardsRepository, AwardsService, NominationsService, BallotsService, ResultsService],
+  providers: [
+    AwardAccessService,
+    AwardsRepository,
+    AwardsService,
+    NominationsService,
+    BallotSeal,
+    BallotsService,
+    BallotRelease,
+    ResultsService,
+  ],
+  exports: [BallotRelease],
 })
 export class AwardsModule {}

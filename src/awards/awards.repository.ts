@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { EventStatus } from '../events/event.entity.js';
 import { CallBatcher } from '../platform/batching/call-batcher.js';
 import {
@@ -20,9 +20,35 @@ export interface VotingView {
   method: CountingMethod;
   votingOpensAt: Date;
   votingClosesAt: Date;
+  /** Set when the sealed ballots were counted in: voting is over for good. */
+  ballotsReleasedAt: Date | null;
   onlyCheckedIn: boolean;
   excludeOwnOrganisation: boolean;
   nominees: Array<{ id: string; name: string; organisation: string | null }>;
+}
+
+export type WindowChangeKind = 'created' | 'moved' | 'closed';
+
+/** One entry of an award's voting-window trail. */
+export interface WindowChange {
+  kind: WindowChangeKind;
+  votingOpensAt: Date;
+  votingClosesAt: Date;
+  previousOpensAt: Date | null;
+  previousClosesAt: Date | null;
+  /** The staff member who made the change; null for the close, which is nobody's act. */
+  changedBy: string | null;
+  changedAt: Date;
+}
+
+export interface NewWindowChange {
+  awardId: string;
+  kind: WindowChangeKind;
+  votingOpensAt: Date;
+  votingClosesAt: Date;
+  previousOpensAt?: Date | null;
+  previousClosesAt?: Date | null;
+  changedById?: string | null;
 }
 
 interface VotingRow {
@@ -32,6 +58,7 @@ interface VotingRow {
   method: CountingMethod;
   voting_opens_at: Date;
   voting_closes_at: Date;
+  ballots_released_at: Date | null;
   only_checked_in: boolean;
   exclude_own_organisation: boolean;
   nominees: Array<{ id: string; name: string; organisation: string | null }>;
@@ -53,7 +80,7 @@ export class AwardsRepository {
   async votingView(awardId: string): Promise<VotingView | undefined> {
     const rows = await this.db.query<VotingRow[]>(
       `SELECT a.id, a.event_id, e.status AS event_status, a.method, a.voting_opens_at, a.voting_closes_at,
-              a.only_checked_in, a.exclude_own_organisation,
+              a.ballots_released_at, a.only_checked_in, a.exclude_own_organisation,
               COALESCE((SELECT json_agg(json_build_object('id', n.id, 'name', n.name, 'organisation', n.organisation))
                           FROM award_nominees n WHERE n.award_id = a.id), '[]'::json) AS nominees
          FROM awards a JOIN events e ON e.id = a.event_id
@@ -69,6 +96,7 @@ export class AwardsRepository {
       method: row.method,
       votingOpensAt: row.voting_opens_at,
       votingClosesAt: row.voting_closes_at,
+      ballotsReleasedAt: row.ballots_released_at,
       onlyCheckedIn: row.only_checked_in,
       excludeOwnOrganisation: row.exclude_own_organisation,
       nominees: row.nominees,
@@ -76,7 +104,7 @@ export class AwardsRepository {
   }
 
   /**
-   * The receipt and the ballot in one statement (see CAST_BALLOTS_SQL): the ballot is only
+   * The receipt and the sealed ballot in one statement (see CAST_BALLOTS_SQL): the ballot is only
    * written when the receipt was, and the receipt's primary key (award, registration) turns
    * every later attempt into a no-op; a concurrent attempt waits for the first to commit,
    * then does nothing. Ballots cast at the same moment share a statement (BALLOT_BATCHING).
@@ -111,16 +139,140 @@ export class AwardsRepository {
     return rows[0]?.n ?? 0;
   }
 
-  /** Both counts read in one snapshot, so a ballot committing in between cannot make them differ. */
+  /**
+   * Both counts read in one snapshot, so a ballot committing in between cannot make them differ.
+   * Ballots still sealed count too: how many there are is no secret, only what they say.
+   */
   async receiptAndBallotCounts(awardId: string): Promise<{ receipts: number; ballots: number }> {
     const rows = await this.db.query<Array<{ receipts: number; ballots: number }>>(
       `SELECT (SELECT count(*)::int FROM ballot_receipts WHERE award_id = $1) AS receipts,
-              (SELECT count(*)::int FROM ballots WHERE award_id = $1) AS ballots`,
+              (SELECT count(*)::int FROM ballots WHERE award_id = $1)
+                + (SELECT count(*)::int FROM sealed_ballots WHERE award_id = $1) AS ballots`,
       [awardId],
     );
     return rows[0] ?? { receipts: 0, ballots: 0 };
   }
 
+  /**
+   * Counts in the sealed pool of an award whose voting closed by `at`, in one transaction: the
+   * award is marked released (so it takes no more ballots), `open` turns the sealed ballots into
+   * choices in the order they are to be stored, they join the counting table together (one
+   * transaction id, written in that order) and the pool is emptied. The table lock waits for
+   * ballot statements under way and holds new ones back until the commit, when they see the
+   * award released. Answers how many ballots joined, or undefined when the award was not due
+   * (still open, or released already).
+   */
+  releaseBallots(awardId: string, at: Date, open: (sealed: string[]) => string[][]): Promise<number | undefined> {
+    return this.db.transaction(async (manager) => {
+      await manager.query('LOCK TABLE sealed_ballots IN SHARE ROW EXCLUSIVE MODE');
+      const [marked] = await manager.query<[Array<{ voting_opens_at: Date; voting_closes_at: Date }>, number]>(
+        `UPDATE awards SET ballots_released_at = $2
+          WHERE id = $1 AND ballots_released_at IS NULL AND voting_closes_at <= $2
+          RETURNING voting_opens_at, voting_closes_at`,
+        [awardId, at],
+      );
+      const window = marked[0];
+      if (!window) return undefined;
+      const sealed = await manager.query<Array<{ sealed: string }>>(
+        `SELECT sealed FROM sealed_ballots WHERE award_id = $1`,
+        [awardId],
+      );
+      const choices = open(sealed.map((row) => row.sealed));
+      await manager.query(
+        `INSERT INTO ballots (award_id, choices)
+         SELECT $1, c.choices::uuid[] FROM unnest($2::text[]) WITH ORDINALITY AS c(choices, n) ORDER BY c.n`,
+        [awardId, choices.map((ids) => `{${ids.join(',')}}`)],
+      );
+      await manager.query(`DELETE FROM sealed_ballots WHERE award_id = $1`, [awardId]);
+      await this.recordWindowChange(manager, {
+        awardId,
+        kind: 'closed',
+        votingOpensAt: window.voting_opens_at,
+        votingClosesAt: window.voting_closes_at,
+      });
+      return choices.length;
+    });
+  }
+
+  /** Awards whose voting closed by `at` and whose sealed ballots wait to be counted in. */
+  async awardsDueForRelease(at: Date): Promise<string[]> {
+    const rows = await this.db.query<Array<{ id: string }>>(
+      `SELECT id FROM awards WHERE ballots_released_at IS NULL AND voting_closes_at <= $1 ORDER BY voting_closes_at`,
+      [at],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** The award's window as it stands, locked until the transaction ends (a change and the close queue here). */
+  async lockWindow(
+    manager: EntityManager,
+    awardId: string,
+  ): Promise<{ votingOpensAt: Date; votingClosesAt: Date; ballotsReleasedAt: Date | null } | undefined> {
+    const rows = await manager.query<
+      Array<{ voting_opens_at: Date; voting_closes_at: Date; ballots_released_at: Date | null }>
+    >(`SELECT voting_opens_at, voting_closes_at, ballots_released_at FROM awards WHERE id = $1 FOR UPDATE`, [awardId]);
+    const row = rows[0];
+    return (
+      row && {
+        votingOpensAt: row.voting_opens_at,
+        votingClosesAt: row.voting_closes_at,
+        ballotsReleasedAt: row.ballots_released_at,
+      }
+    );
+  }
+
+  async recordWindowChange(manager: EntityManager, change: NewWindowChange): Promise<void> {
+    await manager.query(
+      `INSERT INTO award_window_changes
+         (award_id, kind, voting_opens_at, voting_closes_at, previous_opens_at, previous_closes_at, changed_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        change.awardId,
+        change.kind,
+        change.votingOpensAt,
+        change.votingClosesAt,
+        change.previousOpensAt ?? null,
+        change.previousClosesAt ?? null,
+        change.changedById ?? null,
+      ],
+    );
+  }
+
+  /** The award's voting-window trail, oldest first, with the name of whoever made each change. */
+  async windowTrail(awardId: string): Promise<WindowChange[]> {
+    const rows = await this.db.query<
+      Array<{
+        kind: WindowChangeKind;
+        voting_opens_at: Date;
+        voting_closes_at: Date;
+        previous_opens_at: Date | null;
+        previous_closes_at: Date | null;
+        changed_by: string | null;
+        changed_at: Date;
+      }>
+    >(
+      `SELECT w.kind, w.voting_opens_at, w.voting_closes_at, w.previous_opens_at, w.previous_closes_at,
+              u.name AS changed_by, w.changed_at
+         FROM award_window_changes w LEFT JOIN users u ON u.id = w.changed_by_id
+        WHERE w.award_id = $1 ORDER BY w.changed_at, w.id`,
+      [awardId],
+    );
+    return rows.map((row) => ({
+      kind: row.kind,
+      votingOpensAt: row.voting_opens_at,
+      votingClosesAt: row.voting_closes_at,
+      previousOpensAt: row.previous_opens_at,
+      previousClosesAt: row.previous_closes_at,
+      changedBy: row.changed_by,
+      changedAt: row.changed_at,
+    }));
+  }
+
+  /** The choices of the ballots counted in (none before the close). */
   async ballotChoices(awardId: string): Promise<string[][]> {
     const rows = await this.db.query<Array<{ choices: string[] }>>(
       `SELECT choices::text[] AS choices FROM ballots WHERE award_id = $1`,

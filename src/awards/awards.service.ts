@@ -9,6 +9,7 @@ import { AwardNomination } from './award-nomination.entity.js';
 import { AwardNominee } from './award-nominee.entity.js';
 import { Award } from './award.entity.js';
 import { awardsError, AwardsError } from './awards.errors.js';
+import { AwardsRepository } from './awards.repository.js';
 import type { CreateAwardDto, UpdateAwardDto } from './dto/award.dto.js';
 import { type AwardResponse, toAwardResponse } from './dto/award.response.js';
 import type { CreateNomineeDto } from './dto/nomination.dto.js';
@@ -31,11 +32,12 @@ export class AwardsService {
     @InjectRepository(Award) private readonly awards: Repository<Award>,
     @InjectRepository(AwardNominee) private readonly nominees: Repository<AwardNominee>,
     @InjectRepository(AwardNomination) private readonly nominations: Repository<AwardNomination>,
+    private readonly repository: AwardsRepository,
     private readonly access: AwardAccessService,
     private readonly clock: Clock,
   ) {}
 
-  async create(eventId: string, input: CreateAwardDto): Promise<AwardResponse> {
+  async create(eventId: string, input: CreateAwardDto, createdBy: AuthUser): Promise<AwardResponse> {
     await this.access.event(eventId);
     const award = this.awards.create({
       eventId,
@@ -51,38 +53,55 @@ export class AwardsService {
       excludeOwnOrganisation: input.excludeOwnOrganisation ?? false,
     });
     assertWindows(award);
-    const saved = await this.awards.save(award);
+    const saved = await this.repository.transaction(async (manager) => {
+      const inserted = await manager.save(award);
+      await this.repository.recordWindowChange(manager, {
+        awardId: inserted.id,
+        kind: 'created',
+        votingOpensAt: inserted.votingOpensAt,
+        votingClosesAt: inserted.votingClosesAt,
+        changedById: createdBy.id,
+      });
+      return inserted;
+    });
     return toAwardResponse(saved, [], this.clock.now());
   }
 
+  /**
+   * Changes an award. The window is read locked, so a change and the close (which marks the
+   * award released under the same row lock) take turns: once voting has opened the close only
+   * moves later, and only while voting is open; every move is kept in the window trail.
+   */
   async update(user: AuthUser, awardId: string, input: UpdateAwardDto): Promise<AwardResponse> {
-    const award = await this.access.awardForOrganiser(user, awardId);
+    await this.access.awardForOrganiser(user, awardId);
     const now = this.clock.now();
-    const changed = (Object.keys(input) as Array<keyof UpdateAwardDto>).filter((key) => input[key] !== undefined);
-    if (award.resultsPublishedAt) {
-      const blocked = changed.filter((key) => key !== 'title' && key !== 'description');
-      if (blocked.length > 0) {
-        throw awardsError(
-          AwardsError.RulesFixed,
-          `The results are published; only the title and description can change now (not ${blocked.join(', ')}).`,
-        );
-      }
-    }
-    if (now >= award.votingOpensAt) {
-      const blocked = changed.filter(
-        (key) => (FIXED_ONCE_VOTING as readonly string[]).includes(key) && !sameValue(input[key], award[key]),
+    await this.repository.transaction(async (manager) => {
+      const window = await this.repository.lockWindow(manager, awardId);
+      const award = await manager.findOneBy(Award, { id: awardId });
+      if (!window || !award) throw notFound('The award');
+      Object.assign(award, window);
+      const changed = (Object.keys(input) as Array<keyof UpdateAwardDto>).filter(
+        (key) => input[key] !== undefined && !sameValue(input[key], award[key]),
       );
-      if (blocked.length > 0) {
-        throw awardsError(
-          AwardsError.RulesFixed,
-          `Voting has opened, so ${blocked.join(', ')} can no longer change; only the title, description and closing time can.`,
-        );
+      assertMayChange(award, changed, now, input.votingClosesAt);
+      if (changed.length === 0) return;
+      const changes = Object.fromEntries(changed.map((key) => [key, input[key]])) as Partial<Award>;
+      assertWindows({ ...award, ...changes });
+      await manager.update(Award, { id: awardId }, changes);
+      if (changes.votingOpensAt || changes.votingClosesAt) {
+        await this.repository.recordWindowChange(manager, {
+          awardId,
+          kind: 'moved',
+          votingOpensAt: changes.votingOpensAt ?? window.votingOpensAt,
+          votingClosesAt: changes.votingClosesAt ?? window.votingClosesAt,
+          previousOpensAt: window.votingOpensAt,
+          previousClosesAt: window.votingClosesAt,
+          changedById: user.id,
+        });
       }
-    }
-    Object.assign(award, Object.fromEntries(changed.map((key) => [key, input[key]])));
-    assertWindows(award);
-    const saved = await this.awards.save(award);
-    return toAwardResponse(saved, await this.shortlist(award.id), now);
+    });
+    const saved = await this.access.award(awardId);
+    return toAwardResponse(saved, await this.shortlist(awardId), now);
   }
 
   async listForEvent(user: AuthUser | undefined, eventId: string): Promise<AwardResponse[]> {
@@ -140,11 +159,52 @@ export class AwardsService {
   }
 }
 
+/**
+ * What may change now (`changed`: the fields that differ). Published results fix all but the
+ * title and description; once voting has opened its rules are fixed, and its close may only
+ * move later while voting is open, so no count can be peeked at by closing early and
+ * reopening; a closed vote never reopens.
+ */
+function assertMayChange(award: Award, changed: Array<keyof UpdateAwardDto>, now: Date, closesAt?: Date): void {
+  if (award.resultsPublishedAt) {
+    const blocked = changed.filter((key) => key !== 'title' && key !== 'description');
+    if (blocked.length > 0) {
+      throw awardsError(
+        AwardsError.RulesFixed,
+        `The results are published; only the title and description can change now (not ${blocked.join(', ')}).`,
+      );
+    }
+  }
+  if (now < award.votingOpensAt) return;
+  const blocked = changed.filter((key) => (FIXED_ONCE_VOTING as readonly string[]).includes(key));
+  if (blocked.length > 0) {
+    throw awardsError(
+      AwardsError.RulesFixed,
+      `Voting has opened, so ${blocked.join(', ')} can no longer change; only the title, description and closing time can.`,
+    );
+  }
+  if (!closesAt || !changed.includes('votingClosesAt')) return;
+  if (award.ballotsReleasedAt || now >= award.votingClosesAt) {
+    throw awardsError(
+      AwardsError.VotingSealed,
+      `Voting closed at ${award.votingClosesAt.toISOString()}; a closed vote never reopens.`,
+    );
+  }
+  if (closesAt < award.votingClosesAt) {
+    throw awardsError(
+      AwardsError.VotingSealed,
+      `Voting has opened, so its close can only move later than ${award.votingClosesAt.toISOString()}.`,
+    );
+  }
+}
+
 const sameValue = (a: unknown, b: unknown): boolean =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 
 /** Voting opens before it closes; nominations (both times or neither) open before they close and close before voting opens. */
-export function assertWindows(award: Award): void {
+export function assertWindows(
+  award: Pick<Award, 'votingOpensAt' | 'votingClosesAt' | 'nominationsOpenAt' | 'nominationsCloseAt'>,
+): void {
   if (award.votingOpensAt >= award.votingClosesAt) {
     throw awardsError(
       AwardsError.InvalidWindow,

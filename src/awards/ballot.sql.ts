@@ -2,22 +2,29 @@
  * A ballot is written by one statement (so one transaction and one round trip). The voter is
  * found by their personal-link token's hash and must be a confirmed, unerased delegate of the
  * award's event (checked in, if the award asks for it); the award's voting window must be open
- * at the ballot's time and its event not cancelled; then the receipt, and the ballot only
- * where the receipt was written. Two forms with the same rules: one ballot, and a batch of
- * ballots that arrived together. Kept apart (plain text, no decorators) so bench/vote-storm.ts
- * can issue exactly the same SQL through pg.
+ * at the ballot's time, its ballots not yet released and its event not cancelled; then the
+ * receipt, and the sealed ballot only where the receipt was written. The choices travel only
+ * sealed (BallotSeal), so the statement, its parameters and the rows it writes say who voted
+ * but never how: the sealed pool is opened at close (BallotRelease). Two forms with the same
+ * rules: one ballot, and a batch of ballots that arrived together. Kept apart (plain text, no
+ * decorators) so bench/vote-storm.ts can issue exactly the same SQL through pg.
  */
 
-/** The award `a` takes ballots at `at`: its window is open and its event not cancelled (`e`). */
+/**
+ * The award `a` takes ballots at `at`: its window is open, its ballots not released and its
+ * event not cancelled (`e`). A release locks sealed_ballots before it marks the award, and a
+ * ballot statement takes its own lock on that table before its snapshot, so a ballot either
+ * lands in the pool before the release reads it or sees the award released.
+ */
 const votingOpenAt = (at: string) =>
-  `e.status <> 'cancelled' AND a.voting_opens_at <= ${at} AND ${at} < a.voting_closes_at`;
+  `e.status <> 'cancelled' AND a.ballots_released_at IS NULL AND a.voting_opens_at <= ${at} AND ${at} < a.voting_closes_at`;
 
 /** The registration `r` may vote in the award `a`. */
 const ELIGIBLE_VOTER = `r.status = 'confirmed' AND r.erased_at IS NULL AND (NOT a.only_checked_in OR r.checked_in_at IS NOT NULL)`;
 
 /**
  * One ballot; answers one row when it was cast. $1 award id, $2 token hash, $3 receipt code,
- * $4 nominee ids (first preference first), $5 the time of the ballot.
+ * $4 the sealed ballot, $5 the time of the ballot.
  */
 export const CAST_BALLOT_SQL = `
   WITH open_award AS (
@@ -32,25 +39,23 @@ export const CAST_BALLOT_SQL = `
     ON CONFLICT DO NOTHING
     RETURNING award_id
   )
-  INSERT INTO ballots (award_id, choices) SELECT award_id, $4::uuid[] FROM receipt
+  INSERT INTO sealed_ballots (award_id, sealed) SELECT award_id, $4 FROM receipt
   RETURNING true AS cast`;
 
 /**
  * A batch of ballots; answers the ordinal (1-based) of every ballot that was cast.
  * Parameters, one array element per ballot: $1 award ids, $2 token hashes, $3 receipt codes,
- * $4 nominee ids as PostgreSQL array literals ('{id1,id2}', first preference first),
- * $5 the times of the ballots.
+ * $4 sealed ballots, $5 the times of the ballots.
  *
  * Receipts are written in key order, so two batches that share a voter (one delegate
- * sending twice at once) wait for each other rather than deadlock. The ballots of a batch
- * are written in random order, so their order on disk does not follow the receipts'.
+ * sending twice at once) wait for each other rather than deadlock.
  */
 export const CAST_BALLOTS_SQL = `
   WITH input AS (
     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
-      WITH ORDINALITY AS i(award_id, token_hash, receipt_code, choices, cast_at, n)
+      WITH ORDINALITY AS i(award_id, token_hash, receipt_code, sealed, cast_at, n)
   ), voter AS (
-    SELECT i.n, i.award_id, r.id AS registration_id, i.receipt_code, i.choices::uuid[] AS choices
+    SELECT i.n, i.award_id, r.id AS registration_id, i.receipt_code, i.sealed
       FROM input i
       JOIN awards a ON a.id = i.award_id
       JOIN events e ON e.id = a.event_id
@@ -63,8 +68,8 @@ export const CAST_BALLOTS_SQL = `
     ON CONFLICT DO NOTHING
     RETURNING award_id, receipt_code
   ), ballot AS (
-    INSERT INTO ballots (award_id, choices)
-    SELECT v.award_id, v.choices FROM receipt JOIN voter v USING (award_id, receipt_code) ORDER BY random()
+    INSERT INTO sealed_ballots (award_id, sealed)
+    SELECT v.award_id, v.sealed FROM receipt JOIN voter v USING (award_id, receipt_code)
   )
   SELECT v.n::int AS n FROM receipt JOIN voter v USING (award_id, receipt_code)`;
 
@@ -73,8 +78,8 @@ export interface BallotRow {
   awardId: string;
   tokenHash: string;
   receiptCode: string;
-  /** Nominee ids, first preference first. */
-  choices: string[];
+  /** The choices as BallotSeal sealed them. */
+  sealed: string;
   castAt: Date;
 }
 
@@ -83,7 +88,7 @@ export const castBallotsParameters = (ballots: BallotRow[]): unknown[] => [
   ballots.map((b) => b.awardId),
   ballots.map((b) => b.tokenHash),
   ballots.map((b) => b.receiptCode),
-  ballots.map((b) => `{${b.choices.join(',')}}`),
+  ballots.map((b) => b.sealed),
   ballots.map((b) => b.castAt),
 ];
 
@@ -92,6 +97,6 @@ export const castBallotParameters = (ballot: BallotRow): unknown[] => [
   ballot.awardId,
   ballot.tokenHash,
   ballot.receiptCode,
-  ballot.choices,
+  ballot.sealed,
   ballot.castAt,
 ];

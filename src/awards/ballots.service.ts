@@ -5,6 +5,7 @@ import { notFound } from '../platform/errors/common.errors.js';
 import type { Registration } from '../registrations/registration.entity.js';
 import { ALREADY_VOTED, awardsError, AwardsError } from './awards.errors.js';
 import { AwardsRepository, type VotingView } from './awards.repository.js';
+import { BallotSeal } from './ballot-seal.js';
 import type { BallotReceiptResponse, CastBallotDto } from './dto/ballot.dto.js';
 import { newReceiptCode } from './receipt-code.js';
 
@@ -22,6 +23,7 @@ export class BallotsService {
   constructor(
     private readonly repository: AwardsRepository,
     private readonly delegates: DelegateResolver,
+    private readonly seal: BallotSeal,
     private readonly clock: Clock,
   ) {}
 
@@ -75,7 +77,12 @@ export class BallotsService {
 
   /** What a kept view can say: voting is open now. What may have changed since is checked by the insert. */
   private votingOpen(award: VotingView, now: Date): boolean {
-    return award.eventStatus !== 'cancelled' && award.votingOpensAt <= now && now < award.votingClosesAt;
+    return (
+      award.eventStatus !== 'cancelled' &&
+      !award.ballotsReleasedAt &&
+      award.votingOpensAt <= now &&
+      now < award.votingClosesAt
+    );
   }
 
   private async insert(
@@ -89,7 +96,7 @@ export class BallotsService {
       awardId: award.id,
       tokenHash,
       receiptCode: receipt,
-      choices,
+      sealed: this.seal.seal(award.id, choices, award.nominees.length),
       castAt: now,
     });
     return cast ? { receipt, awardId: award.id } : undefined;
@@ -149,7 +156,7 @@ export class BallotsService {
         `Voting has not opened yet; it opens at ${award.votingOpensAt.toISOString()}.`,
       );
     }
-    if (now >= award.votingClosesAt) {
+    if (now >= award.votingClosesAt || award.ballotsReleasedAt) {
       throw awardsError(AwardsError.VotingClosed, `Voting closed at ${award.votingClosesAt.toISOString()}.`);
     }
     if (award.onlyCheckedIn && !delegate.checkedInAt) {

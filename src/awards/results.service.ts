@@ -4,12 +4,14 @@ import { stringify } from 'csv-stringify/sync';
 import { IsNull, Repository } from 'typeorm';
 import type { AuthUser } from '../identity/auth-user.js';
 import { Clock } from '../platform/clock/clock.js';
+import { spreadsheetSafe } from '../registrations/attendee-csv.js';
 import { AwardAccessService } from './award-access.service.js';
 import { AwardNominee } from './award-nominee.entity.js';
 import { AwardTieDecision } from './award-tie-decision.entity.js';
 import { Award } from './award.entity.js';
 import { awardsError, AwardsError } from './awards.errors.js';
-import { AwardsRepository } from './awards.repository.js';
+import { AwardsRepository, type WindowChange } from './awards.repository.js';
+import { BallotRelease } from './ballot-release.service.js';
 import { countVotes, type CountResult, type TieRecord } from './counting/vote-counting.js';
 import type { AwardResults, NomineeRef, TieResponse } from './dto/award-results.response.js';
 import type { CastingDecisionDto } from './dto/ballot.dto.js';
@@ -30,13 +32,15 @@ export class ResultsService {
     @InjectRepository(AwardNominee) private readonly nominees: Repository<AwardNominee>,
     @InjectRepository(AwardTieDecision) private readonly decisions: Repository<AwardTieDecision>,
     private readonly repository: AwardsRepository,
+    private readonly release: BallotRelease,
     private readonly access: AwardAccessService,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * Published results for anyone who may see the award; before that, the live count for
-   * the event's organisers once voting has closed, and nothing for anyone else.
+   * Published results for anyone who may see the award; before that, the count for the
+   * event's organisers once voting has closed (and its sealed ballots are in), and nothing
+   * for anyone else.
    */
   async results(user: AuthUser | undefined, awardId: string): Promise<AwardResults> {
     const award = await this.access.award(awardId);
@@ -47,14 +51,14 @@ export class ResultsService {
     if (!(await this.access.isOrganiser(user, award.eventId))) {
       throw awardsError(AwardsError.ResultsSealed, 'The results of this award have not been published yet.');
     }
-    this.assertClosed(award);
+    await this.assertClosed(award);
     return this.count(award);
   }
 
   async publish(user: AuthUser, awardId: string): Promise<AwardResults> {
     const award = await this.access.awardForOrganiser(user, awardId);
     if (award.resultsPublishedAt) throw awardsError(AwardsError.AlreadyPublished, 'The results are already published.');
-    this.assertClosed(award);
+    await this.assertClosed(award);
     const now = this.clock.now();
     const results = await this.count(award, now);
     if (results.pendingTie) {
@@ -82,7 +86,7 @@ export class ResultsService {
       );
     }
     if (award.resultsPublishedAt) throw awardsError(AwardsError.AlreadyPublished, 'The results are already published.');
-    this.assertClosed(award);
+    await this.assertClosed(award);
     const { count } = await this.countRaw(award);
     const tie = count.pendingTie;
     if (!tie) throw awardsError(AwardsError.NoTiePending, 'No tie is waiting for a casting decision.');
@@ -108,12 +112,17 @@ export class ResultsService {
     return { awardId: award.id, eligible, receipts, ballots, receiptsMatchBallots: receipts === ballots };
   }
 
-  /** For trustees: counts per round, turnout, ties, and the receipt codes (no names), as CSV. */
+  /**
+   * For trustees: counts per round, turnout, ties, every change to the voting window and the
+   * receipt codes (no names), as CSV. Cells that a spreadsheet would run as formulas (a
+   * nominee named "=HYPERLINK(…)") are kept as text.
+   */
   async auditCsv(user: AuthUser, awardId: string): Promise<{ filename: string; csv: string }> {
     const award = await this.access.awardForOrganiser(user, awardId);
-    this.assertClosed(award);
+    await this.assertClosed(award);
     const results = await this.count(award);
     const codes = await this.repository.receiptCodes(award.id);
+    const trail = await this.repository.windowTrail(award.id);
     const rows: Array<Array<string | number>> = [['section', 'round', 'item', 'value']];
     rows.push(['award', '', 'title', results.title]);
     rows.push(['award', '', 'method', results.method]);
@@ -137,18 +146,24 @@ export class ResultsService {
     for (const tie of results.ties) rows.push(['tie', tie.round, tie.statement, tie.settledBy]);
     for (const winner of results.winners) rows.push(['winner', '', winner.name, '']);
     rows.push(['status', '', results.status, '']);
+    for (const change of trail) rows.push(['window', '', change.changedAt.toISOString(), describeWindowChange(change)]);
     for (const code of codes) rows.push(['receipt', '', code, '']);
     const filename = `award-${award.id}-audit.csv`;
-    return { filename, csv: stringify(rows) };
+    return { filename, csv: stringify(rows.map((row) => row.map(spreadsheetSafe))) };
   }
 
-  private assertClosed(award: Award): void {
+  /**
+   * Counts stay sealed until voting has closed and the sealed ballots are in: the first to
+   * ask after the close releases them (the worker's poller does it otherwise).
+   */
+  private async assertClosed(award: Award): Promise<void> {
     if (this.clock.now() < award.votingClosesAt) {
       throw awardsError(
         AwardsError.ResultsSealed,
         `Voting is open until ${award.votingClosesAt.toISOString()}; the results stay sealed until it closes.`,
       );
     }
+    if (!award.ballotsReleasedAt) await this.release.release(award.id);
   }
 
   private async countRaw(award: Award): Promise<{ count: CountResult; shortlist: AwardNominee[] }> {
@@ -211,6 +226,25 @@ export class ResultsService {
       ties: count.ties.map(tie),
       pendingTie: count.pendingTie ? tie(count.pendingTie) : null,
     };
+  }
+}
+
+function describeWindowChange(change: WindowChange): string {
+  const window = `voting opens ${change.votingOpensAt.toISOString()}, closes ${change.votingClosesAt.toISOString()}`;
+  const by = change.changedBy ? ` by ${change.changedBy}` : '';
+  switch (change.kind) {
+    case 'created':
+      return `created${by}: ${window}`;
+    case 'moved': {
+      const was = `was opens ${change.previousOpensAt?.toISOString() ?? '?'}, closes ${change.previousClosesAt?.toISOString() ?? '?'}`;
+      return `moved${by}: ${window} (${was})`;
+    }
+    case 'closed':
+      return `closed: sealed ballots counted in (${window})`;
+    default: {
+      const unmapped: never = change.kind;
+      return String(unmapped);
+    }
   }
 }
 

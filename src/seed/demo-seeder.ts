@@ -274,6 +274,7 @@ export async function seedDemo(app: INestApplicationContext, now = new Date()): 
         method: index === 0 ? 'ranked' : 'plurality',
         excludeOwnOrganisation: true,
       }),
+      organiser,
     );
     const nominationIds: string[] = [];
     for (const [n, nomination] of award.nominations.entries()) {

@@ -54,7 +54,8 @@ describe('awards: a vote storm', () => {
       await t.db.query<Array<{ receipts: number; ballots: number; codes: number }>>(
         `SELECT (SELECT count(*)::int FROM ballot_receipts WHERE award_id = $1) AS receipts,
                 (SELECT count(DISTINCT receipt_code)::int FROM ballot_receipts WHERE award_id = $1) AS codes,
-                (SELECT count(*)::int FROM ballots WHERE award_id = $1) AS ballots`,
+                (SELECT count(*)::int FROM ballots WHERE award_id = $1)
+                  + (SELECT count(*)::int FROM sealed_ballots WHERE award_id = $1) AS ballots`,
         [awardId],
       )
     )[0];

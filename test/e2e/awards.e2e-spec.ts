@@ -285,7 +285,7 @@ describe('awards', () => {
         .expect(422);
       expect(early.body.message).toMatch(/not opened yet/);
       await openVoting(t.db, award.id);
-      await closeVoting(t, ctx.organiser, award.id);
+      await closeVoting(t.db, award.id);
       const late = await t.http
         .post(`/api/awards/${award.id}/ballots`)
         .set(voter.auth)
@@ -297,7 +297,7 @@ describe('awards', () => {
       ]);
     });
 
-    it('follows the closing time as organisers move it while voting is under way', async () => {
+    it('follows the closing time as organisers move it later while voting is under way; a closed vote never reopens', async () => {
       const award = await newAward(t, ctx);
       const vote = async (status: number) =>
         t.http
@@ -306,12 +306,10 @@ describe('awards', () => {
           .send({ nomineeId: award.nominees[0].id })
           .expect(status);
       await vote(201);
-      await closeVoting(t, ctx.organiser, award.id);
-      await vote(422);
       await t.http
         .patch(`/api/awards/${award.id}`)
         .set(ctx.organiser.auth)
-        .send({ votingClosesAt: inMinutes(30) })
+        .send({ votingClosesAt: inMinutes(90) })
         .expect(200);
       await vote(201);
       await t.db.query(`UPDATE events SET status = 'cancelled' WHERE id = $1`, [ctx.event.id]);
@@ -320,6 +318,15 @@ describe('awards', () => {
       } finally {
         await t.db.query(`UPDATE events SET status = 'published' WHERE id = $1`, [ctx.event.id]);
       }
+      await closeVoting(t.db, award.id);
+      await vote(422);
+      const reopen = await t.http
+        .patch(`/api/awards/${award.id}`)
+        .set(ctx.organiser.auth)
+        .send({ votingClosesAt: inMinutes(30) })
+        .expect(422);
+      expect(reopen.body.message).toMatch(/never reopens/);
+      await vote(422);
     });
 
     it('refuses delegates who are not eligible with 403 and the reason', async () => {
@@ -355,7 +362,7 @@ describe('awards', () => {
       const plurality = await newAward(t, ctx);
       const ranked = await newAward(t, ctx, { body: { method: 'ranked' } });
       const closed = await newAward(t, ctx);
-      await closeVoting(t, ctx.organiser, closed.id);
+      await closeVoting(t.db, closed.id);
       const [a, b, c] = ranked.nominees.map((n) => n.id);
       const rankings = [[a, b, c], [c], [b, a]];
       const voters = await Promise.all(Array.from({ length: 24 }, () => delegate()));
@@ -383,6 +390,11 @@ describe('awards', () => {
       expect([...statuses.slice(24, 26)].sort()).toEqual([201, 409]);
       expect(statuses.slice(26)).toEqual([403, 403, 422]);
 
+      // Ballots wait sealed until the close; the organisers' first look at the results counts them in.
+      for (const award of [plurality, ranked]) {
+        await closeVoting(t.db, award.id);
+        await t.http.get(`/api/awards/${award.id}/results`).set(ctx.organiser.auth).expect(200);
+      }
       const ballots = async (awardId: string) =>
         (
           await t.db.query<Array<{ choices: string[] }>>(
@@ -447,7 +459,7 @@ describe('awards', () => {
       await t.http.post(`${results}/publish`).set(ctx.organiser.auth).expect(403);
       await t.http.get(`/api/awards/${award.id}/audit.csv`).set(ctx.organiser.auth).expect(403);
 
-      await closeVoting(t, ctx.organiser, award.id);
+      await closeVoting(t.db, award.id);
       const organiserView = await t.http.get(results).set(ctx.organiser.auth).expect(200);
       expect(organiserView.body).toMatchObject({ published: false, ballots: 1, winners: [{ name: 'Ada Lovelace' }] });
       for (const auth of viewers) await assertSealed(auth);
@@ -496,7 +508,7 @@ describe('awards', () => {
         const voter = await delegate();
         await t.http.post(`/api/awards/${award.id}/ballots`).set(voter.auth).send({ ranking }).expect(201);
       }
-      await closeVoting(t, ctx.organiser, award.id);
+      await closeVoting(t.db, award.id);
       const results = await t.http.get(`/api/awards/${award.id}/results`).set(ctx.organiser.auth).expect(200);
       expect(results.body.winners).toEqual([{ nomineeId: b, name: 'B' }]);
       expect(results.body.rounds).toHaveLength(3);
@@ -532,7 +544,7 @@ describe('awards', () => {
         .set(ctx.organiser.auth)
         .send({ nomineeId: ada.id, reason: 'Early' })
         .expect(403);
-      await closeVoting(t, ctx.organiser, award.id);
+      await closeVoting(t.db, award.id);
       const pending = await t.http.get(`/api/awards/${award.id}/results`).set(ctx.organiser.auth).expect(200);
       expect(pending.body).toMatchObject({
         status: 'awaiting-casting-decision',
@@ -586,7 +598,7 @@ describe('awards', () => {
           .send({ nomineeId: nominee.id })
           .expect(201);
       }
-      await closeVoting(t, ctx.organiser, award.id);
+      await closeVoting(t.db, award.id);
       const results = await t.http.post(`/api/awards/${award.id}/results/publish`).set(ctx.organiser.auth).expect(200);
       expect(results.body.winners.map((w: { name: string }) => w.name)).toEqual(['Ada Lovelace', 'Grace Hopper']);
       expect(results.body.ties[0].statement).toMatch(/share the award/);
@@ -612,7 +624,7 @@ describe('awards', () => {
       expect(check.body).toMatchObject({ receipts: 3, ballots: 3, receiptsMatchBallots: true });
       await t.http.get(`/api/awards/${award.id}/audit`).set(outsider.auth).expect(403);
 
-      await closeVoting(t, ctx.organiser, award.id);
+      await closeVoting(t.db, award.id);
       const csv = await t.http.get(`/api/awards/${award.id}/audit.csv`).set(ctx.organiser.auth).expect(200);
       expect(csv.headers['content-type']).toMatch(/text\/csv/);
       expect(csv.text).toContain('turnout,,receipts equal ballots,yes');

@@ -235,6 +235,12 @@ export class AppConfig {
   @Min(0)
   agendaCacheRecheckMs = 5_000;
 
+  /** How often a worker counts in the sealed ballots of awards whose voting has closed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  awardCloseCheckMs = 5_000;
+
   /** Seed a demo meeting into an empty database at start-up. */
   @Transform(toBool)
   @IsBoolean()

@@ -5,6 +5,7 @@ import { Canvas1764000003000 } from './1764000003000-canvas.js';
 import { Awards1764000004000 } from './1764000004000-awards.js';
 import { Reminders1764000005000 } from './1764000005000-reminders.js';
 import { CheckIn1765000400000 } from './1765000400000-check-in.js';
+import { SealedBallots1765000600000 } from './1765000600000-sealed-ballots.js';
 import { RemovedSessions1765000700000 } from './1765000700000-removed-sessions.js';
 
 /** Every migration in order; a new one is added here as well as in its file. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Awards1764000004000,
   Reminders1764000005000,
   CheckIn1765000400000,
+  SealedBallots1765000600000,
   RemovedSessions1765000700000,
 ];
