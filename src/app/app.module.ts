@@ -14,6 +14,7 @@ import { ENTITIES } from './entities.js';
 import { MailModule } from '../platform/mail/mail.module.js';
 import { NotificationsModule } from '../outbox/notifications.module.js';
 import { RedisModule } from '../platform/redis/redis.module.js';
+import { WebModule } from '../platform/web/web.module.js';
 import { WorkerModule } from './worker.module.js';
 
 @Module({ providers: [Clock], exports: [Clock] })
@@ -42,6 +43,7 @@ export class AppModule {
         MailModule,
         NotificationsModule,
         AuthModule,
+        WebModule,
         ...roleModules,
       ],
       providers: [

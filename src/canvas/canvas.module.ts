@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CanvasExports } from './canvas-exports.js';
 import { CanvasLive } from './canvas-live.js';
-import { CanvasPagesController } from './canvas-pages.controller.js';
+import { CanvasPagesController } from './pages/canvas-pages.controller.js';
 import { CanvasParticipants } from './canvas-participants.js';
 import { CanvasStreams } from './canvas-streams.js';
 import { CanvasesController } from './canvases.controller.js';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersonalPageController } from './personal-page.controller.js';
+import { PersonalPagesController } from './pages/personal-pages.controller.js';
 import { RegistrationMailModule } from './registration-mail.module.js';
 import { EventRegistrationsController, MyRegistrationController } from './registrations.controller.js';
 import { RegistrationsRepository } from './registrations.repository.js';
@@ -11,7 +11,7 @@ import { CheckInController } from './check-in/check-in.controller.js';
 /** Registrations, the waiting list, workshop sign-ups and check-in. */
 @Module({
   imports: [RegistrationMailModule],
-  controllers: [EventRegistrationsController, MyRegistrationController, PersonalPageController, CheckInController],
+  controllers: [EventRegistrationsController, MyRegistrationController, PersonalPagesController, CheckInController],
   providers: [RegistrationsRepository, RegistrationsService, CheckInRepository, CheckInService],
   exports: [RegistrationsService, CheckInService],
 })

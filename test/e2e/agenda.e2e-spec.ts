@@ -334,7 +334,10 @@ describe('the published agenda', () => {
       expect(page.text).toContain('Room &quot;Blue&quot;');
       expect(page.text).toContain(`/api/events/${event.id}/agenda.ics`);
       expect(page.text).toContain('name="viewport"');
-      expect(page.text).toContain('@media print');
+      // Print styles live in the one shared stylesheet the page links (no inline <style>).
+      expect(page.text).not.toContain('<style');
+      const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(page.text)![1];
+      expect((await t.http.get(stylesheet).expect(200)).text).toContain('@media print');
       expect(page.text).toContain('Times are in Europe/London');
       expect(page.text).not.toContain(SECRET_EMAIL);
       await t.http.get(`/events/${event.slug}`).set('If-None-Match', page.headers.etag).expect(304);

@@ -75,11 +75,13 @@ export const EXPECTED: Record<string, Row> = {
   'GET /api/events/:eventId/reminder-rules/:ruleId/preview': ORGANISER,
   'GET /api/events/:eventId/speakers': PUBLIC,
   'GET /api/registrations/me': DELEGATE,
+  'GET /assets/:name': PUBLIC,
   'GET /canvases/:joinCode': PUBLIC,
   'GET /canvases/:joinCode/wall': PUBLIC,
   'GET /canvases/assets/canvas.js': PUBLIC,
   'GET /events/:slug': PUBLIC,
   'GET /health': PUBLIC,
+  'GET /privacy': PUBLIC,
   // The personal link is the credential: whoever holds the path is the delegate.
   'GET /r/:token': PUBLIC,
   'PATCH /api/awards/:awardId': ORGANISER,
@@ -121,6 +123,8 @@ export const EXPECTED: Record<string, Row> = {
   'POST /api/events/:eventId/speakers': ORGANISER,
   'POST /api/events/:eventId/unpublish': ORGANISER,
   'POST /api/users': ADMIN,
+  // The note form without JavaScript: anyone with the join code, as its API route.
+  'POST /canvases/:joinCode/notes': PUBLIC,
   'POST /r/:token/cancel': PUBLIC,
   'POST /r/:token/workshops/:sessionId/join': PUBLIC,
   'POST /r/:token/workshops/:sessionId/leave': PUBLIC,

@@ -1,21 +1,26 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { AppConfig } from '../../platform/config/app-config.js';
+import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
+import { Pages } from '../../platform/web/pages.decorators.js';
 import { AgendaService, cachedBody } from '../agenda.service.js';
 import { AgendaReadLimit, sendCached } from '../http-cache.js';
-import { AgendaPageRenderer } from './agenda-page.renderer.js';
+import { agendaLayoutEvent, agendaPageView } from './agenda-page.view.js';
 
 /** Public HTML pages (not part of the JSON API). */
-@ApiExcludeController()
+@Pages()
 @Controller('events')
 export class PagesController {
+  private readonly views: PageViews;
+
   constructor(
     private readonly agenda: AgendaService,
-    private readonly renderer: AgendaPageRenderer,
+    private readonly renderer: PageRenderer,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.views = renderer.views(new URL('./', import.meta.url));
+  }
 
   /** The published agenda as a page; drafts are not there (404). */
   @Get(':slug')
@@ -25,20 +30,32 @@ export class PagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
+    const m = this.renderer.messages;
     let resolved;
     try {
       // No staff identity here: a browser shows only what the public may see.
       resolved = await this.agenda.resolve(slug);
     } catch (error) {
       if (error instanceof DomainError && error.kind === 'not_found') {
-        return reply.code(404).type('text/html; charset=utf-8').send(this.renderer.notFound());
+        return this.renderer.platform.send(
+          reply,
+          'error',
+          { title: m.errors.notFoundTitle, message: m.agenda.notFound },
+          { title: m.errors.notFoundTitle, status: 404 },
+        );
       }
       throw error;
     }
     const { entry } = resolved;
     if (!entry.html) {
       const doc = this.agenda.view(entry).document;
-      entry.html = cachedBody(this.renderer.render(doc, `${this.config.appUrl}/api/events/${doc.event.id}/agenda`));
+      const jsonUrl = `${this.config.appUrl}/api/events/${doc.event.id}/agenda`;
+      const html = this.views.render('agenda', agendaPageView(doc, jsonUrl, m), {
+        title: m.agenda.pageTitle,
+        event: agendaLayoutEvent(doc.event, m),
+        alternates: [{ href: doc.calendarUrl, type: 'text/calendar', title: m.agenda.calendarLinkTitle }],
+      });
+      entry.html = cachedBody(html);
     }
     return sendCached(request, reply, entry.html, 'text/html; charset=utf-8', resolved.shared);
   }

@@ -24,6 +24,12 @@ describe('logging', () => {
     expect(serializeError('plain')).toBe('plain');
   });
 
+  it('redacts the personal-link token in the path of the personal pages', () => {
+    expect(redactUrl('/r/abcDEF123_-xyz')).toBe('/r/[redacted]');
+    expect(redactUrl('/r/abcDEF123_-xyz/workshops/1/join?x=1')).toBe('/r/[redacted]/workshops/1/join?x=1');
+    expect(redactUrl('/events/r/abc')).toBe('/events/r/abc');
+  });
+
   it('redacts tokens and join codes in query strings', () => {
     expect(redactUrl('/r?token=abc&x=1&code=ZX3K9P')).toBe('/r?token=[redacted]&x=1&code=[redacted]');
   });

@@ -1,26 +1,50 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import type { FastifyInstance } from 'fastify';
+import { type DestinationStream, pino, type Logger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 
 /**
  * Structured JSON logs through pino (Fastify's own logger). Headers that carry secrets
  * are redacted, and request bodies are never logged.
  */
-export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
-  return pino({
-    level: config.logLevel,
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'headers.authorization'],
-      censor: '[redacted]',
+export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level: config.logLevel,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          'headers.authorization',
+        ],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: redactUrl(req.url),
+        }),
+        err: serializeError,
+      },
     },
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({
-        id: req.id,
-        method: req.method,
-        url: redactUrl(req.url),
-      }),
-      err: serializeError,
-    },
+    destination,
+  );
+}
+
+/**
+ * One info line per answered request (method, redacted path, status, time). Fastify's own
+ * request logging is not used: it writes two lines and would log the raw URL.
+ */
+export function logRequests(fastify: FastifyInstance, logger: Logger): void {
+  if (!logger.isLevelEnabled('info')) return;
+  fastify.addHook('onResponse', (request, reply, done) => {
+    logger.info(
+      { req: request, res: { statusCode: reply.statusCode }, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+    done();
   });
 }
 
@@ -38,8 +62,12 @@ export function serializeError(error: unknown): unknown {
   return serialized;
 }
 
-/** Personal-link tokens and join codes may travel in query strings; keep them out of logs. */
-export const redactUrl = (url: string): string => url.replace(/([?&](token|code)=)[^&]+/g, '$1[redacted]');
+/**
+ * Personal-link tokens travel in the path of the personal pages (/r/<token>/…) and, like join
+ * codes, may travel in query strings; keep them out of logs.
+ */
+export const redactUrl = (url: string): string =>
+  url.replace(/^\/r\/[^/?#]+/, '/r/[redacted]').replace(/([?&](token|code)=)[^&]+/g, '$1[redacted]');
 
 /** Nest's logger interface over pino, so framework and application logs share one format. */
 export class PinoNestLogger implements LoggerService {

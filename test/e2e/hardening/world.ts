@@ -231,6 +231,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     notificationId,
     ruleId,
     slug: eventX.slug,
+    // A static asset of the pages (GET /assets/:name).
+    name: 'site.css',
   };
   return world;
 }
@@ -279,6 +281,8 @@ export function call(
   options: { headers?: Record<string, string>; body?: unknown; rawBody?: string; contentType?: string } = {},
 ): Promise<Answer> {
   const headers: Record<string, string> = { ...options.headers };
+  // A page form is sent by the site's own page, so it carries the site's Origin (the API's routes need none).
+  if (method !== 'GET' && !path.startsWith('/api/') && headers.origin === undefined) headers.origin = world.baseUrl;
   let body: string | undefined;
   if (options.rawBody !== undefined) {
     body = options.rawBody;

@@ -1,0 +1,65 @@
+import { enGB } from '../../platform/web/messages.en-GB.js';
+import type { AgendaDocument } from '../agenda.view.js';
+import { agendaLayoutEvent, agendaPageView } from './agenda-page.view.js';
+
+const event: AgendaDocument['event'] = {
+  id: 'e1',
+  slug: 'annual meeting',
+  title: 'Annual meeting',
+  description: '',
+  venue: '',
+  timezone: 'Europe/London',
+  startsAt: '2026-06-04T08:00:00Z',
+  endsAt: '2026-06-05T16:00:00Z',
+  status: 'published',
+};
+
+describe('the agenda page view', () => {
+  it('heads the page with the event, its dates in its zone and a safe link', () => {
+    expect(agendaLayoutEvent(event, enGB)).toEqual({
+      title: 'Annual meeting',
+      href: '/events/annual%20meeting',
+      dates: '4 June – 5 June 2026',
+      venue: undefined,
+    });
+  });
+
+  it('names kinds and speakers from the catalogue', () => {
+    const doc = {
+      event,
+      version: 1,
+      rooms: [],
+      tracks: [],
+      calendarUrl: '',
+      pageUrl: '',
+      speakers: [{ id: 's', name: 'Bo', organisation: 'Org', jobTitle: null, photoUrl: null, bio: null }],
+      days: [
+        {
+          date: '2026-06-04',
+          label: 'Thursday 4 June',
+          sessions: [
+            {
+              id: 'x',
+              title: 'Opening',
+              abstract: null,
+              kind: 'keynote',
+              status: 'cancelled',
+              startsAt: '',
+              endsAt: '',
+              localStart: '09:00',
+              localEnd: '10:00',
+              room: null,
+              track: null,
+              capacity: null,
+              speakers: [{ id: 's', name: 'Bo', organisation: 'Org' }],
+            },
+          ],
+        },
+      ],
+    } satisfies AgendaDocument;
+    const view = agendaPageView(doc, '/json', enGB);
+    expect(view.days[0].sessions[0]).toMatchObject({ kindLabel: 'Keynote', cancelled: true, who: 'Bo (Org)' });
+    expect(view.speakers[0].role).toBe('Org');
+    expect(view.timesIn).toBe('Times are in Europe/London.');
+  });
+});

@@ -1,0 +1,107 @@
+import { clockTime, eventDates, longDateTime, shortDateTime } from '../../platform/web/dates.js';
+import type { Messages } from '../../platform/web/messages.en-GB.js';
+import type { LayoutEvent } from '../../platform/web/page-renderer.js';
+import type { MyRegistrationResponse } from '../dto/registration.response.js';
+import type { WorkshopListing } from '../registrations.repository.js';
+
+/** The personal page's address for a token (the token is the credential, as in the email). */
+export const personalPath = (token: string): string => `/r/${encodeURIComponent(token)}`;
+
+export const personalLayoutEvent = (event: MyRegistrationResponse['event'], m: Messages): LayoutEvent => ({
+  title: event.title,
+  href: `/events/${encodeURIComponent(event.slug)}`,
+  dates: eventDates(event.startsAt, event.endsAt, event.timezone, m.locale),
+  venue: event.venue || undefined,
+});
+
+export interface WorkshopItem {
+  id: string;
+  title: string;
+  when: string;
+  room: string | null;
+  places: string | null;
+  mine: 'confirmed' | 'waitlisted' | undefined;
+  mineText: string | undefined;
+  action: { path: string; label: string; secondary: boolean };
+}
+
+/** The status line at the top of the page: a place, a place in the queue, or cancelled. */
+export function statusLine(me: MyRegistrationResponse, m: Messages): { text: string; tone: string } {
+  if (me.status === 'confirmed') {
+    return {
+      text: [m.personal.confirmed, me.checkedInAt ? m.personal.checkedIn : ''].filter(Boolean).join(' '),
+      tone: 'confirmed',
+    };
+  }
+  if (me.status === 'waitlisted') {
+    const parts = [m.personal.waitlisted(me.waitlistPosition ?? 0)];
+    if (me.waitlistReason === 'organisation_cap') parts.push(m.personal.organisationCap);
+    parts.push(m.personal.waitlistedNext);
+    return { text: parts.join(' '), tone: 'waitlisted' };
+  }
+  return { text: m.personal.cancelled, tone: 'cancelled' };
+}
+
+/** Each workshop with its places left and what the delegate can do about it. */
+export function workshopItems(
+  me: MyRegistrationResponse,
+  listing: readonly WorkshopListing[],
+  base: string,
+  m: Messages,
+): WorkshopItem[] {
+  const zone = me.event.timezone;
+  const mine = new Map(me.workshops.map((w) => [w.sessionId, w]));
+  return listing.map((w) => {
+    const signup = mine.get(w.id);
+    const left = w.capacity === null ? null : Math.max(0, w.capacity - w.taken);
+    const status = signup?.status === 'confirmed' || signup?.status === 'waitlisted' ? signup.status : undefined;
+    return {
+      id: w.id,
+      title: w.title,
+      when: `${shortDateTime(w.startsAt, zone, m.locale)}–${clockTime(w.endsAt, zone, m.locale)}`,
+      room: w.room,
+      places: w.capacity === null || left === null ? null : m.personal.placesLeft(left, w.capacity),
+      mine: status,
+      mineText:
+        status === 'confirmed'
+          ? m.personal.workshopConfirmed
+          : status === 'waitlisted'
+            ? m.personal.workshopQueued(signup?.waitlistPosition ?? 0)
+            : undefined,
+      action: status
+        ? {
+            path: `${base}/workshops/${w.id}/leave`,
+            label: status === 'confirmed' ? m.personal.leave : m.personal.leaveQueue,
+            secondary: true,
+          }
+        : {
+            path: `${base}/workshops/${w.id}/join`,
+            label: left === 0 ? m.personal.joinQueue : m.personal.signUp,
+            secondary: false,
+          },
+    };
+  });
+}
+
+export function personalPageView(
+  me: MyRegistrationResponse,
+  listing: readonly WorkshopListing[],
+  token: string,
+  options: { confirmCancel: boolean; notice?: string },
+  m: Messages,
+) {
+  const base = personalPath(token);
+  return {
+    me,
+    base,
+    status: statusLine(me, m),
+    hello: m.personal.hello(me.name),
+    timesIn: m.site.timesIn(me.event.timezone),
+    startsAt: longDateTime(me.event.startsAt, me.event.timezone, m.locale),
+    eventCancelled: me.event.status === 'cancelled',
+    workshops: me.status === 'confirmed' ? workshopItems(me, listing, base, m) : [],
+    canCancel: me.status !== 'cancelled',
+    confirmCancel: options.confirmCancel,
+    notice: options.notice,
+  };
+}
