@@ -10,6 +10,8 @@ export interface MessageData {
   paragraphs: string[];
   link?: { label: string; url: string };
   eventTitle?: string;
+  /** An image attached with this Content-ID, shown after the paragraphs (a check-in QR code). */
+  image?: { cid: string; alt: string; size: number };
 }
 
 /** The plain "message" kind: a subject, paragraphs and an optional link. */

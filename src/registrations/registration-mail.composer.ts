@@ -6,16 +6,22 @@ import { calendarAttachment, eventCalendar } from '../platform/calendar/calendar
 import { SecretBox } from '../platform/crypto/secret-box.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { Event } from '../events/event.entity.js';
-import type { MailMessage } from '../platform/mail/mail-message.js';
+import type { MailAttachment, MailMessage } from '../platform/mail/mail-message.js';
 import { MailRenderer } from '../platform/mail/mail-renderer.js';
 import type { MessageData } from '../outbox/message.composer.js';
 import type { Notification } from '../outbox/notification.entity.js';
 import { NotificationComposers } from '../outbox/notification-composers.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import { AgendaSession } from '../agenda/agenda-session.entity.js';
+import { checkInQrPng, formatCheckInCode } from './check-in/check-in-code.js';
 import { eventCalendarUrl, personalLink } from './personal-link.js';
 import { Registration } from './registration.entity.js';
 import { SessionSignup } from './session-signup.entity.js';
+
+const CHECK_IN_CID = 'check-in-code@plenary';
+
+const checkInAlt = (registration: Registration): string =>
+  `QR code of your check-in code, ${formatCheckInCode(registration.checkInCode)}`;
 
 interface Context {
   notification: Notification;
@@ -91,22 +97,47 @@ export class RegistrationMailComposer implements OnModuleInit {
     };
   }
 
-  private message(c: Context, data: Omit<MessageData, 'name' | 'eventTitle'>, withCalendar = false): MailMessage {
-    const full: MessageData = { ...data, name: c.registration.name, eventTitle: c.event.title };
+  private message(
+    c: Context,
+    data: Omit<MessageData, 'name' | 'eventTitle'>,
+    extras: { calendar?: boolean; checkInCode?: Buffer } = {},
+  ): MailMessage {
+    const full: MessageData = {
+      ...data,
+      name: c.registration.name,
+      eventTitle: c.event.title,
+      ...(extras.checkInCode ? { image: { cid: CHECK_IN_CID, alt: checkInAlt(c.registration), size: 240 } } : {}),
+    };
+    const attachments: MailAttachment[] = [];
+    if (extras.calendar) {
+      attachments.push(
+        calendarAttachment(
+          eventCalendar(c.event, { url: eventCalendarUrl(this.config.appUrl, c.event.id) }),
+          'event.ics',
+        ),
+      );
+    }
+    if (extras.checkInCode) {
+      attachments.push({
+        filename: 'check-in.png',
+        contentType: 'image/png',
+        content: extras.checkInCode,
+        cid: CHECK_IN_CID,
+      });
+    }
     return {
       to: c.notification.recipient,
       subject: data.subject,
       ...this.renderer.render('message', full),
-      ...(withCalendar
-        ? {
-            attachments: [
-              calendarAttachment(
-                eventCalendar(c.event, { url: eventCalendarUrl(this.config.appUrl, c.event.id) }),
-                'event.ics',
-              ),
-            ],
-          }
-        : {}),
+      ...(attachments.length > 0 ? { attachments } : {}),
+    };
+  }
+
+  /** What a confirmed delegate shows at the door: the QR code of their check-in code (never the link's token). */
+  private async doorPass(c: Context) {
+    return {
+      paragraph: `At the registration desk, show the QR code below or give your check-in code: ${formatCheckInCode(c.registration.checkInCode)}.`,
+      png: await checkInQrPng(c.registration.checkInCode),
     };
   }
 
@@ -116,6 +147,7 @@ export class RegistrationMailComposer implements OnModuleInit {
 
   private async confirmed(c: Context) {
     if (c.registration.status === 'cancelled') return undefined;
+    const pass = await this.doorPass(c);
     return this.message(
       c,
       {
@@ -124,10 +156,11 @@ export class RegistrationMailComposer implements OnModuleInit {
           `You have a place at ${c.event.title}, ${this.when(c.event)}${this.where(c.event)}.`,
           'The attached calendar file adds it to your calendar.',
           RegistrationMailComposer.KEEP_LINK,
+          pass.paragraph,
         ],
         link: this.linkFrom(c.registration),
       },
-      true,
+      { calendar: true, checkInCode: pass.png },
     );
   }
 
@@ -150,6 +183,7 @@ export class RegistrationMailComposer implements OnModuleInit {
 
   private async promoted(c: Context) {
     if (c.registration.status !== 'confirmed') return undefined;
+    const pass = await this.doorPass(c);
     return this.message(
       c,
       {
@@ -157,9 +191,10 @@ export class RegistrationMailComposer implements OnModuleInit {
         paragraphs: [
           `Someone cancelled, and their place at ${c.event.title} is now yours: ${this.when(c.event)}${this.where(c.event)}.`,
           'The attached calendar file adds it to your calendar. Use the personal link from your first email to see your registration or sign up for workshops.',
+          pass.paragraph,
         ],
       },
-      true,
+      { calendar: true, checkInCode: pass.png },
     );
   }
 

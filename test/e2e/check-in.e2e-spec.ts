@@ -1,5 +1,6 @@
 import { CheckInRepository } from '../../src/registrations/check-in/check-in.repository.js';
 import { insertEvent, insertMember, insertRegistration, insertSession } from '../factories/db-fixtures.js';
+import { register } from '../factories/registrations.factory.js';
 import { newStaff, type StaffUser } from '../factories/staff.factory.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -218,6 +219,24 @@ describe('door check-in', () => {
 
     const elsewhere = await insertSession(t.db, await insertEvent(t.db));
     await t.http.get(`${url}?sessionId=${elsewhere.id}`).set(organiser.auth).expect(404);
+  });
+
+  it('the confirmation email carries the check-in code and its QR code, never the link’s token in it', async () => {
+    const { event } = await setUp(t);
+    const delegate = await register(t, event.id);
+    const [{ check_in_code: code }]: Array<{ check_in_code: string }> = await t.db.query(
+      `SELECT check_in_code FROM registrations WHERE id = $1`,
+      [delegate.id],
+    );
+    const mail = await t.mail.waitForMessage(delegate.email, (m) => m.subject.includes('is confirmed'));
+    const spaced = code.replace(/(.{4})(?=.)/g, '$1 ');
+    expect(mail.text).toContain(`give your check-in code: ${spaced}.`);
+    expect(mail.html).toContain('src="cid:check-in-code@plenary"');
+    expect(mail.html).toContain(`alt="QR code of your check-in code, ${spaced}"`);
+    const png = mail.attachments.find((a) => a.mimeType === 'image/png');
+    expect(png?.filename).toBe('check-in.png');
+    expect(mail.raw).toMatch(/Content-ID: <check-in-code@plenary>/i);
+    expect(code).not.toContain(delegate.token.slice(0, 12).toUpperCase());
   });
 
   it('40 simultaneous check-ins of one delegate record one check-in: one answer says so, all give its time', async () => {

@@ -116,6 +116,24 @@ export class SmtpCapture {
     return this.messages;
   }
 
+  /** Waits for the first message to `address` that matches (or throws after the timeout). */
+  async waitForMessage(
+    address: string,
+    match: (mail: CapturedMail) => boolean,
+    timeoutMs = 15_000,
+  ): Promise<CapturedMail> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.to(address).find(match);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`No matching email to ${address}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+  }
+
   to(address: string): CapturedMail[] {
     return this.messages.filter((m) => m.to.includes(address));
   }

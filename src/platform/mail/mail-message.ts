@@ -2,6 +2,8 @@ export interface MailAttachment {
   filename: string;
   contentType: string;
   content: string | Buffer;
+  /** Content-ID, for an image the HTML shows inline as <img src="cid:…">. */
+  cid?: string;
 }
 
 /** A composed email, ready for the transport. */
