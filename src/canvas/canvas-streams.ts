@@ -5,17 +5,46 @@ import type { CanvasEvent } from './canvas-event.entity.js';
 import type { Canvas } from './canvas.entity.js';
 import { CanvasesRepository } from './canvases.repository.js';
 import { CanvasLive, type LiveEvent } from './canvas-live.js';
-import { type NoteResponse, toPublicNoteEvent } from './dto/canvas.response.js';
+import type { CanvasNote } from './canvas-note.entity.js';
+import { type NoteResponse, toNoteResponse, toPublicNoteEvent } from './dto/canvas.response.js';
 
 /** A stream's retry hint to the browser after a dropped connection. */
 const RETRY_MS = 2_000;
 
-/** What the public wall may see of an event: hidden notes travel as their id only. */
+/** The fields of an event's payload that carry a note. */
+const NOTE_FIELDS = ['note', 'into'] as const;
+
+/** What the public wall may see of an event: hidden and merged notes travel without their content. */
 export function publicPayload(payload: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...payload };
-  for (const field of ['note', 'into']) {
+  for (const field of NOTE_FIELDS) {
     const note = payload[field] as NoteResponse | undefined;
     if (note) out[field] = toPublicNoteEvent(note);
+  }
+  return out;
+}
+
+/** The ids of the notes these events carry. */
+const noteIdsOf = (events: Array<{ payload: Record<string, unknown> }>): string[] => [
+  ...new Set(
+    events.flatMap((event) =>
+      NOTE_FIELDS.map((field) => (event.payload[field] as { id?: string } | undefined)?.id).filter(
+        (id): id is string => typeof id === 'string',
+      ),
+    ),
+  ),
+];
+
+/**
+ * An event from the database with its notes as they are now: a note hidden, merged or
+ * erased since the event keeps none of what it said then.
+ */
+export function withNotesNow(payload: Record<string, unknown>, now: Map<string, CanvasNote>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...payload };
+  for (const field of NOTE_FIELDS) {
+    const id = (payload[field] as { id?: string } | undefined)?.id;
+    const note = id === undefined ? undefined : now.get(id);
+    if (note) out[field] = toNoteResponse(note);
   }
   return out;
 }
@@ -27,7 +56,10 @@ const parseSeq = (value: unknown): bigint | undefined =>
  * Server-sent events for one canvas. On connect: subscribe first (holding live events),
  * replay what the client missed since its Last-Event-ID from canvas_events, then go live.
  * Any gap in the live sequence (events from other processes arriving out of order) is
- * filled from the database, so each client sees every event once, in order.
+ * filled from the database, so each client sees every event once, in order. What comes
+ * from the database shows its notes as they are now (moderation and erasure stick), and the
+ * public replays only the last CANVAS_PUBLIC_REPLAY_EVENTS: a client that asks for more is
+ * told to reload the canvas (`canvas.resync`) instead.
  */
 @Injectable()
 export class CanvasStreams implements BeforeApplicationShutdown {
@@ -51,6 +83,9 @@ export class CanvasStreams implements BeforeApplicationShutdown {
     const query = request.query as Record<string, unknown>;
     const resumeFrom = parseSeq(request.headers['last-event-id']) ?? parseSeq(query.lastEventId);
     let sent = resumeFrom ?? BigInt(canvas.eventSeq);
+    const oldestPublic = BigInt(canvas.eventSeq) - BigInt(this.config.canvasPublicReplayEvents);
+    const resync = isPublic && sent < oldestPublic;
+    if (resync) sent = oldestPublic;
     let closed = false;
     let chain: Promise<void> = Promise.resolve();
     const raw = reply.raw;
@@ -86,7 +121,9 @@ export class CanvasStreams implements BeforeApplicationShutdown {
     const fromDatabase = async (upTo?: bigint) => {
       for (;;) {
         const batch: CanvasEvent[] = await this.canvases.eventsAfter(canvas.id, sent.toString(), upTo?.toString());
-        for (const event of batch) write(event);
+        const notesNow = await this.canvases.notesNow(canvas.id, noteIdsOf(batch));
+        const now = new Map(notesNow.map((note) => [note.id, note]));
+        for (const event of batch) write({ ...event, payload: withNotesNow(event.payload, now) });
         if (batch.length < 500 || closed) return;
       }
     };
@@ -110,6 +147,7 @@ export class CanvasStreams implements BeforeApplicationShutdown {
     heartbeat.unref();
     // "connected" only once subscribed: from here on the client misses nothing.
     raw.write(`retry: ${RETRY_MS}\n: connected\n\n`);
+    if (resync) raw.write(`event: canvas.resync\ndata: {}\n\n`);
     // Catch up: since Last-Event-ID, or else since the canvas was loaded (before subscribing).
     enqueue(() => fromDatabase());
   }

@@ -117,6 +117,16 @@ export class CanvasesRepository {
       .getMany();
   }
 
+  /** These notes of the canvas as they are now (a stream's replay shows current state, not history). */
+  notesNow(canvasId: string, noteIds: string[]): Promise<CanvasNote[]> {
+    if (noteIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(CanvasNote)
+      .createQueryBuilder('n')
+      .where('n.canvasId = :canvasId AND n.id IN (:...noteIds)', { canvasId, noteIds })
+      .getMany();
+  }
+
   findNote(manager: EntityManager, canvasId: string, noteId: string, lock = false): Promise<CanvasNote | null> {
     return manager.findOne(CanvasNote, {
       where: { id: noteId, canvasId },

@@ -103,9 +103,19 @@ export const toNoteResponse = (note: CanvasNote): NoteResponse => ({
   createdAt: note.createdAt.toISOString(),
 });
 
-/** What the public stream may carry: a hidden note's text stays with the facilitators. */
-export const toPublicNoteEvent = (note: NoteResponse): NoteResponse | { id: string; hidden: true } =>
-  note.hidden ? { id: note.id, hidden: true } : note;
+/** A note the public no longer sees: its id and why, nothing of its content. */
+export type WithdrawnNote = { id: string; hidden: true } | { id: string; hidden: false; mergedIntoId: string };
+
+/**
+ * What the public stream may carry: a hidden note's text stays with the facilitators, and a
+ * note merged into another shows only where it went.
+ */
+export const toPublicNoteEvent = (note: NoteResponse): NoteResponse | WithdrawnNote =>
+  note.hidden
+    ? { id: note.id, hidden: true }
+    : note.mergedIntoId
+      ? { id: note.id, hidden: false, mergedIntoId: note.mergedIntoId }
+      : note;
 
 export const toCanvasSummary = (canvas: Canvas): CanvasSummaryResponse => ({
   id: canvas.id,

@@ -161,6 +161,10 @@
     ['note.created', 'note.changed', 'note.hidden', 'note.merged', 'note.voted'].forEach(function (type) {
       source.addEventListener(type, apply);
     });
+    // The stream replays only recent history: a wall that was away longer reloads the canvas.
+    source.addEventListener('canvas.resync', function () {
+      load();
+    });
     source.addEventListener('canvas.closed', function () {
       setClosed(true);
     });

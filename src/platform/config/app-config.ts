@@ -195,6 +195,15 @@ export class AppConfig {
   canvasHeartbeatMs = 15_000;
 
   /**
+   * How far back the public live wall may replay (events): a wall needs only what happened
+   * since its page loaded, so older history stays with the facilitators.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  canvasPublicReplayEvents = 200;
+
+  /**
    * Ballots per minute for one delegate token. The shared venue IP gets 10x, so keep it
    * high enough that a room voting at once is not throttled (a second ballot is a 409 anyway).
    */
