@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { Clock } from '../platform/clock/clock.js';
+import { IntervalTask } from '../platform/clock/interval-task.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { JobName, type JobPayloads, QueueName, SEND_NOTIFICATION_JOB_OPTIONS } from '../platform/queue/queues.js';
 import { OutboxRepository } from './outbox.repository.js';
@@ -12,14 +13,12 @@ const LOST_JOB_GRACE_MS = 3_000;
 
 /**
  * Worker-side producer: a repeating tick hands due rows to Bull (row id = job id) and a
- * reconcile returns rows whose job vanished. The tick is a timer rather than a Bull
- * repeatable job so it survives Redis losing its data.
+ * reconcile returns rows whose job vanished.
  */
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxDispatcher.name);
-  private timer?: NodeJS.Timeout;
-  private running = false;
+  private readonly task = new IntervalTask('Outbox tick', () => this.pass(), this.logger);
   private lastReconcile = 0;
 
   constructor(
@@ -30,33 +29,29 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.outboxPollMs);
+    this.task.start(this.config.outboxPollMs);
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.task.stop();
   }
 
   /** One pass; overlapping ticks are skipped rather than stacked. */
-  async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const now = this.clock.now();
-      if (now.getTime() - this.lastReconcile >= Math.min(this.config.outboxStaleMs / 4, 5_000)) {
-        this.lastReconcile = now.getTime();
-        await this.reconcile(now);
-      }
-      let claimed: string[];
-      do {
-        claimed = await this.outbox.claimDue(now, CLAIM_BATCH);
-        await this.enqueue(claimed);
-      } while (claimed.length === CLAIM_BATCH);
-    } catch (error) {
-      this.logger.warn({ err: error }, 'Outbox tick failed; will try again');
-    } finally {
-      this.running = false;
+  tick(): Promise<void> {
+    return this.task.runOnce();
+  }
+
+  private async pass(): Promise<void> {
+    const now = this.clock.now();
+    if (now.getTime() - this.lastReconcile >= Math.min(this.config.outboxStaleMs / 4, 5_000)) {
+      this.lastReconcile = now.getTime();
+      await this.reconcile(now);
     }
+    let claimed: string[];
+    do {
+      claimed = await this.outbox.claimDue(now, CLAIM_BATCH);
+      await this.enqueue(claimed);
+    } while (claimed.length === CLAIM_BATCH);
   }
 
   private async enqueue(ids: string[]): Promise<void> {

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { IntervalTask } from '../platform/clock/interval-task.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { RemindersService } from './reminders.service.js';
 
@@ -9,9 +10,11 @@ import { RemindersService } from './reminders.service.js';
  */
 @Injectable()
 export class ReminderSyncPoller implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ReminderSyncPoller.name);
-  private timer?: NodeJS.Timeout;
-  private running = false;
+  private readonly task = new IntervalTask(
+    'Reminder sweep',
+    () => this.reminders.syncAll(),
+    new Logger(ReminderSyncPoller.name),
+  );
 
   constructor(
     private readonly reminders: RemindersService,
@@ -19,22 +22,14 @@ export class ReminderSyncPoller implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), this.config.reminderSyncMs);
+    this.task.start(this.config.reminderSyncMs);
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.task.stop();
   }
 
-  async sweep(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.reminders.syncAll();
-    } catch (error) {
-      this.logger.warn({ err: error }, 'Reminder sweep failed; will try again');
-    } finally {
-      this.running = false;
-    }
+  sweep(): Promise<void> {
+    return this.task.runOnce();
   }
 }
