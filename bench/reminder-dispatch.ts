@@ -86,8 +86,9 @@ async function seed(databaseUrl: string): Promise<void> {
     )
   ).rows;
   await db.query(
-    `INSERT INTO registrations (event_id, name, email, organisation, consented_at, status, token_hash)
-     SELECT $1, 'Delegate ' || i, 'delegate' || i || '@example.org', 'Agency ' || (i % 100), now(), 'confirmed', md5(i::text)
+    `INSERT INTO registrations (event_id, name, email, email_canonical, organisation, consented_at, status, token_hash)
+     SELECT $1, 'Delegate ' || i, 'delegate' || i || '@example.org', 'delegate' || i || '@example.org',
+            'Agency ' || (i % 100), now(), 'confirmed', md5(i::text)
        FROM generate_series(1, $2) AS i`,
     [event.id, REMINDERS],
   );

@@ -65,8 +65,9 @@ async function seed(db: pg.Pool, voters: number): Promise<{ eventId: string; vot
   };
   const secrets = Array.from({ length: voters }, () => newSecretToken());
   await db.query(
-    `INSERT INTO registrations (event_id, name, email, organisation, consented_at, status, token_hash)
-     SELECT $1, 'Delegate ' || n, 'delegate-' || n || '@bench.example', 'Org ' || (n % 40), now(), 'confirmed', h
+    `INSERT INTO registrations (event_id, name, email, email_canonical, organisation, consented_at, status, token_hash)
+     SELECT $1, 'Delegate ' || n, 'delegate-' || n || '@bench.example', 'delegate-' || n || '@bench.example',
+            'Org ' || (n % 40), now(), 'confirmed', h
        FROM unnest($2::text[]) WITH ORDINALITY AS t(h, n)`,
     [eventId, secrets.map((secret) => secret.hash)],
   );

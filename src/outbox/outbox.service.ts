@@ -43,6 +43,20 @@ export class OutboxService {
     return (result.raw as unknown[]).length;
   }
 
+  /** How many emails of a kind were due for a registration since a moment (any status). */
+  async countSince(
+    manager: EntityManager,
+    registrationId: string,
+    kind: NotificationKind,
+    since: Date,
+  ): Promise<number> {
+    const rows: Array<{ n: number }> = await manager.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE registration_id = $1 AND kind = $2 AND send_at >= $3`,
+      [registrationId, kind, since],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
   /** Cancels what has not gone out yet for a registration (e.g. it was cancelled). */
   async cancelPendingForRegistration(
     manager: EntityManager,

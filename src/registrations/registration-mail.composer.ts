@@ -16,6 +16,7 @@ import { AgendaSession } from '../agenda/agenda-session.entity.js';
 import { checkInQrPng, formatCheckInCode } from './check-in/check-in-code.js';
 import { eventCalendarUrl, personalLink } from './personal-link.js';
 import { Registration } from './registration.entity.js';
+import { RegistrationsRepository } from './registrations.repository.js';
 import { SessionSignup } from './session-signup.entity.js';
 
 const CHECK_IN_CID = 'check-in-code@plenary';
@@ -42,6 +43,7 @@ export class RegistrationMailComposer implements OnModuleInit {
     private readonly composers: NotificationComposers,
     private readonly renderer: MailRenderer,
     private readonly config: AppConfig,
+    private readonly registrations: RegistrationsRepository,
     @InjectDataSource() private readonly db: DataSource,
   ) {
     this.box = new SecretBox(config.jwtSecret);
@@ -88,7 +90,7 @@ export class RegistrationMailComposer implements OnModuleInit {
     return event.venue ? ` at ${event.venue}` : '';
   }
 
-  /** The current personal link (a resend-link since the email was queued makes it the new one). */
+  /** The current personal link. */
   private linkFrom(registration: Registration) {
     if (!registration.tokenSealed) return undefined;
     return {
@@ -166,19 +168,36 @@ export class RegistrationMailComposer implements OnModuleInit {
 
   private async waitlisted(c: Context) {
     if (c.registration.status === 'cancelled') return undefined;
-    const reason =
-      c.registration.waitlistReason === 'organisation_cap'
-        ? 'Your organisation has already taken all the places it may hold, so you are on the waiting list.'
-        : 'The event is full, so you are on the waiting list.';
     return this.message(c, {
       subject: `You are on the waiting list for ${c.event.title}`,
       paragraphs: [
-        reason,
+        await this.queuePlace(c),
         'We will email you as soon as a place opens up; your personal link always shows where you are in the queue.',
         RegistrationMailComposer.KEEP_LINK,
       ],
       link: this.linkFrom(c.registration),
     });
+  }
+
+  /** Where a waiting delegate stands now, and why they wait. */
+  private async queuePlace(c: Context): Promise<string> {
+    const position = await this.registrations.waitlistPosition(c.event.id, c.registration.id);
+    const why =
+      c.registration.waitlistReason === 'organisation_cap'
+        ? 'Your organisation has already taken all the places it may hold'
+        : 'The event is full';
+    return position
+      ? `${why}, so you are on the waiting list: number ${position} in the queue.`
+      : `${why}, so you are on the waiting list.`;
+  }
+
+  /** The outcome as it stands when the email is written, for the "your personal link" email. */
+  private async standing(c: Context): Promise<string> {
+    if (c.registration.status === 'confirmed') {
+      return `You have a place at ${c.event.title}, ${this.when(c.event)}${this.where(c.event)}.`;
+    }
+    if (c.registration.status === 'waitlisted') return this.queuePlace(c);
+    return `Your registration for ${c.event.title} is cancelled; register again while registration is open.`;
   }
 
   private async promoted(c: Context) {
@@ -212,8 +231,10 @@ export class RegistrationMailComposer implements OnModuleInit {
     return this.message(c, {
       subject: `Your personal link for ${c.event.title}`,
       paragraphs: [
-        'You (or someone using your email address) asked for your personal link again. Here it is.',
-        'The link in earlier emails no longer works.',
+        'Your email address was used to register for this event again, or to ask for your personal link. ' +
+          'If that was not you, you need do nothing: nothing has changed.',
+        await this.standing(c),
+        'Here is your personal link; it is the same link as in our earlier emails.',
         RegistrationMailComposer.KEEP_LINK,
       ],
       link: this.linkFrom(c.registration),

@@ -14,9 +14,13 @@ export class Registration {
   @Column({ type: 'text' })
   name!: string;
 
-  /** Trimmed and lower-cased; unique per event. */
+  /** As typed (trimmed): the address mail is sent to. */
   @Column({ type: 'text' })
   email!: string;
+
+  /** The mailbox (canonicalEmail of the address); unique per event. */
+  @Column({ type: 'text' })
+  emailCanonical!: string;
 
   @Column({ type: 'text', nullable: true })
   organisation!: string | null;
@@ -59,6 +63,13 @@ export class Registration {
   /** What the delegate's QR code holds at the door; set by the database, never the personal-link token. */
   @Column({ type: 'text', unique: true, insert: false, update: false })
   checkInCode!: string;
+
+  /**
+   * When the personal link was first used. Only its owner receives it, so from then on the
+   * name is known to come from the mailbox's owner; mail greets by name only after it.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  linkUsedAt!: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   checkedInAt!: Date | null;

@@ -1,18 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../identity/auth-user.js';
 import { CurrentDelegate, CurrentUser, Delegate, EventRole } from '../identity/decorators/auth.decorators.js';
 import { UuidParam } from '../platform/http/uuid-param.js';
 import { pageWindow } from '../platform/http/pagination.js';
 import { bodyField, RateLimit } from '../platform/http/rate-limit.js';
 import { AppConfig } from '../platform/config/app-config.js';
+import { canonicalEmail } from '../platform/mail/email-address.js';
 import { CreateRegistrationDto, ResendLinkDto } from './dto/create-registration.dto.js';
 import { attendeeFilter, ListRegistrationsQuery } from './dto/list-registrations.query.js';
 import {
@@ -22,16 +17,25 @@ import {
   FillFreeSeatsResponse,
   MyRegistrationResponse,
   RegistrationCountsResponse,
-  RegistrationCreatedResponse,
+  RegistrationAcceptedResponse,
   WorkshopSignupResponse,
 } from './dto/registration.response.js';
 import type { Registration } from './registration.entity.js';
 import { RegistrationsService } from './registrations.service.js';
 import { CheckInService } from './check-in/check-in.service.js';
 
-/** Keyed on the email in the body: many delegates share the venue's IP address. */
+const emailField = bodyField('email');
+
+/** The mailbox the body's email reaches, so `+tag` and dot variants share one count. */
+const mailboxOfBody = (request: FastifyRequest): string | undefined => {
+  const email = emailField(request);
+  const mailbox = email === undefined ? undefined : canonicalEmail(email);
+  return mailbox?.ok ? mailbox.canonical : email;
+};
+
+/** Keyed on the mailbox in the body: many delegates share the venue's IP address. */
 const PER_EMAIL = (bucket: string) =>
-  RateLimit({ bucket, limit: (config) => config.rateLimitRegistration, windowMs: 60_000, key: bodyField('email') });
+  RateLimit({ bucket, limit: (config) => config.rateLimitRegistration, windowMs: 60_000, key: mailboxOfBody });
 
 @ApiTags('registrations')
 @Controller('api/events/:eventId/registrations')
@@ -42,18 +46,24 @@ export class EventRegistrationsController {
     private readonly config: AppConfig,
   ) {}
 
-  /** Public while the event is published and its registration window is open. */
+  /**
+   * Public while the event is published and its registration window is open. The place is
+   * decided now; the personal link and the outcome go by email only, so holding the link
+   * proves the mailbox, and the answer is the same for an address already registered.
+   */
   @Post()
+  @HttpCode(202)
   @PER_EMAIL('register')
-  @ApiCreatedResponse({ type: RegistrationCreatedResponse })
-  register(
+  @ApiAcceptedResponse({ type: RegistrationAcceptedResponse })
+  async register(
     @UuidParam('eventId') eventId: string,
     @Body() body: CreateRegistrationDto,
-  ): Promise<RegistrationCreatedResponse> {
-    return this.registrations.register(eventId, body);
+  ): Promise<RegistrationAcceptedResponse> {
+    const outcome = await this.registrations.register(eventId, body);
+    return { message: outcome.acceptedMessage };
   }
 
-  /** Always 202, registered or not; a registered address gets a fresh personal link. */
+  /** Always 202, registered or not; a registered address is emailed its current personal link. */
   @Post('resend-link')
   @HttpCode(202)
   @PER_EMAIL('resend-link')

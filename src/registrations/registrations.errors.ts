@@ -4,7 +4,6 @@ export enum RegistrationsError {
   EventNotFound = 'EventNotFound',
   RegistrationNotFound = 'RegistrationNotFound',
   RegistrationClosed = 'RegistrationClosed',
-  AlreadyRegistered = 'AlreadyRegistered',
   RegistrationCancelled = 'RegistrationCancelled',
   NotConfirmed = 'NotConfirmed',
   SessionNotFound = 'SessionNotFound',
@@ -20,7 +19,6 @@ export const registrationsError = defineErrors<RegistrationsError>({
   [RegistrationsError.EventNotFound]: 'not_found',
   [RegistrationsError.RegistrationNotFound]: 'not_found',
   [RegistrationsError.RegistrationClosed]: 'unprocessable',
-  [RegistrationsError.AlreadyRegistered]: 'conflict',
   [RegistrationsError.RegistrationCancelled]: 'conflict',
   [RegistrationsError.NotConfirmed]: 'conflict',
   [RegistrationsError.SessionNotFound]: 'not_found',
@@ -31,7 +29,3 @@ export const registrationsError = defineErrors<RegistrationsError>({
   [RegistrationsError.Erased]: 'conflict',
   [RegistrationsError.NoPlaceInWorkshop]: 'conflict',
 });
-
-export const alreadyRegisteredMessage = (eventId = '{eventId}'): string =>
-  'That email address is already registered for this event. To get your personal link again, ' +
-  `POST your email to /api/events/${eventId}/registrations/resend-link.`;

@@ -21,7 +21,10 @@ export interface EventSeats {
 export interface NewRegistration {
   eventId: string;
   name: string;
+  /** As typed, for sending. */
   email: string;
+  /** canonicalEmail(email): what makes two registrations the same mailbox. */
+  emailCanonical: string;
   tokenHash: string;
   /** The token sealed with SecretBox, so later emails (confirmation, reminders) can carry the link. */
   tokenSealed: string;
@@ -49,6 +52,7 @@ export interface LockedRegistration {
   name: string;
   status: RegistrationStatus;
   erasedAt: Date | null;
+  tokenSealed: string | null;
 }
 
 export interface Promoted {
@@ -197,6 +201,7 @@ export class RegistrationsRepository {
       input.dietaryNeeds,
       input.consentedAt,
       input.tokenSealed,
+      input.emailCanonical,
     ]);
     const row = rows[0];
     if (!row) return undefined;
@@ -231,7 +236,8 @@ export class RegistrationsRepository {
 
   async lockRegistration(manager: EntityManager, id: string): Promise<LockedRegistration | undefined> {
     const rows: LockedRegistration[] = await manager.query(
-      `SELECT id, event_id AS "eventId", email, name, status, erased_at AS "erasedAt", token_hash AS "tokenHash"
+      `SELECT id, event_id AS "eventId", email, name, status, erased_at AS "erasedAt", token_hash AS "tokenHash",
+              token_sealed AS "tokenSealed"
        FROM registrations WHERE id = $1 FOR UPDATE`,
       [id],
     );
@@ -246,10 +252,15 @@ export class RegistrationsRepository {
     return this.db.getRepository(Event).findOne({ where: { id } });
   }
 
-  async findIdByEmail(eventId: string, email: string): Promise<string | undefined> {
-    const rows: Array<{ id: string }> = await this.db.query(
-      `SELECT id FROM registrations WHERE event_id = $1 AND email = $2 AND erased_at IS NULL`,
-      [eventId, email],
+  /** The registration of this mailbox (its canonical email) for the event, unless erased. */
+  async findIdByMailbox(
+    eventId: string,
+    emailCanonical: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<string | undefined> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM registrations WHERE event_id = $1 AND email_canonical = $2 AND erased_at IS NULL`,
+      [eventId, emailCanonical],
     );
     return rows[0]?.id;
   }
@@ -558,7 +569,7 @@ export class RegistrationsRepository {
   async erase(manager: EntityManager, id: string, at: Date, uselessTokenHash: string): Promise<void> {
     const placeholder = `erased-${id}@erased.invalid`;
     await manager.query(
-      `UPDATE registrations SET name = 'Erased delegate', email = $2, organisation = NULL, job_title = NULL,
+      `UPDATE registrations SET name = 'Erased delegate', email = $2, email_canonical = $2, organisation = NULL, job_title = NULL,
          access_needs = NULL, dietary_needs = NULL, token_hash = $3, token_sealed = NULL, erased_at = $4, updated_at = now()
        WHERE id = $1`,
       [id, placeholder, uselessTokenHash, at],

@@ -2,10 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type EntityManager, QueryFailedError } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock.js';
 import { SecretBox } from '../platform/crypto/secret-box.js';
 import { newSecretToken } from '../platform/crypto/tokens.js';
+import { canonicalEmailOf } from '../platform/mail/email-address.js';
 import { describeConstraint } from '../platform/errors/postgres-errors.js';
 import type { Page, PageWindow } from '../platform/http/pagination.js';
 import { AppConfig } from '../platform/config/app-config.js';
@@ -18,7 +19,6 @@ import {
   type AttendeeResponse,
   type MyRegistrationResponse,
   type RegistrationCountsResponse,
-  type RegistrationCreatedResponse,
   toAttendeeResponse,
   toDelegateWorkshopResponse,
   toWorkshopSignupResponse,
@@ -34,16 +34,15 @@ import {
   type DelegateSignupRow,
   type WorkshopListing,
   type EventSeats,
+  type LockedRegistration,
+  type PlacedRegistration,
   RegistrationsRepository,
   type WorkshopSeats,
 } from './registrations.repository.js';
-import { alreadyRegisteredMessage, registrationsError, RegistrationsError } from './registrations.errors.js';
+import { acceptedMessage, type RegistrationOutcome } from './registration-outcome.js';
+import { registrationsError, RegistrationsError } from './registrations.errors.js';
 
-describeConstraint('uq_registrations_event_email', alreadyRegisteredMessage());
 describeConstraint('uq_session_signups_session_registration', 'You are already signed up for this workshop.');
-
-const isUniqueViolation = (error: unknown, constraint: string): boolean =>
-  error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === constraint;
 
 export interface DelegateDossier {
   attendee: AttendeeRow;
@@ -78,63 +77,85 @@ export class RegistrationsService {
 
   // --- public ----------------------------------------------------------------------
 
-  async register(eventId: string, input: CreateRegistrationDto): Promise<RegistrationCreatedResponse> {
+  /**
+   * Registers, deciding the place (a seat, or the waiting list) at once. The personal link
+   * goes only to the mailbox: a new registration is emailed its welcome (with the link and
+   * the outcome); for an address whose mailbox is already registered nothing is created and
+   * the owner is emailed their current link. The outcome is for callers in this process (the
+   * seeder, pages that render `acceptedMessage`); whoever sent the form is told only that
+   * the link was emailed, the same either way.
+   */
+  async register(eventId: string, input: CreateRegistrationDto): Promise<RegistrationOutcome> {
     const now = this.clock.now();
+    const emailCanonical = canonicalEmailOf(input.email);
     const { token, hash } = newSecretToken();
-    try {
-      return await this.registrations.transaction(async (manager) => {
-        const event = await this.registrations.lockEventSeats(manager, eventId, this.lockSeats);
-        this.assertRegistrationOpen(event, now);
-        const inserted = await this.registrations.insertRegistration(manager, {
-          eventId,
-          name: input.name,
-          email: input.email,
-          tokenHash: hash,
-          tokenSealed: this.box.seal(token),
-          organisation: input.organisation ?? null,
-          jobTitle: input.jobTitle ?? null,
-          accessNeeds: input.accessNeeds ?? null,
-          dietaryNeeds: input.dietaryNeeds ?? null,
-          consentedAt: now,
-        });
-        if (!inserted) {
-          throw registrationsError(RegistrationsError.AlreadyRegistered, alreadyRegisteredMessage(eventId));
-        }
-        let placed = inserted;
-        if (placed.seatsFreeBehindQueue) {
-          // The capacity was raised since the queue formed: the queue (this newcomer at its end) moves up first.
-          // The newcomer, if it gets a seat here, is told by its welcome email alone.
-          await this.fillEventSeats(manager, event, now, placed.id);
-          placed = await this.registrations.placeOf(manager, placed.id);
-        }
-        await this.outbox.enqueue(manager, {
-          kind:
-            placed.status === 'confirmed'
-              ? NotificationKind.RegistrationConfirmed
-              : NotificationKind.RegistrationWaitlisted,
-          recipient: input.email,
-          sendAt: now,
-          // Keyed on the token too: someone who cancelled and registered again is welcomed again.
-          dedupeKey: `registration-welcome:${placed.id}:${hash.slice(0, 16)}`,
-          eventId,
-          registrationId: placed.id,
-        });
-        if (placed.status === 'confirmed') await this.reminders.syncEvent(manager, eventId, placed.id);
-        return {
-          id: placed.id,
-          status: placed.status,
-          ...(placed.waitlistPosition ? { waitlistPosition: placed.waitlistPosition } : {}),
-          ...(placed.waitlistReason ? { waitlistReason: placed.waitlistReason } : {}),
-          token,
-          personalLink: personalLink(this.config.appUrl, token),
-        };
+    return this.registrations.transaction(async (manager) => {
+      const event = await this.registrations.lockEventSeats(manager, eventId, this.lockSeats);
+      this.assertRegistrationOpen(event, now);
+      const inserted = await this.registrations.insertRegistration(manager, {
+        eventId,
+        name: input.name,
+        email: input.email,
+        emailCanonical,
+        tokenHash: hash,
+        tokenSealed: this.box.seal(token),
+        organisation: input.organisation ?? null,
+        jobTitle: input.jobTitle ?? null,
+        accessNeeds: input.accessNeeds ?? null,
+        dietaryNeeds: input.dietaryNeeds ?? null,
+        consentedAt: now,
       });
-    } catch (error) {
-      if (isUniqueViolation(error, 'uq_registrations_event_email')) {
-        throw registrationsError(RegistrationsError.AlreadyRegistered, alreadyRegisteredMessage(eventId));
+      if (!inserted) return this.alreadyRegistered(manager, eventId, emailCanonical, input.email, now);
+      let placed = inserted;
+      if (placed.seatsFreeBehindQueue) {
+        // The capacity was raised since the queue formed: the queue (this newcomer at its end) moves up first.
+        // The newcomer, if it gets a seat here, is told by its welcome email alone.
+        await this.fillEventSeats(manager, event, now, placed.id);
+        placed = await this.registrations.placeOf(manager, placed.id);
       }
-      throw error;
-    }
+      await this.outbox.enqueue(manager, {
+        kind:
+          placed.status === 'confirmed'
+            ? NotificationKind.RegistrationConfirmed
+            : NotificationKind.RegistrationWaitlisted,
+        recipient: input.email,
+        sendAt: now,
+        // Keyed on the token too: someone who cancelled and registered again is welcomed again.
+        dedupeKey: `registration-welcome:${placed.id}:${hash.slice(0, 16)}`,
+        eventId,
+        registrationId: placed.id,
+      });
+      if (placed.status === 'confirmed') await this.reminders.syncEvent(manager, eventId, placed.id);
+      return this.outcome(placed, token, input.email, true);
+    });
+  }
+
+  /** The mailbox already holds a live registration: its owner gets their current link (within the hourly cap). */
+  private async alreadyRegistered(
+    manager: EntityManager,
+    eventId: string,
+    emailCanonical: string,
+    typed: string,
+    now: Date,
+  ): Promise<RegistrationOutcome> {
+    const id = await this.registrations.findIdByMailbox(eventId, emailCanonical, manager);
+    const registration = id ? await this.registrations.lockRegistration(manager, id) : undefined;
+    if (!registration) throw new Error('A registration that blocked the insert is gone');
+    const token = await this.emailCurrentLink(manager, registration, now);
+    return this.outcome(await this.registrations.placeOf(manager, registration.id), token, typed, false);
+  }
+
+  private outcome(placed: PlacedRegistration, token: string, typed: string, created: boolean): RegistrationOutcome {
+    return {
+      id: placed.id,
+      status: placed.status,
+      ...(placed.waitlistPosition ? { waitlistPosition: placed.waitlistPosition } : {}),
+      ...(placed.waitlistReason ? { waitlistReason: placed.waitlistReason } : {}),
+      token,
+      personalLink: personalLink(this.config.appUrl, token),
+      created,
+      acceptedMessage: acceptedMessage(typed),
+    };
   }
 
   private assertRegistrationOpen(event: EventSeats | undefined, now: Date): asserts event is EventSeats {
@@ -157,27 +178,48 @@ export class RegistrationsService {
   }
 
   /**
-   * Emails a fresh personal link if that address is registered; says nothing either way.
-   * The old link stops working (only a hash is stored, so the token cannot be re-sent).
+   * Emails the current personal link if that mailbox is registered for the event; says
+   * nothing either way. The link is not replaced, so a stranger asking cannot end it.
    */
   async resendLink(eventId: string, email: string): Promise<void> {
-    const id = await this.registrations.findIdByEmail(eventId, email);
-    if (!id) return;
+    const emailCanonical = canonicalEmailOf(email);
     const now = this.clock.now();
-    const { token, hash } = newSecretToken();
     await this.registrations.transaction(async (manager) => {
-      const registration = await this.registrations.lockRegistration(manager, id);
+      const id = await this.registrations.findIdByMailbox(eventId, emailCanonical, manager);
+      const registration = id ? await this.registrations.lockRegistration(manager, id) : undefined;
       if (!registration || registration.erasedAt) return;
-      await this.registrations.rotateToken(manager, id, hash, this.box.seal(token));
+      await this.emailCurrentLink(manager, registration, now);
+    });
+  }
+
+  /**
+   * Writes the "your personal link" email to the registration's own address, unless it had
+   * REGISTRATION_LINK_MAILS_PER_HOUR of them in the last hour; returns the current token.
+   * A registration from before sealed tokens has none to send, so it gets a new one.
+   * Call with the registration row locked (that serialises the count).
+   */
+  private async emailCurrentLink(manager: EntityManager, registration: LockedRegistration, now: Date): Promise<string> {
+    let token: string;
+    if (registration.tokenSealed) {
+      token = this.box.open(registration.tokenSealed);
+    } else {
+      const fresh = newSecretToken();
+      token = fresh.token;
+      await this.registrations.rotateToken(manager, registration.id, fresh.hash, this.box.seal(token));
+    }
+    const since = new Date(now.getTime() - 3_600_000);
+    const recent = await this.outbox.countSince(manager, registration.id, NotificationKind.RegistrationLink, since);
+    if (recent < this.config.registrationLinkMailsPerHour) {
       await this.outbox.enqueue(manager, {
         kind: NotificationKind.RegistrationLink,
         recipient: registration.email,
         sendAt: now,
-        dedupeKey: `registration-link:${id}:${hash.slice(0, 16)}`,
-        eventId,
-        registrationId: id,
+        dedupeKey: `registration-link:${registration.id}:${now.getTime()}:${recent}`,
+        eventId: registration.eventId,
+        registrationId: registration.id,
       });
-    });
+    }
+    return token;
   }
 
   // --- delegates ---------------------------------------------------------------------

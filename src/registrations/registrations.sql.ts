@@ -27,11 +27,13 @@ export const READ_EVENT_SQL = `
  * seats_free_behind_queue tells the service to promote from the queue in this same
  * transaction).
  *
- * Someone who cancelled may register again with the same email: their cancelled row is
- * reused (new token, new place). A live registration with that email returns no row.
+ * One registration per mailbox (email_canonical). Someone who cancelled may register again
+ * from that mailbox: their cancelled row is reused (new token, new place, the address as now
+ * typed). A live registration for that mailbox returns no row.
  *
- * $1 event, $2 name, $3 email, $4 token hash, $5 organisation, $6 job title, $7 access
- * needs, $8 dietary needs, $9 consented at, $10 the token sealed (for links in later mail).
+ * $1 event, $2 name, $3 email as typed, $4 token hash, $5 organisation, $6 job title, $7 access
+ * needs, $8 dietary needs, $9 consented at, $10 the token sealed (for links in later mail),
+ * $11 the canonical email.
  */
 export const INSERT_REGISTRATION_SQL = `
   WITH ev AS (
@@ -53,18 +55,19 @@ export const INSERT_REGISTRATION_SQL = `
     FROM ev
   ), inserted AS (
     INSERT INTO registrations (event_id, name, email, token_hash, organisation, job_title, access_needs,
-                               dietary_needs, consented_at, token_sealed, status, waitlist_seq, waitlist_reason)
-    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+                               dietary_needs, consented_at, token_sealed, email_canonical, status, waitlist_seq,
+                               waitlist_reason)
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
            CASE WHEN reason IS NULL THEN 'confirmed' ELSE 'waitlisted' END,
            CASE WHEN reason IS NULL THEN NULL ELSE nextval('registrations_waitlist_seq') END,
            reason
     FROM decision
     ON CONFLICT ON CONSTRAINT uq_registrations_event_email DO UPDATE SET
-      name = EXCLUDED.name, token_hash = EXCLUDED.token_hash, organisation = EXCLUDED.organisation,
+      name = EXCLUDED.name, email = EXCLUDED.email, token_hash = EXCLUDED.token_hash, organisation = EXCLUDED.organisation,
       job_title = EXCLUDED.job_title, access_needs = EXCLUDED.access_needs, dietary_needs = EXCLUDED.dietary_needs,
       consented_at = EXCLUDED.consented_at, token_sealed = EXCLUDED.token_sealed, status = EXCLUDED.status,
       waitlist_seq = EXCLUDED.waitlist_seq, waitlist_reason = EXCLUDED.waitlist_reason, cancelled_at = NULL,
-      checked_in_at = NULL, checked_in_by_id = NULL, updated_at = now()
+      checked_in_at = NULL, checked_in_by_id = NULL, link_used_at = NULL, updated_at = now()
     WHERE registrations.status = 'cancelled'
     RETURNING id, status, waitlist_reason
   )

@@ -139,7 +139,7 @@ describe('leak scan', () => {
     const registered = await call(world, 'POST', `/api/events/${world.eventX.id}/registrations`, {
       body: { name: injected, email, organisation: 'Org\r\nX-Injected: org', consent: true },
     });
-    expect(registered.status).toBe(201);
+    expect(registered.status).toBe(202);
     const refused = await call(world, 'POST', `/api/events/${world.eventX.id}/registrations`, {
       body: {
         name: 'Mallory',

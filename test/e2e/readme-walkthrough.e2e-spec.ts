@@ -1,7 +1,9 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
 /** The README's curl walk-through, exactly as written, between its markers. */
@@ -28,14 +30,18 @@ describe('README walk-through', () => {
   let t: TestApp;
   let base: string;
   const jq = haveJq();
+  // As on a developer's machine without SMTP_URL: every email is an .eml file in MAIL_DIR,
+  // where the walk-through's delegate reads their personal link.
+  const mailDir = mkdtempSync(join(tmpdir(), 'plenary-walkthrough-mail-'));
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ smtpUrl: undefined, mailDir });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   });
   afterAll(async () => {
     await t.close();
+    rmSync(mailDir, { recursive: true, force: true });
   });
 
   (jq ? it : it.skip)('runs every curl line as written', async () => {
@@ -47,10 +53,12 @@ describe('README walk-through', () => {
         BASE: base,
         ADMIN_EMAIL: t.config.adminEmail,
         ADMIN_PASSWORD: t.config.adminPassword,
+        MAIL_DIR: mailDir,
       },
       timeout: 60_000,
     });
     expect(output).toContain('"Opening keynote"');
+    expect(output).toContain('We have emailed the link to j…@example.org; it says whether you have a place.');
     expect(output).toContain('"confirmed"');
     expect(output).toMatch(/^[A-Z0-9-]{6,}$/m); // the ballot receipt
     expect(output).toContain('Everyone belongs');

@@ -82,7 +82,7 @@ describe('registrations: who may call what', () => {
     {
       name: 'POST /api/events/:eventId/registrations',
       call: (t, h) => t.http.post(`/api/events/${eventId}/registrations`).set(h).send(registrationBody()),
-      expect: anyone(201),
+      expect: anyone(202),
     },
     {
       name: 'POST /api/events/:eventId/registrations/resend-link',

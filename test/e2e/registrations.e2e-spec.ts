@@ -10,9 +10,25 @@ const HOUR = 3600 * 1000;
 async function mailTo(t: TestApp, email: string, match: (m: CapturedMail) => boolean): Promise<CapturedMail> {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const found = t.mail.to(email).find(match);
+    const found = t.mail.messages.find((m) => m.to.some((r) => r.toLowerCase() === email.toLowerCase()) && match(m));
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`No matching email to ${email}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The captured emails from the `from`-th on that match, once there are `count` of them. */
+async function waitForMail(
+  t: TestApp,
+  from: number,
+  count: number,
+  match: (m: CapturedMail) => boolean,
+): Promise<CapturedMail[]> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const found = t.mail.messages.slice(from).filter(match);
+    if (found.length >= count) return found;
+    if (Date.now() > deadline) throw new Error(`Expected ${count} matching emails, got ${found.length}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -43,28 +59,28 @@ describe('registrations', () => {
   });
 
   describe('register', () => {
-    it('confirms within capacity, returns the token once and emails the link with an .ics', async () => {
+    it('confirms within capacity and sends the link and the outcome by email only, with an .ics', async () => {
       const body = registrationBody({ email: '  Ana.Silva@Example.ORG ', dietaryNeeds: 'vegetarian' });
-      const response = await t.http.post(`/api/events/${event.id}/registrations`).send(body).expect(201);
+      const response = await t.http.post(`/api/events/${event.id}/registrations`).send(body).expect(202);
       expect(response.body).toEqual({
-        id: expect.any(String),
-        status: 'confirmed',
-        token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
-        personalLink: `http://plenary.test/r/${response.body.token}`,
+        message: 'We have emailed the link to A…@Example.ORG; it says whether you have a place.',
       });
 
       const mail = await mailTo(t, 'ana.silva@example.org', (m) => m.subject.includes('is confirmed'));
-      expect(tokenIn(mail)).toBe(response.body.token);
+      // As typed (the domain's case carries no meaning; the mailer writes it lower-case).
+      expect(mail.to).toEqual(['Ana.Silva@example.org']);
+      expect(mail.text).toContain('You have a place at Practice Network Annual Meeting');
+      const token = tokenIn(mail);
+      expect(response.text).not.toContain(token);
       const ics = mail.attachments.find((a) => a.mimeType.startsWith('text/calendar'));
       expect(ics?.content).toContain('BEGIN:VEVENT');
       expect(ics?.content).toContain('Practice Network Annual Meeting');
 
-      const me = await t.http.get('/api/registrations/me').set('Authorization', `Bearer ${response.body.token}`);
+      const me = await t.http.get('/api/registrations/me').set('Authorization', `Bearer ${token}`);
       expect(me.status).toBe(200);
       expect(me.body).toMatchObject({
-        id: response.body.id,
         status: 'confirmed',
-        email: 'ana.silva@example.org',
+        email: 'Ana.Silva@Example.ORG',
         dietaryNeeds: 'vegetarian',
         event: { id: event.id, title: 'Practice Network Annual Meeting' },
         workshops: [],
@@ -72,12 +88,49 @@ describe('registrations', () => {
       });
     });
 
-    it('answers 409 for the same email again, saying how to get the link back', async () => {
-      const response = await t.http
-        .post(`/api/events/${event.id}/registrations`)
-        .send(registrationBody({ email: 'ANA.SILVA@example.org' }))
-        .expect(409);
-      expect(response.body.message).toContain(`/api/events/${event.id}/registrations/resend-link`);
+    it('answers a repeated address byte for byte like a new one and emails its owner their current link', async () => {
+      const open = await organisedEvent({ capacity: 5, title: 'Repeat Meeting' });
+      const body = registrationBody({ email: 'jo.repeat@example.org' });
+      const post = () => t.http.post(`/api/events/${open.id}/registrations`).send(body);
+      const first = await post();
+      const owner = await register(t, open.id, { email: 'Owner@Example.org', name: 'Owner' });
+      const repeated = await post();
+      for (const response of [first, repeated]) {
+        expect(response.status).toBe(202);
+        expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      }
+      expect(repeated.text).toBe(first.text);
+      expect(repeated.headers['content-length']).toBe(first.headers['content-length']);
+
+      // The owner's address in other forms: still one registration, still the owner's link.
+      const before = t.mail.messages.length;
+      for (const [email, shown] of [
+        ['owner+again@example.org', 'o…@example.org'],
+        [' OWNER@example.org', 'O…@example.org'],
+      ]) {
+        const again = await t.http
+          .post(`/api/events/${open.id}/registrations`)
+          .send(registrationBody({ email, name: 'Someone Else' }))
+          .expect(202);
+        expect(again.body).toEqual({
+          message: `We have emailed the link to ${shown}; it says whether you have a place.`,
+        });
+      }
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [open.id]);
+      expect(n).toBe(2);
+      const links = await waitForMail(
+        t,
+        before,
+        2,
+        (m) => m.subject.startsWith('Your personal link') && m.to[0].toLowerCase() === 'owner@example.org',
+      );
+      for (const link of links) {
+        expect(link.to).toEqual(['Owner@example.org']);
+        expect(tokenIn(link)).toBe(owner.token);
+        expect(link.text).toContain('You have a place at Repeat Meeting');
+      }
+      const me = await t.http.get('/api/registrations/me').set(owner.auth).expect(200);
+      expect(me.body).toMatchObject({ name: 'Owner', email: 'Owner@Example.org' });
     });
 
     it('waitlists beyond capacity with positions that close up when someone leaves the queue', async () => {
@@ -136,7 +189,7 @@ describe('registrations', () => {
       await t.http
         .post(`/api/events/${again.id}/registrations`)
         .send(registrationBody({ email: 'back@example.org' }))
-        .expect(409);
+        .expect(202);
       const welcomes = async () =>
         t.mail.to('back@example.org').filter((m) => m.subject.includes('is confirmed')).length;
       const deadline = Date.now() + 15_000;
@@ -195,21 +248,23 @@ describe('registrations', () => {
       await mailTo(t, b.email, (m) => m.subject.startsWith('A place opened up'));
     });
 
-    it('limits registrations per email address', async () => {
-      const body = registrationBody();
+    it('limits registrations per mailbox, whatever its +tag', async () => {
+      const body = registrationBody({ email: 'limit@example.org' });
       const statuses: number[] = [];
       for (let i = 0; i < 11; i += 1) {
-        statuses.push((await t.http.post(`/api/events/${event.id}/registrations`).send(body)).status);
+        const email = `limit+${i}@example.org`;
+        statuses.push((await t.http.post(`/api/events/${event.id}/registrations`).send({ ...body, email })).status);
       }
-      expect(statuses.slice(0, 10).every((s) => s === 201 || s === 409)).toBe(true);
+      expect(statuses.slice(0, 10)).toEqual(Array.from({ length: 10 }, () => 202));
       expect(statuses[10]).toBe(429);
     });
   });
 
   describe('resend-link', () => {
-    it('answers 202 for anyone, and emails a fresh link (ending the old one) only to a registered address', async () => {
-      const open = await organisedEvent({ capacity: 5 });
+    it('answers 202 for anyone and emails a registered address its current link, which keeps working', async () => {
+      const open = await organisedEvent({ capacity: 5, title: 'Resend Meeting' });
       const delegate = await register(t, open.id);
+      const before = t.mail.messages.length;
       await t.http
         .post(`/api/events/${open.id}/registrations/resend-link`)
         .send({ email: 'nobody@example.org' })
@@ -218,13 +273,31 @@ describe('registrations', () => {
         .post(`/api/events/${open.id}/registrations/resend-link`)
         .send({ email: delegate.email.toUpperCase() })
         .expect(202);
-      const mail = await mailTo(t, delegate.email, (m) => m.subject.startsWith('Your personal link'));
-      const fresh = tokenIn(mail);
-      expect(fresh).not.toBe(delegate.token);
-      await t.http.get('/api/registrations/me').set(delegate.auth).expect(401);
-      await t.http.get('/api/registrations/me').set('Authorization', `Bearer ${fresh}`).expect(200);
+      const [mail] = await waitForMail(t, before, 1, (m) => m.subject.startsWith('Your personal link'));
+      expect(mail.to).toEqual([delegate.email]);
+      expect(tokenIn(mail)).toBe(delegate.token);
+      expect(mail.text).toContain('You have a place at Resend Meeting');
+      await t.http.get('/api/registrations/me').set(delegate.auth).expect(200);
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(t.mail.to('nobody@example.org')).toHaveLength(0);
+    });
+
+    it('sends at most REGISTRATION_LINK_MAILS_PER_HOUR link emails an hour to one registration', async () => {
+      const open = await organisedEvent({ capacity: 5 });
+      const delegate = await register(t, open.id);
+      const before = t.mail.messages.length;
+      for (let i = 0; i < 6; i += 1) {
+        const email = i % 2 === 0 ? delegate.email : delegate.email.replace('@', `+${i}@`);
+        await t.http.post(`/api/events/${open.id}/registrations/resend-link`).send({ email }).expect(202);
+      }
+      const cap = t.config.registrationLinkMailsPerHour;
+      await waitForMail(t, before, cap, (m) => m.subject.startsWith('Your personal link'));
+      const [{ n }] = await t.db.query(
+        `SELECT count(*)::int AS n FROM notifications WHERE registration_id = $1 AND kind = 'registration-link'`,
+        [delegate.id],
+      );
+      expect(n).toBe(cap);
+      await t.http.get('/api/registrations/me').set(delegate.auth).expect(200);
     });
   });
 
@@ -408,8 +481,9 @@ describe('registrations', () => {
       const big = await organisedEvent({ capacity: 5000 });
       // Written in one statement, so they share created_at: the export's cursor must break ties by id.
       await t.db.query(
-        `INSERT INTO registrations (event_id, name, email, consented_at, status, token_hash)
-         SELECT $1, 'Delegate ' || n, 'bulk-' || n || '@example.org', now(), 'confirmed', md5(random()::text || n)
+        `INSERT INTO registrations (event_id, name, email, email_canonical, consented_at, status, token_hash)
+         SELECT $1, 'Delegate ' || n, 'bulk-' || n || '@example.org', 'bulk-' || n || '@example.org', now(),
+                'confirmed', md5(random()::text || n)
          FROM generate_series(1, 1234) AS n`,
         [big.id],
       );

@@ -110,6 +110,7 @@ export async function insertDelegates(
       eventId,
       name: `Delegate ${i}`,
       email: `delegate-${i}-${hash.slice(0, 8)}@example.org`,
+      emailCanonical: `delegate-${i}-${hash.slice(0, 8)}@example.org`,
       organisation: 'West PCN',
       consentedAt: new Date(),
       status: 'confirmed',

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { newSecretToken } from '../../src/platform/crypto/tokens.js';
 import { EventMember, type EventRole } from '../../src/events/event-member.entity.js';
 import { Event } from '../../src/events/event.entity.js';
+import { canonicalEmailOf } from '../../src/platform/mail/email-address.js';
 import { Registration } from '../../src/registrations/registration.entity.js';
 import { AgendaSession } from '../../src/agenda/agenda-session.entity.js';
 
@@ -50,11 +51,13 @@ export async function insertRegistration(
 ): Promise<InsertedDelegate> {
   const { token, hash } = newSecretToken();
   const repo = db.getRepository(Registration);
+  const email = overrides.email ?? `delegate-${randomBytes(4).toString('hex')}@example.org`;
   const registration = await repo.save(
     repo.create({
       eventId,
       name: 'Delegate',
-      email: `delegate-${randomBytes(4).toString('hex')}@example.org`,
+      email,
+      emailCanonical: canonicalEmailOf(email),
       organisation: 'Agency',
       consentedAt: new Date(),
       status: 'confirmed',

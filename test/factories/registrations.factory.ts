@@ -31,19 +31,55 @@ export const registrationBody = (
   ...overrides,
 });
 
-/** Registers a delegate through POST /api/events/:eventId/registrations (expects 201). */
+/** A personal link in a captured email: <APP_URL>/r/<token>. */
+const LINK = /\/r\/([A-Za-z0-9_-]{43})\b/;
+
+/**
+ * The personal-link token of the first email to `address` (from the `from`-th captured
+ * message on) that carries one, waiting for it to arrive: the way a delegate gets it.
+ */
+export async function tokenFromMail(t: TestApp, address: string, from = 0, timeoutMs = 20_000): Promise<string> {
+  const to = address.trim().toLowerCase();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const mail of t.mail.messages.slice(from)) {
+      const token = mail.to.some((r) => r.toLowerCase() === to) ? LINK.exec(mail.text)?.[1] : undefined;
+      if (token) return token;
+    }
+    if (Date.now() > deadline) throw new Error(`No email with a personal link reached ${address}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/**
+ * Registers a delegate through POST /api/events/:eventId/registrations (expects 202), takes
+ * the personal link from the welcome email and reads the outcome from GET /api/registrations/me.
+ */
 export async function register(
   t: TestApp,
   eventId: string,
   overrides: RegistrationInput = {},
 ): Promise<RegisteredDelegate> {
   const body = registrationBody(overrides);
+  const from = t.mail.messages.length;
   const response = await t.http.post(`/api/events/${eventId}/registrations`).send(body);
-  if (response.status !== 201) {
-    throw new Error(`register: expected 201, got ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 202) {
+    throw new Error(`register: expected 202, got ${response.status} ${JSON.stringify(response.body)}`);
   }
-  const created = response.body as Omit<RegisteredDelegate, 'email' | 'auth'>;
-  return { ...created, email: body.email.trim().toLowerCase(), auth: { Authorization: `Bearer ${created.token}` } };
+  const token = await tokenFromMail(t, body.email, from);
+  const auth = { Authorization: `Bearer ${token}` };
+  const me = await t.http.get('/api/registrations/me').set(auth);
+  if (me.status !== 200) throw new Error(`register: the emailed link gave ${me.status} on /api/registrations/me`);
+  const { id, status, waitlistPosition, waitlistReason } = me.body as Omit<RegisteredDelegate, 'token' | 'auth'>;
+  return {
+    id,
+    email: body.email.trim(),
+    status,
+    ...(waitlistPosition ? { waitlistPosition } : {}),
+    ...(waitlistReason ? { waitlistReason } : {}),
+    token,
+    auth,
+  };
 }
 
 /** Registers `count` delegates one after another (arrival order is the index order). */

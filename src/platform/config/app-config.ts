@@ -168,6 +168,17 @@ export class AppConfig {
   rateLimitRegistration = 10;
 
   /**
+   * "Your personal link" emails one registration may be sent per hour, however often its
+   * address is used to register again or to ask for the link: the link reaches its owner
+   * without a stranger being able to flood them.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  registrationLinkMailsPerHour = 3;
+
+  /**
    * TEST-ONLY. Takes the row lock off the event and workshop capacity decisions, so the
    * concurrency tests can show they detect an oversell (their control run). Never set it
    * in production.

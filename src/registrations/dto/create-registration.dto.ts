@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { Equals, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { LowerCaseTrim, SingleLine, Trim } from '../../platform/http/single-line.js';
+import { Equals, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { TypedEmailAddress } from '../../platform/http/email-field.js';
+import { SingleLine, Trim } from '../../platform/http/single-line.js';
 
 /** Empty optional text counts as not given. */
 const EmptyAsUndefined = (): PropertyDecorator =>
@@ -15,10 +16,12 @@ export class CreateRegistrationDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ example: 'alex@network.org', description: 'Trimmed and lower-cased; one registration per event.' })
-  @LowerCaseTrim()
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @ApiProperty({
+    example: 'alex@network.org',
+    description:
+      'Kept as typed for sending. One registration per event and mailbox: compared without case, `+tag` or Gmail dots; look-alike and invisible characters are refused.',
+  })
+  @TypedEmailAddress()
   email!: string;
 
   @ApiPropertyOptional({ example: 'City Council', description: 'Counts towards the event’s per-organisation cap.' })
@@ -60,8 +63,6 @@ export class CreateRegistrationDto {
 
 export class ResendLinkDto {
   @ApiProperty({ example: 'alex@network.org' })
-  @LowerCaseTrim()
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @TypedEmailAddress()
   email!: string;
 }

@@ -3,14 +3,14 @@ import { REGISTRATION_STATUSES, type RegistrationStatus } from '../registration.
 import type { AttendeeRow, DelegateSignupRow, SignupRow } from '../registrations.repository.js';
 import { SIGNUP_STATUSES, type SignupStatus } from '../session-signup.entity.js';
 
-export class RegistrationCreatedResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['confirmed', 'waitlisted'] }) status!: RegistrationStatus;
-  @ApiPropertyOptional({ description: 'Place on the waiting list (1 is next).' }) waitlistPosition?: number;
-  @ApiPropertyOptional({ enum: ['event_full', 'organisation_cap'] }) waitlistReason?: string;
-  @ApiProperty({ description: 'The personal-link token, shown only here and in the email. Send it as a Bearer token.' })
-  token!: string;
-  @ApiProperty({ description: 'The personal link: <APP_URL>/r/<token>.' }) personalLink!: string;
+export class RegistrationAcceptedResponse {
+  @ApiProperty({
+    example: 'We have emailed the link to j…@example.org; it says whether you have a place.',
+    description:
+      'The same for a new address and for one already registered (its owner is emailed their link). ' +
+      'The place and the personal link are in the email only.',
+  })
+  message!: string;
 }
 
 export class WorkshopSignupResponse {

@@ -4,6 +4,7 @@ import { Registrations1764000002001 } from './1764000002001-registrations.js';
 import { Canvas1764000003000 } from './1764000003000-canvas.js';
 import { Awards1764000004000 } from './1764000004000-awards.js';
 import { Reminders1764000005000 } from './1764000005000-reminders.js';
+import { RegistrationMailbox1765000100000 } from './1765000100000-registration-mailbox.js';
 import { CheckIn1765000400000 } from './1765000400000-check-in.js';
 import { SealedBallots1765000600000 } from './1765000600000-sealed-ballots.js';
 import { RemovedSessions1765000700000 } from './1765000700000-removed-sessions.js';
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   Canvas1764000003000,
   Awards1764000004000,
   Reminders1764000005000,
+  RegistrationMailbox1765000100000,
   CheckIn1765000400000,
   SealedBallots1765000600000,
   RemovedSessions1765000700000,
