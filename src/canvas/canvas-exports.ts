@@ -5,10 +5,20 @@ import { PassThrough, Readable } from 'node:stream';
 import type pg from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { Clock } from '../platform/clock/clock.js';
-import { EXPORT_COLUMNS, MarkdownWriter, sheetName, toJsonRow, toSheetRow } from './canvas-export-format.js';
+import {
+  EXPORT_COLUMNS,
+  looksLikeFormula,
+  MarkdownWriter,
+  sheetName,
+  toJsonRow,
+  toSheetRow,
+  WallClock,
+} from './canvas-export-format.js';
 import type { Canvas } from './canvas.entity.js';
 import { CanvasesRepository, EXPORT_ROWS_SQL, type ExportRow, exportCopySql } from './canvases.repository.js';
 import { CopyToStream } from './copy-to-stream.js';
+import { CrlfRecordEnds } from './crlf-record-ends.js';
+import { enableQuotePrefix, QUOTE_PREFIX } from './xlsx-quote-prefix.js';
 import type { ExportFormat } from './dto/export-query.dto.js';
 
 /**
@@ -26,6 +36,12 @@ async function zipCaughtUp(sheet: ExcelJS.Worksheet, out: PassThrough): Promise<
   if (entry && state && state.length > state.highWaterMark) await once(entry, 'drain');
   if (out.writableNeedDrain) await once(out, 'drain');
 }
+
+const TOP: Partial<ExcelJS.Style> = { alignment: { vertical: 'top' } };
+const COLUMN_STYLES: Partial<Record<(typeof EXPORT_COLUMNS)[number], Partial<ExcelJS.Style>>> = {
+  text: { alignment: { vertical: 'top', wrapText: true } },
+  createdAt: { alignment: { vertical: 'top' }, numFmt: 'yyyy-mm-dd hh:mm:ss' },
+};
 
 /** Rows fetched per round trip from the export cursor. */
 const BATCH = 2_000;
@@ -73,7 +89,7 @@ export class CanvasExports {
         return {
           contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           extension: 'xlsx',
-          body: this.xlsx(canvas, includeHidden),
+          body: this.xlsx(canvas, includeHidden, await this.canvases.eventTimezone(canvas.eventId)),
         };
       default: {
         const unknown: never = format;
@@ -86,7 +102,7 @@ export class CanvasExports {
     return (this.canvases.dataSource.driver as PostgresDriver).master as pg.Pool;
   }
 
-  /** BOM, then COPY … TO STDOUT straight from PostgreSQL; the connection goes back when it ends. */
+  /** BOM, then COPY … TO STDOUT straight from PostgreSQL (records ended CRLF); the connection goes back when it ends. */
   async csv(canvas: Canvas, includeHidden: boolean): Promise<Readable> {
     const client = await this.pool().connect();
     const copy = new CopyToStream(exportCopySql(client.escapeLiteral(canvas.id), includeHidden));
@@ -111,7 +127,7 @@ export class CanvasExports {
         release(new Error('export aborted'));
       }
     });
-    copy.pipe(body);
+    copy.pipe(new CrlfRecordEnds()).pipe(body);
     return body;
   }
 
@@ -173,8 +189,12 @@ export class CanvasExports {
     yield chunk + writer.end();
   }
 
-  /** One worksheet per section, in the canvas's order; rows are committed as they are written. */
-  private xlsx(canvas: Canvas, includeHidden: boolean): Readable {
+  /**
+   * One worksheet per section, in the canvas's order; rows are committed as they are written.
+   * Each sheet opens ready to read: a bold, frozen header with filters, wrapped text, times in
+   * the event's zone, and formula-like text kept as text if someone edits the cell.
+   */
+  private xlsx(canvas: Canvas, includeHidden: boolean, timezone: string): Readable {
     const out = new PassThrough();
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
       stream: out,
@@ -184,15 +204,23 @@ export class CanvasExports {
       zip: { zlib: { level: 1 } },
     });
     workbook.creator = 'Plenary';
+    enableQuotePrefix(workbook);
+    const clock = new WallClock(timezone);
     const taken = new Set<string>();
     const sheets = new Map<string, ExcelJS.Worksheet>();
+    const lastColumn = String.fromCharCode('A'.charCodeAt(0) + EXPORT_COLUMNS.length - 1);
     const addSheet = (key: string, title: string) => {
-      const sheet = workbook.addWorksheet(sheetName(title, taken));
+      const sheet = workbook.addWorksheet(sheetName(title, taken), {
+        views: [{ state: 'frozen', ySplit: 1 }],
+      });
       sheet.columns = EXPORT_COLUMNS.map((header) => ({
-        header,
+        header: header === 'createdAt' ? `createdAt (${timezone})` : header,
         key: header,
         width: header === 'text' ? 60 : header === 'createdAt' ? 24 : 16,
+        style: COLUMN_STYLES[header] ?? TOP,
       }));
+      sheet.getRow(1).font = { bold: true };
+      sheet.autoFilter = `A1:${lastColumn}1`;
       sheets.set(key, sheet);
       return sheet;
     };
@@ -214,7 +242,11 @@ export class CanvasExports {
           if (at >= 0) next = at + 1;
           current = addSheet(row.sectionKey, row.section);
         }
-        current!.addRow(toSheetRow(row)).commit();
+        const added = current!.addRow(toSheetRow(row, clock));
+        added.eachCell((cell) => {
+          if (looksLikeFormula(cell.value)) cell.style = { ...cell.style, [QUOTE_PREFIX]: true } as ExcelJS.Style;
+        });
+        added.commit();
         if (++count % 500 === 0) await zipCaughtUp(current!, out);
       }
       current?.commit();

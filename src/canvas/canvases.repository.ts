@@ -12,10 +12,16 @@ import { NoteDot } from './note-dot.entity.js';
 
 /** A row of the export, in the order of the columns. */
 export interface ExportRow {
+  id: string;
   sectionKey: string;
   section: string;
   text: string;
+  /** The name shown: the author's, or "Anonymous". */
   author: string;
+  /** The author's name as given; null for an anonymous note. */
+  authorName: string | null;
+  /** The note this one was merged into (it then counts as hidden). */
+  mergedInto: string | null;
   group: string | null;
   cluster: string | null;
   dots: number;
@@ -34,8 +40,9 @@ export const EXPORT_ROWS_SQL = `
     FROM canvases c, jsonb_array_elements(c.sections) WITH ORDINALITY AS t(e, pos)
     WHERE c.id = $1
   )
-  SELECT n.section_key AS "sectionKey", coalesce(s.title, n.section_key) AS section, n.text,
-         coalesce(nullif(n.author_name, ''), 'Anonymous') AS author, n.group_name AS "group", n.cluster,
+  SELECT n.id, n.section_key AS "sectionKey", coalesce(s.title, n.section_key) AS section, n.text,
+         coalesce(nullif(n.author_name, ''), 'Anonymous') AS author, nullif(n.author_name, '') AS "authorName",
+         n.merged_into_id AS "mergedInto", n.group_name AS "group", n.cluster,
          n.dots, (n.hidden OR n.merged_into_id IS NOT NULL) AS hidden, n.created_at AS "createdAt"
   FROM canvas_notes n LEFT JOIN s ON s.key = n.section_key
   WHERE n.canvas_id = $1 AND ($2::boolean OR (NOT n.hidden AND n.merged_into_id IS NULL))
@@ -84,6 +91,13 @@ export class CanvasesRepository {
       .addOrderBy('c.createdAt', 'DESC')
       .limit(1)
       .getOne();
+  }
+
+  async eventTimezone(eventId: string): Promise<string> {
+    const rows = await this.dataSource.query<Array<{ timezone: string }>>(`SELECT timezone FROM events WHERE id = $1`, [
+      eventId,
+    ]);
+    return rows[0]?.timezone ?? 'UTC';
   }
 
   async sessionBelongsToEvent(sessionId: string, eventId: string): Promise<boolean> {

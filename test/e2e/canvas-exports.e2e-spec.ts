@@ -1,4 +1,7 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import MarkdownIt from 'markdown-it';
+import { lint } from 'markdownlint/sync';
 import type { Response } from 'supertest';
 import { newCanvasContext, newParticipant, postNote, type CanvasContext } from '../factories/canvas.factory.js';
 import { parseCsv } from '../setup/csv.js';
@@ -26,6 +29,8 @@ describe('canvas exports', () => {
   /** The visible notes in export order: section order, cluster (labelled first), dots desc, time. */
   let visible: Expected[];
   let hiddenText: string;
+  let mergedId: string;
+  let mergedIntoId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -57,6 +62,10 @@ describe('canvas exports', () => {
     const hidden = await post({ section: 'people', text: 'Off-topic remark' });
     const dupe = await post({ section: 'values', text: 'solidarity' });
     hiddenText = 'Off-topic remark';
+    mergedId = dupe.id;
+    mergedIntoId = a.id;
+    // A zone away from UTC, so a spreadsheet time in the event's zone differs from UTC all year.
+    await t.db.query(`UPDATE events SET timezone = 'America/New_York' WHERE id = $1`, [ctx.event.id]);
     await dots(a.id, 1);
     await dots(b.id, 3);
     await dots(c.id, 2);
@@ -142,6 +151,15 @@ describe('canvas exports', () => {
     expect(text).not.toContain(hiddenText);
   });
 
+  it('ends every CSV record with CRLF (RFC 4180), keeping line breaks inside a note as they are', async () => {
+    const text = ((await exportOf('csv').expect(200)).body as Buffer).toString('utf8');
+    const outsideQuotes = text.replace(/"(?:[^"]|"")*"/g, '""');
+    expect(outsideQuotes.match(/\r\n/g)).toHaveLength(visible.length + 1);
+    expect(outsideQuotes.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text).toContain('"Care\nfor each other"');
+  });
+
   it('includes hidden and merged notes only when asked', async () => {
     const response = await exportOf('csv', '&includeHidden=true').expect(200);
     const rows = parseCsv((response.body as Buffer).toString('utf8').slice(1)).slice(1);
@@ -159,7 +177,7 @@ describe('canvas exports', () => {
       body.notes.map((n: Record<string, unknown>) => ({
         section: n.section,
         text: n.text,
-        author: n.author,
+        author: n.author ?? 'Anonymous',
         group: n.group ?? '',
         cluster: n.cluster ?? '',
         dots: n.dots,
@@ -167,6 +185,16 @@ describe('canvas exports', () => {
       })),
     ).toEqual(visible);
     expect(body.notes[0].sectionKey).toBe('values');
+  });
+
+  it('gives each JSON note its id and mergedInto, and no author for an anonymous note', async () => {
+    const body = JSON.parse(((await exportOf('json', '&includeHidden=true').expect(200)).body as Buffer).toString());
+    const notes = body.notes as Array<{ id: string; text: string; author: string | null; mergedInto: string | null }>;
+    expect(notes.every((n) => /^[0-9a-f-]{36}$/.test(n.id))).toBe(true);
+    expect(new Set(notes.map((n) => n.id)).size).toBe(notes.length);
+    expect(notes.find((n) => n.id === mergedId)).toMatchObject({ text: 'solidarity', mergedInto: mergedIntoId });
+    expect(notes.find((n) => n.id === mergedIntoId)).toMatchObject({ author: 'Ana', mergedInto: null });
+    expect(notes.find((n) => n.text.startsWith('Care'))?.author).toBeNull();
   });
 
   it('exports XLSX with one sheet per section, read back with exceljs', async () => {
@@ -185,7 +213,16 @@ describe('canvas exports', () => {
       sheet.eachRow((row, index) => {
         const v = row.values as unknown[];
         if (index === 1) {
-          expect(v.slice(1)).toEqual(['section', 'text', 'author', 'group', 'cluster', 'dots', 'hidden', 'createdAt']);
+          expect(v.slice(1)).toEqual([
+            'section',
+            'text',
+            'author',
+            'group',
+            'cluster',
+            'dots',
+            'hidden',
+            'createdAt (America/New_York)',
+          ]);
           return;
         }
         expect(v[8]).toBeInstanceOf(Date);
@@ -205,23 +242,65 @@ describe('canvas exports', () => {
     expect(workbook.getWorksheet('Nobody wrote here')!.rowCount).toBe(1);
   });
 
-  it('exports Markdown readable as a write-up', async () => {
+  it('opens XLSX ready to read: bold frozen filtered header, wrapped text, local times, formulas kept as text', async () => {
+    const bytes = (await exportOf('xlsx').expect(200)).body as Buffer;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as never);
+    const csv = parseCsv(((await exportOf('csv').expect(200)).body as Buffer).toString('utf8').slice(1)).slice(1);
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.autoFilter).toBe('A1:H1');
+      expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    }
+    const values = workbook.getWorksheet('Shared values')!;
+    expect(values.getCell('B2').alignment?.wrapText).toBe(true);
+    // The first note's time as the event's wall clock: New York is 4 or 5 hours behind UTC.
+    const utc = new Date(csv[0][7]).getTime();
+    const shown = (values.getCell('H2').value as Date).getTime();
+    expect([4 * 3_600_000, 5 * 3_600_000]).toContain(utc - shown);
+    expect(values.getCell('H2').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+
+    // exceljs reads no quotePrefix back, so the XML is read directly.
+    const zip = await JSZip.loadAsync(bytes);
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    const formats = [...styles.slice(styles.indexOf('<cellXfs')).matchAll(/<xf [^>]*>/g)].map((m) => m[0]);
+    const sheetFiles = Object.keys(zip.files).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
+    const cells: Array<{ text: string; quoted: boolean }> = [];
+    for (const name of sheetFiles) {
+      const xml = await zip.file(name)!.async('string');
+      for (const cell of xml.matchAll(/<c r="B\d+"(?: s="(\d+)")?[^>]*><v>([^<]*)<\/v><\/c>/g)) {
+        const text = cell[2]
+          .replace(/&quot;/g, '"')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&');
+        cells.push({ text, quoted: formats[Number(cell[1] ?? 0)]?.includes('quotePrefix="1"') ?? false });
+      }
+    }
+    expect(cells.find((c) => c.text.startsWith('=HYPERLINK'))).toEqual({
+      text: '=HYPERLINK("http://evil")',
+      quoted: true,
+    });
+    expect(cells.filter((c) => c.quoted).map((c) => c.text)).toEqual(['=HYPERLINK("http://evil")']);
+  });
+
+  it('exports Markdown readable as a write-up, that passes markdownlint', async () => {
     const response = await exportOf('md').expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/markdown/);
     const md = (response.body as Buffer).toString('utf8');
     expect(md).toMatch(/^# Building our movement\n/);
     const order = [
       '## Shared values',
-      '_What do we believe in?_',
+      '> What do we believe in?',
       '### Togetherness',
       '- Solidarity, "always" (3 dots, Ana, Table 1)',
-      '- Care for each other (3 dots, Anonymous)',
+      '- Care  \n  for each other (3 dots, Anonymous)',
       '### Other notes',
       '- Équité — fairness 🌍 (2 dots, Anonymous, Table 2)',
       '## People',
       '- Young carers (0 dots, Bo)',
       '## Actions: next \\[steps\\]',
-      '- \\=HYPERLINK\\("http://evil"\\) (0 dots, Anonymous)',
+      '- &#61;HYPERLINK("<http://evil>") (0 dots, Anonymous)',
     ];
     let at = 0;
     for (const line of order) {
@@ -230,6 +309,10 @@ describe('canvas exports', () => {
       at = found;
     }
     expect(md).not.toContain(hiddenText);
+    expect(lint({ strings: { md } }).md).toEqual([]);
+    const html = new MarkdownIt().render(md);
+    expect(html).toContain('<li>Care<br>\nfor each other (3 dots, Anonymous)</li>');
+    expect(html).toContain('<h2>Actions: next [steps]</h2>');
   });
 
   it('refuses an unknown format and other people', async () => {
