@@ -162,7 +162,8 @@ export class MarkdownWriter {
   private cluster: string | null | undefined;
   private sawCluster = false;
   private inList = false;
-  private readonly headings = new Set<string>();
+  /** How many times each heading text (lower case) was used. */
+  private readonly headings = new Map<string, number>();
   private readonly sections: Map<string, { title: string; prompt: string }>;
 
   constructor(
@@ -215,11 +216,12 @@ export class MarkdownWriter {
 
   /** The same cluster name in two sections would be two equal headings: the second names its section. */
   private uniqueHeading(level: number, text: string, section: string): string {
-    let candidate = text;
-    for (let n = 2; this.headings.has(candidate.toLowerCase()); n++) {
-      candidate = n === 2 ? `${text} (${section})` : `${text} (${section}, ${n})`;
-    }
-    this.headings.add(candidate.toLowerCase());
-    return heading(level, candidate);
+    const key = text.toLowerCase();
+    const seen = this.headings.get(key) ?? 0;
+    this.headings.set(key, seen + 1);
+    if (seen === 0) return heading(level, text);
+    const candidate = seen === 1 ? `${text} (${section})` : `${text} (${section}, ${seen + 1})`;
+    // Registered in turn, so a name someone chose that equals a coined one is told apart too.
+    return this.uniqueHeading(level, candidate, section);
   }
 }
