@@ -56,9 +56,16 @@ export async function createHttpApp(
 
   // helmet's middleware is built once and run on the raw response, so streamed replies get the
   // headers too; @fastify/helmet rebuilt it on every request (2% of a ballot's CPU here).
+  // Over plain HTTP (a facilitator's laptop that phones reach by its LAN name) an upgrade to
+  // https would break every script and form, and browsers ignore HSTS and the opener policy
+  // (with a console error), so those are sent only when the app is https.
+  const https = new URL(config.appUrl).protocol === 'https:';
   const securityHeaders = helmet({
+    strictTransportSecurity: https,
+    crossOriginOpenerPolicy: https,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: https ? [] : null,
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         // Pages take their styles from /assets/site.css only: no inline style anywhere.

@@ -43,8 +43,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Headless Chromium with a fresh profile; its pages are tabs of one window. */
-export async function launchBrowser(executablePath: string): Promise<Browser> {
+/** Headless Chromium with a fresh profile; its pages are tabs of one window. `args` are added to its own. */
+export async function launchBrowser(executablePath: string, args: string[] = []): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'plenary-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -58,6 +58,7 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...args,
     ],
     viewport: { width: 1280, height: 900 },
   });
