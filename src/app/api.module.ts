@@ -3,6 +3,7 @@ import { AwardsModule } from '../awards/awards.module.js';
 import { CanvasModule } from '../canvas/canvas.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { HealthModule } from '../platform/health/health.module.js';
+import { FaviconModule } from '../platform/web/favicon.controller.js';
 import { PagesModule } from '../agenda/pages/pages.module.js';
 import { SessionsModule } from '../agenda/sessions.module.js';
 import { SpeakersModule } from '../agenda/speakers.module.js';
@@ -16,6 +17,7 @@ import { RemindersModule } from '../reminders/reminders.module.js';
 @Module({
   imports: [
     HealthModule,
+    FaviconModule,
     EventsModule,
     SpeakersModule,
     SessionsModule,

@@ -75,6 +75,10 @@ export async function seedDemoOnStart(config: AppConfig): Promise<void> {
         `Demo data not seeded: ${outcome.reason}. To replace everything with the demo: npm run seed -- --reset`,
         'Seed',
       );
+      logger.log(
+        `If this database holds the demo from an earlier start, its logins are ${DEMO_ACCOUNTS.organiser.email} / ${DEMO_ACCOUNTS.organiser.password} (organiser) and ${DEMO_ACCOUNTS.facilitator.email} / ${DEMO_ACCOUNTS.facilitator.password} (facilitator)`,
+        'Seed',
+      );
       return;
     }
     for (const line of describeSeed(outcome.summary, config.appUrl)) logger.log(line, 'Seed');

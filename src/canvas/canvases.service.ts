@@ -185,7 +185,8 @@ export class CanvasesService {
     if (canvas.status !== 'open') throw closed();
     const participant = (await this.participants.resolve(canvas, request, reply, true))!;
     requireSection(canvas, dto.section);
-    const authorName = dto.authorName || (canvas.anonymous ? null : (participant.delegate?.name ?? null));
+    // On a canvas for registered delegates a note is signed by its delegate, never by a typed name.
+    const authorName = canvas.anonymous ? dto.authorName || null : (participant.delegate?.name ?? null);
     return this.change(canvas.id, async (manager, status) => {
       if (status !== 'open') throw closed();
       const note = await this.canvases.insertNote(manager, {

@@ -21,6 +21,24 @@ describe('loadConfig', () => {
     expect(run).not.toThrow(/short-secret-value/);
   });
 
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT: must be an integer number'],
+    [{ PORT: '70000' }, 'PORT: must not be greater than 65535'],
+    [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO: must be a boolean value'],
+    [{ APP_URL: 'laptop' }, 'APP_URL: must be a URL address'],
+    [{ PROCESS_ROLE: 'both' }, 'PROCESS_ROLE: must be one of the following values: all, api, worker'],
+  ])('says the one thing wrong with %j, naming the variable once', (env, line) => {
+    const message = (() => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    })();
+    expect(message).toBe(`Invalid configuration:\n  ${line}`);
+  });
+
   it('rejects an unknown process role', () => {
     expect(() => loadConfig({ PROCESS_ROLE: 'both' })).toThrow(/PROCESS_ROLE/);
   });

@@ -274,6 +274,20 @@ export const envName = (field: string): string => field.replace(/([A-Z])/g, '_$1
 
 export class ConfigValidationError extends Error {}
 
+/** Constraints on what kind of value it is; range checks on a value of the wrong kind say nothing useful. */
+const KIND_CONSTRAINTS = ['isInt', 'isBoolean', 'isString', 'isIn', 'isUrl', 'isEmail', 'matches'];
+
+/**
+ * The one message that applies to a bad value: what kind it must be if it is not that kind
+ * ("abc" for PORT is not "greater than 65535"), else the first range it breaks. The variable
+ * is named once, by the caller, so the field name class-validator starts its messages with goes.
+ */
+function oneMessage(field: string, constraints: Record<string, string>): string {
+  const kind = KIND_CONSTRAINTS.find((name) => name in constraints);
+  const message = constraints[kind ?? Object.keys(constraints)[0]] ?? 'is invalid';
+  return message.startsWith(`${field} `) ? message.slice(field.length + 1) : message;
+}
+
 /**
  * Builds the config from an environment (process.env in production), throwing a
  * message that names every bad variable. Values are never echoed: they may be secrets.
@@ -292,9 +306,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: A
   const config = plainToInstance(AppConfig, raw);
   const errors = validateSync(config, { forbidUnknownValues: true });
   if (errors.length > 0) {
-    const lines = errors.map(
-      (e) => `${envName(e.property)}: ${Object.values(e.constraints ?? {}).join('; ') || 'is invalid'}`,
-    );
+    const lines = errors.map((e) => `${envName(e.property)}: ${oneMessage(e.property, e.constraints ?? {})}`);
     throw new ConfigValidationError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return config;

@@ -1,5 +1,18 @@
+import { Writable } from 'node:stream';
 import { QueryFailedError } from 'typeorm';
-import { redactUrl, serializeError } from './logging.js';
+import { createRootLogger, PinoNestLogger, redactUrl, serializeError } from './logging.js';
+
+/** A log destination that keeps what is written to it. */
+function memory(): { stream: Writable; lines: () => string[] } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  return { stream, lines: () => chunks.join('').split('\n').filter(Boolean) };
+}
 
 describe('logging', () => {
   it('keeps a database error’s statement and code but not its parameters or detail line', () => {
@@ -32,5 +45,30 @@ describe('logging', () => {
 
   it('redacts tokens and join codes in query strings', () => {
     expect(redactUrl('/r?token=abc&x=1&code=ZX3K9P')).toBe('/r?token=[redacted]&x=1&code=[redacted]');
+  });
+
+  it('leaves Nest’s module and route chatter to debug, keeping what a person needs at info', () => {
+    const out = memory();
+    const logger = new PinoNestLogger(
+      createRootLogger({ logLevel: 'info' }, { pretty: false, destination: out.stream }),
+    );
+    logger.log('Mapped {/api/events, GET} route', 'RouterExplorer');
+    logger.log('EventsController {/api/events}:', 'RoutesResolver');
+    logger.log('AppModule dependencies initialized', 'InstanceLoader');
+    logger.log('Starting Nest application...', 'NestFactory');
+    logger.log('Plenary is serving http://localhost:3000', 'Plenary');
+    const messages = out.lines().map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages).toEqual(['Plenary is serving http://localhost:3000']);
+  });
+
+  it('writes readable lines instead of JSON when asked (as on a terminal)', () => {
+    const out = memory();
+    new PinoNestLogger(createRootLogger({ logLevel: 'info' }, { pretty: true, destination: out.stream })).log(
+      'Plenary is serving http://localhost:3000',
+      'Plenary',
+    );
+    const [line] = out.lines();
+    expect(line).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: \[Plenary\] Plenary is serving http:\/\/localhost:3000$/);
+    expect(() => JSON.parse(line) as unknown).toThrow();
   });
 });

@@ -1,13 +1,32 @@
 import type { LoggerService } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { type DestinationStream, pino, type Logger } from 'pino';
+import PinoPretty from 'pino-pretty';
 import type { AppConfig } from '../config/app-config.js';
 
+export interface LogOutput {
+  /** Human-readable lines instead of JSON; by default when stdout is a terminal. */
+  pretty?: boolean;
+  /** Where the lines go; stdout by default. */
+  destination?: DestinationStream;
+}
+
 /**
- * Structured JSON logs through pino (Fastify's own logger). Headers that carry secrets
- * are redacted, and request bodies are never logged.
+ * Structured JSON logs through pino (Fastify's own logger); on a terminal the same records
+ * as readable lines. Headers that carry secrets are redacted, and request bodies are never logged.
  */
-export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destination?: DestinationStream): Logger {
+export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, output: LogOutput = {}): Logger {
+  const pretty = output.pretty ?? process.stdout.isTTY === true;
+  const destination = pretty
+    ? PinoPretty({
+        sync: true,
+        colorize: output.destination === undefined,
+        translateTime: 'SYS:HH:MM:ss',
+        ignore: 'pid,hostname,context',
+        messageFormat: '{if context}[{context}] {end}{msg}',
+        destination: output.destination ?? 1,
+      })
+    : output.destination;
   return pino(
     {
       level: config.logLevel,
@@ -32,6 +51,18 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>, destinatio
     destination,
   );
 }
+
+/**
+ * Nest's own start-up chatter (every module initialised, every route mapped): useful when
+ * debugging, noise at info level, where a person wants the few lines that say what to do.
+ */
+const FRAMEWORK_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
 
 /**
  * One info line per answered request (method, redacted path, status, time). Fastify's own
@@ -74,7 +105,7 @@ export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string): void {
-    this.write('info', message, context);
+    this.write(context && FRAMEWORK_CONTEXTS.has(context) ? 'debug' : 'info', message, context);
   }
   error(message: unknown, stackOrContext?: string, context?: string): void {
     this.write('error', message, context ?? stackOrContext);
