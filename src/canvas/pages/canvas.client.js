@@ -17,6 +17,11 @@
     return node;
   }
 
+  /** A form control by id (the pages render each one the script reads). */
+  function control(id) {
+    return /** @type {HTMLInputElement} */ (document.getElementById(id));
+  }
+
   function setStatus(text) {
     var status = document.getElementById('status');
     if (status) status.textContent = text;
@@ -175,7 +180,7 @@
 
   var form = document.getElementById('note-form');
   if (form) {
-    var select = document.getElementById('section');
+    var select = control('section');
     select.addEventListener('change', function () {
       var section = state.sections.find(function (s) {
         return s.key === select.value;
@@ -184,9 +189,9 @@
     });
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      var payload = { section: select.value, text: document.getElementById('text').value };
-      var author = document.getElementById('authorName').value.trim();
-      var group = document.getElementById('group').value.trim();
+      var payload = { section: select.value, text: control('text').value };
+      var author = control('authorName').value.trim();
+      var group = control('group').value.trim();
       if (author) payload.authorName = author;
       if (group) payload.group = group;
       setStatus('Posting…');
@@ -194,7 +199,7 @@
         .then(function (note) {
           upsert(note);
           render();
-          document.getElementById('text').value = '';
+          control('text').value = '';
           setStatus('Posted. Thank you!');
         })
         .catch(function (error) {

@@ -3,7 +3,7 @@
   'use strict';
 
   // A form that came back with errors: move focus to its summary, so a screen reader reads it first.
-  var summary = document.querySelector('[data-error-summary]');
+  var summary = /** @type {HTMLElement | null} */ (document.querySelector('[data-error-summary]'));
   if (summary) summary.focus();
 
   // Ranked ballots: "move up" / "move down" buttons beside each nominee keep the rank selects
@@ -56,7 +56,7 @@
       list.appendChild(item.row);
     });
   list.addEventListener('change', function (event) {
-    var select = event.target;
+    var select = /** @type {HTMLSelectElement} */ (event.target);
     if (!select || select.tagName !== 'SELECT') return;
     // Choosing a rank swaps it with the nominee that had it.
     var chosen = select.value;
