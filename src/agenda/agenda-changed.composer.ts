@@ -14,6 +14,7 @@ import { Speaker } from './speaker.entity.js';
 import { AgendaChangesService, type AgendaChangedData } from './agenda-changes.service.js';
 import { describeChange } from './change-text.js';
 import { SessionsRepository } from './sessions.repository.js';
+import { eventUrls } from '../events/event-urls.js';
 
 /**
  * The debounced "your agenda changed" email: at send time it reads the changes of the
@@ -53,7 +54,7 @@ export class AgendaChangedComposer implements OnModuleInit {
 
     const sessionIds = [...new Set(changes.map((c) => c.sessionId))];
     const sessions = await this.sessionsRepo.byIdsWithSpeakers(event.id, sessionIds);
-    const link = `${this.config.appUrl}/events/${event.slug}`;
+    const link = eventUrls(this.config.appUrl, event).agendaPage;
     const subject = `Agenda change: ${event.title}`;
     const body = this.renderer.render('message', {
       subject,

@@ -11,6 +11,7 @@ import { EventsService, isPublic } from '../events/events.service.js';
 import type { AgendaSession } from './agenda-session.entity.js';
 import { buildAgendaDocument, type AgendaDocument } from './agenda.view.js';
 import { SessionsRepository } from './sessions.repository.js';
+import { eventUrls } from '../events/event-urls.js';
 
 /** What the page and calendar are built from. */
 export interface AgendaViewData {
@@ -97,7 +98,7 @@ export class AgendaService {
       entry.ics = cachedBody(
         agendaCalendar(event, [...sessions, ...removed], {
           stamp: event.updatedAt,
-          url: `${this.config.appUrl}/events/${event.slug}`,
+          url: eventUrls(this.config.appUrl, event).agendaPage,
         }),
       );
     }

@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import type { Event } from '../events/event.entity.js';
 import type { Speaker } from './speaker.entity.js';
 import type { AgendaSession } from './agenda-session.entity.js';
+import { eventUrls } from '../events/event-urls.js';
+import { type PublicEventSummary, toPublicEventSummary } from '../events/dto/event.response.js';
 
 export interface AgendaSpeaker {
   id: string;
@@ -39,17 +41,7 @@ export interface AgendaDay {
 
 /** The public agenda document (GET …/agenda). Never carries a speaker's email. */
 export interface AgendaDocument {
-  event: {
-    id: string;
-    slug: string;
-    title: string;
-    description: string;
-    venue: string;
-    timezone: string;
-    startsAt: string;
-    endsAt: string;
-    status: string;
-  };
+  event: PublicEventSummary;
   version: number;
   rooms: string[];
   tracks: string[];
@@ -78,6 +70,7 @@ export function buildAgendaDocument(
   appUrl: string,
 ): AgendaDocument {
   const zone = event.timezone;
+  const urls = eventUrls(appUrl, event);
   const days: AgendaDay[] = [];
   const rooms = new Set<string>();
   const tracks = new Set<string>();
@@ -111,23 +104,13 @@ export function buildAgendaDocument(
     });
   }
   return {
-    event: {
-      id: event.id,
-      slug: event.slug,
-      title: event.title,
-      description: event.description,
-      venue: event.venue,
-      timezone: event.timezone,
-      startsAt: event.startsAt.toISOString(),
-      endsAt: event.endsAt.toISOString(),
-      status: event.status,
-    },
+    event: toPublicEventSummary(event),
     version: event.agendaVersion,
     rooms: [...rooms].sort((a, b) => a.localeCompare(b)),
     tracks: [...tracks].sort((a, b) => a.localeCompare(b)),
     days,
     speakers: [...speakers].sort(byName).map(publicSpeaker),
-    calendarUrl: `${appUrl}/api/events/${event.id}/agenda.ics`,
-    pageUrl: `${appUrl}/events/${event.slug}`,
+    calendarUrl: urls.calendarFeed,
+    pageUrl: urls.agendaPage,
   };
 }

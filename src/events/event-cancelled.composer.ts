@@ -11,6 +11,7 @@ import { NotificationComposers } from '../outbox/notification-composers.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import { Registration } from '../registrations/registration.entity.js';
 import { Event } from './event.entity.js';
+import { eventUrls } from './event-urls.js';
 
 /** "The event is cancelled", with a CANCELLED calendar entry that replaces the one sent on registration. */
 @Injectable()
@@ -50,7 +51,7 @@ export class EventCancelledComposer implements OnModuleInit {
       ...body,
       attachments: [
         calendarAttachment(
-          eventCalendar(event, { sequence: event.agendaVersion, url: `${this.config.appUrl}/events/${event.slug}` }),
+          eventCalendar(event, { sequence: event.agendaVersion, url: eventUrls(this.config.appUrl, event).agendaPage }),
           'event.ics',
         ),
       ],

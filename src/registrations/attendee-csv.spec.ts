@@ -1,5 +1,5 @@
 import { ATTENDEE_CSV_COLUMNS, spreadsheetSafe } from './attendee-csv.js';
-import { eventCalendarUrl, personalLink } from './personal-link.js';
+import { personalLink } from './personal-link.js';
 
 describe('spreadsheetSafe', () => {
   it('keeps formula-like cells as text', () => {
@@ -23,8 +23,7 @@ describe('spreadsheetSafe', () => {
 });
 
 describe('links', () => {
-  it('builds the personal link and the calendar link from APP_URL', () => {
+  it('builds the personal link from APP_URL', () => {
     expect(personalLink('https://plenary.example/', 'abc_-1')).toBe('https://plenary.example/r/abc_-1');
-    expect(eventCalendarUrl('https://plenary.example', 'e1')).toBe('https://plenary.example/api/events/e1/agenda.ics');
   });
 });

@@ -6,7 +6,3 @@
  */
 export const personalLink = (appUrl: string, token: string): string =>
   `${appUrl.replace(/\/+$/, '')}/r/${encodeURIComponent(token)}`;
-
-/** The event's agenda as iCalendar (served by the agenda module, public once published). */
-export const eventCalendarUrl = (appUrl: string, eventId: string): string =>
-  `${appUrl.replace(/\/+$/, '')}/api/events/${eventId}/agenda.ics`;

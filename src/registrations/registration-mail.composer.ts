@@ -14,10 +14,11 @@ import { NotificationComposers } from '../outbox/notification-composers.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import { AgendaSession } from '../agenda/agenda-session.entity.js';
 import { checkInQrPng, formatCheckInCode } from './check-in/check-in-code.js';
-import { eventCalendarUrl, personalLink } from './personal-link.js';
+import { personalLink } from './personal-link.js';
 import { Registration } from './registration.entity.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 import { SessionSignup } from './session-signup.entity.js';
+import { eventUrls } from '../events/event-urls.js';
 
 const CHECK_IN_CID = 'check-in-code@plenary';
 
@@ -114,7 +115,7 @@ export class RegistrationMailComposer implements OnModuleInit {
     if (extras.calendar) {
       attachments.push(
         calendarAttachment(
-          eventCalendar(c.event, { url: eventCalendarUrl(this.config.appUrl, c.event.id) }),
+          eventCalendar(c.event, { url: eventUrls(this.config.appUrl, c.event).calendarFeed }),
           'event.ics',
         ),
       );

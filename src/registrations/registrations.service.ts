@@ -25,7 +25,7 @@ import {
   type WorkshopSignupResponse,
 } from './dto/registration.response.js';
 import { ATTENDEE_CSV_COLUMNS, spreadsheetSafe } from './attendee-csv.js';
-import { eventCalendarUrl, personalLink } from './personal-link.js';
+import { personalLink } from './personal-link.js';
 import type { Registration } from './registration.entity.js';
 import {
   type AttendeeFilter,
@@ -41,6 +41,7 @@ import {
 } from './registrations.repository.js';
 import { acceptedMessage, type RegistrationOutcome } from './registration-outcome.js';
 import { registrationsError, RegistrationsError } from './registrations.errors.js';
+import { eventUrls } from '../events/event-urls.js';
 
 describeConstraint('uq_session_signups_session_registration', 'You are already signed up for this workshop.');
 
@@ -248,7 +249,7 @@ export class RegistrationsService {
       createdAt: registration.createdAt.toISOString(),
       event: toDelegateEvent(event),
       workshops: workshops.map(toDelegateWorkshopResponse),
-      calendarUrl: eventCalendarUrl(this.config.appUrl, event.id),
+      calendarUrl: eventUrls(this.config.appUrl, event).calendarFeed,
     };
   }
 

@@ -12,6 +12,8 @@ import { NotificationKind } from '../outbox/notification-kind.js';
 import type { ReminderRule } from './reminder-rule.entity.js';
 import { describeOffset, fillPlaceholders, type PlaceholderValues } from './reminder-schedule.js';
 import { ReminderContextRepository, type ReminderContextRow } from './reminders.repository.js';
+import { eventUrls } from '../events/event-urls.js';
+import { personalLink } from '../registrations/personal-link.js';
 
 /** Everything one reminder is written from, loaded fresh when it is due. */
 export interface ReminderContext extends ReminderContextRow {
@@ -76,7 +78,7 @@ export class ReminderComposer implements OnModuleInit {
   compose(context: ReminderContext): MailMessage {
     const { rule, event, registration, sessions, session } = context;
     const zone = event.timezone;
-    const link = context.personalLink ?? `${this.config.appUrl}/events/${event.slug}`;
+    const link = context.personalLink ?? eventUrls(this.config.appUrl, event).agendaPage;
     const values: PlaceholderValues = {
       name: registration.name,
       event: event.title,
@@ -136,7 +138,7 @@ export class ReminderComposer implements OnModuleInit {
     if (!tokenSealed) return undefined;
     try {
       const token = this.box.open(tokenSealed);
-      return `${this.config.appUrl.replace(/\/+$/, '')}/r/${encodeURIComponent(token)}`;
+      return personalLink(this.config.appUrl, token);
     } catch {
       return undefined;
     }

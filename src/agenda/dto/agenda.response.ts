@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SESSION_KINDS, SESSION_STATUSES } from '../agenda-session.entity.js';
 import type { AgendaDay, AgendaDocument, AgendaSessionItem, AgendaSpeaker } from '../agenda.view.js';
+import { PublicEventSummary } from '../../events/dto/event.response.js';
 
 /** OpenAPI shapes of the agenda document (the document itself is built in agenda.view.ts). */
 class AgendaSessionSpeaker {
@@ -40,20 +41,8 @@ class AgendaSpeakerResponse implements AgendaSpeaker {
   @ApiPropertyOptional({ type: String, nullable: true }) bio!: string | null;
 }
 
-class AgendaEventResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty() slug!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty() description!: string;
-  @ApiProperty() venue!: string;
-  @ApiProperty({ example: 'Europe/London' }) timezone!: string;
-  @ApiProperty() startsAt!: string;
-  @ApiProperty() endsAt!: string;
-  @ApiProperty({ enum: ['draft', 'published', 'cancelled'] }) status!: string;
-}
-
 export class AgendaResponse implements AgendaDocument {
-  @ApiProperty({ type: AgendaEventResponse }) event!: AgendaEventResponse;
+  @ApiProperty({ type: PublicEventSummary }) event!: PublicEventSummary;
   @ApiProperty({ description: 'Rises with every change; the ETag changes with it.' }) version!: number;
   @ApiProperty({ type: [String] }) rooms!: string[];
   @ApiProperty({ type: [String] }) tracks!: string[];

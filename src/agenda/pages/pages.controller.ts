@@ -7,6 +7,7 @@ import { Pages } from '../../platform/web/pages.decorators.js';
 import { AgendaService, cachedBody } from '../agenda.service.js';
 import { AgendaReadLimit, sendCached } from '../http-cache.js';
 import { agendaLayoutEvent, agendaPageView } from './agenda-page.view.js';
+import { eventUrls } from '../../events/event-urls.js';
 
 /** Public HTML pages (not part of the JSON API). */
 @Pages()
@@ -49,7 +50,7 @@ export class PagesController {
     const { entry } = resolved;
     if (!entry.html) {
       const doc = this.agenda.view(entry).document;
-      const jsonUrl = `${this.config.appUrl}/api/events/${doc.event.id}/agenda`;
+      const jsonUrl = eventUrls(this.config.appUrl, doc.event).agendaJson;
       const html = this.views.render('agenda', agendaPageView(doc, jsonUrl, m), {
         title: m.agenda.pageTitle,
         event: agendaLayoutEvent(doc.event, m),

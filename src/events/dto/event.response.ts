@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EVENT_STATUSES, type Event, type EventStatus } from '../event.entity.js';
+import { eventUrls } from '../event-urls.js';
 
-export class EventResponse {
+/** What the public sees of an event wherever it appears (the event itself, its agenda). */
+export class PublicEventSummary {
   @ApiProperty() id!: string;
   @ApiProperty() slug!: string;
   @ApiProperty() title!: string;
@@ -10,18 +12,10 @@ export class EventResponse {
   @ApiProperty({ example: 'Europe/London' }) timezone!: string;
   @ApiProperty() startsAt!: string;
   @ApiProperty() endsAt!: string;
-  @ApiProperty() capacity!: number;
-  @ApiPropertyOptional({ type: Number, nullable: true }) perOrganisationCap!: number | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) registrationOpensAt!: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) registrationClosesAt!: string | null;
   @ApiProperty({ enum: EVENT_STATUSES }) status!: EventStatus;
-  @ApiPropertyOptional({ type: String, nullable: true }) publishedAt!: string | null;
-  @ApiProperty({ description: 'Rises with every change to the published agenda.' }) agendaVersion!: number;
-  @ApiProperty({ description: 'The public agenda page.' }) agendaUrl!: string;
-  @ApiProperty() calendarUrl!: string;
 }
 
-export const toEventResponse = (event: Event, appUrl: string): EventResponse => ({
+export const toPublicEventSummary = (event: Event): PublicEventSummary => ({
   id: event.id,
   slug: event.slug,
   title: event.title,
@@ -30,15 +24,30 @@ export const toEventResponse = (event: Event, appUrl: string): EventResponse => 
   timezone: event.timezone,
   startsAt: event.startsAt.toISOString(),
   endsAt: event.endsAt.toISOString(),
+  status: event.status,
+});
+
+export class EventResponse extends PublicEventSummary {
+  @ApiProperty() capacity!: number;
+  @ApiPropertyOptional({ type: Number, nullable: true }) perOrganisationCap!: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) registrationOpensAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) registrationClosesAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) publishedAt!: string | null;
+  @ApiProperty({ description: 'Rises with every change to the published agenda.' }) agendaVersion!: number;
+  @ApiProperty({ description: 'The public agenda page.' }) agendaUrl!: string;
+  @ApiProperty() calendarUrl!: string;
+}
+
+export const toEventResponse = (event: Event, appUrl: string): EventResponse => ({
+  ...toPublicEventSummary(event),
   capacity: event.capacity,
   perOrganisationCap: event.perOrganisationCap,
   registrationOpensAt: event.registrationOpensAt?.toISOString() ?? null,
   registrationClosesAt: event.registrationClosesAt?.toISOString() ?? null,
-  status: event.status,
   publishedAt: event.publishedAt?.toISOString() ?? null,
   agendaVersion: event.agendaVersion,
-  agendaUrl: `${appUrl}/events/${event.slug}`,
-  calendarUrl: `${appUrl}/api/events/${event.id}/agenda.ics`,
+  agendaUrl: eventUrls(appUrl, event).agendaPage,
+  calendarUrl: eventUrls(appUrl, event).calendarFeed,
 });
 
 export class EventPageResponse {
