@@ -97,23 +97,27 @@ function report(label: string, stats: RunStats, counts: { confirmed: number; wai
 
 async function main(): Promise<void> {
   const sql = (await import(pathToFileURL(join(ROOT, 'dist/registrations/registrations.sql.js')).href)) as Sql;
-  const { SecretBox } = (await import(pathToFileURL(join(ROOT, 'dist/platform/crypto/secret-box.js')).href)) as {
-    SecretBox: new (secret: string) => { seal(plain: string): string };
-  };
+  const { SecretBox } = (await import(
+    pathToFileURL(join(ROOT, 'dist/platform/crypto/secret-box.js')).href
+  )) as typeof import('../src/platform/crypto/secret-box.js');
+  const { KeyRing } = (await import(
+    pathToFileURL(join(ROOT, 'dist/platform/crypto/key-ring.js')).href
+  )) as typeof import('../src/platform/crypto/key-ring.js');
   const { newSecretToken } = (await import(pathToFileURL(join(ROOT, 'dist/platform/crypto/tokens.js')).href)) as {
     newSecretToken(): { token: string; hash: string };
   };
   const { canonicalEmailOf } = (await import(
     pathToFileURL(join(ROOT, 'dist/platform/mail/email-address.js')).href
   )) as { canonicalEmailOf(typed: string): string };
-  const jwtSecret = randomBytes(24).toString('hex');
-  const box = new SecretBox(jwtSecret);
+  const masterSecret = randomBytes(24).toString('hex');
+  const box = new SecretBox(new KeyRing({ masterSecret, masterKeyId: 'k1' }), 'personal-link');
   const api = await startBenchApi({
     name: 'registration-rush',
     label: 'registrations',
     poolSize: POOL,
     env: {
-      JWT_SECRET: jwtSecret,
+      MASTER_SECRET: masterSecret,
+      MASTER_KEY_ID: 'k1',
       DATABASE_POOL_SIZE: String(POOL),
       // The limiter stays in the path; every client here shares one address, so its backstop must allow them.
       RATE_LIMIT_REGISTRATION: String(REGISTRATIONS * 2),

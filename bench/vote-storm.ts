@@ -120,8 +120,11 @@ async function main(): Promise<void> {
   const { loadConfigFromEnvironment } = (await import(
     pathToFileURL(join(ROOT, 'dist/platform/config/app-config.js')).href
   )) as typeof import('../src/platform/config/app-config.js');
+  const { KeyRing } = (await import(
+    pathToFileURL(join(ROOT, 'dist/platform/crypto/key-ring.js')).href
+  )) as typeof import('../src/platform/crypto/key-ring.js');
   // The ceiling seals each ballot as the API does (same secret: the API inherits this environment).
-  const seal = new BallotSeal(loadConfigFromEnvironment());
+  const seal = new BallotSeal(new KeyRing(loadConfigFromEnvironment()));
   const api = await startBenchApi({
     name: 'vote-storm',
     label: 'votes',

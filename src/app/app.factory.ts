@@ -11,6 +11,7 @@ import type { AppConfig } from '../platform/config/app-config.js';
 import { createRootLogger, logRequests, PinoNestLogger } from '../platform/logging/logging.js';
 import { apiValidationPipe } from '../platform/http/validation.js';
 import { registerBodyParsers } from '../platform/http/body-parsers.js';
+import { noStoreForCredentials } from '../platform/http/no-store.js';
 import { bearerToken } from '../identity/bearer.js';
 import { StaffJwt } from '../identity/staff-jwt.js';
 
@@ -82,6 +83,7 @@ export async function createHttpApp(
       securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)),
     );
   logRequests(app.getHttpAdapter().getInstance(), rootLogger);
+  noStoreForCredentials(app.getHttpAdapter().getInstance());
   await app.register(fastifyCookie);
   mountQueueBoard(app);
 

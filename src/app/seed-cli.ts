@@ -7,7 +7,7 @@ import { dataSourceOptions } from '../platform/database/data-source-options.js';
 import { ENTITIES } from './entities.js';
 import { runMigrations } from '../platform/database/migrate.js';
 import { demoRefusal } from '../seed/demo-seeder.js';
-import { describeSeed, seedDemoIfEmpty } from './seed-demo.js';
+import { demoLoginLines, describeSeed, seedDemoIfEmpty } from './seed-demo.js';
 
 /**
  * npm run seed [-- --reset]: seeds the demo into an empty database; with --reset deletes
@@ -82,7 +82,7 @@ async function main(args: string[]): Promise<number> {
     console.error(`seed: not seeding ${where}: ${outcome.reason} (another process wrote to it meanwhile?)`);
     return 1;
   }
-  for (const line of describeSeed(outcome.summary, config.appUrl)) say(line);
+  for (const line of [...describeSeed(outcome.summary, config.appUrl), ...demoLoginLines(config)]) say(line);
   return 0;
 }
 

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from '../platform/config/app-config.js';
 import { createRootLogger, PinoNestLogger } from '../platform/logging/logging.js';
-import { DEMO_ACCOUNTS } from '../seed/demo-content.js';
+import { randomBytes } from 'node:crypto';
+import { DEMO_ACCOUNTS, type DemoAccounts } from '../seed/demo-content.js';
 import { demoRefusal, type DemoSummary, seedDemo } from '../seed/demo-seeder.js';
 
 /** Any fixed number: processes starting together take turns to look at the database. */
@@ -32,7 +33,7 @@ export async function seedDemoIfEmpty(config: AppConfig): Promise<SeedOutcome> {
       try {
         const reason = await demoRefusal(db, config);
         if (reason) return { seeded: false, reason };
-        return { seeded: true, summary: await seedDemo(context) };
+        return { seeded: true, summary: await seedDemo(context, new Date(), demoAccountsFor(config)) };
       } finally {
         await runner.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK]);
       }
@@ -44,7 +45,29 @@ export async function seedDemoIfEmpty(config: AppConfig): Promise<SeedOutcome> {
   }
 }
 
-/** The lines the start-up log and the seed command print. Demo passwords only: never the admin's, never a token. */
+/** The fixed demo passwords on a developer's machine; in production random ones nobody knows. */
+function demoAccountsFor(config: Pick<AppConfig, 'nodeEnv'>): DemoAccounts {
+  if (config.nodeEnv !== 'production') return DEMO_ACCOUNTS;
+  const random = () => randomBytes(24).toString('base64url');
+  return {
+    organiser: { ...DEMO_ACCOUNTS.organiser, password: random() },
+    facilitator: { ...DEMO_ACCOUNTS.facilitator, password: random() },
+  };
+}
+
+/**
+ * The demo staff logins, for the terminal only (never the log), and only in development:
+ * in production the demo staff's passwords are random and shown to nobody.
+ */
+export function demoLoginLines(config: Pick<AppConfig, 'nodeEnv'>): string[] {
+  if (config.nodeEnv === 'production') return [];
+  return [
+    `Demo organiser login: ${DEMO_ACCOUNTS.organiser.email} / ${DEMO_ACCOUNTS.organiser.password}`,
+    `Demo facilitator login: ${DEMO_ACCOUNTS.facilitator.email} / ${DEMO_ACCOUNTS.facilitator.password}`,
+  ];
+}
+
+/** The lines the start-up log and the seed command print: no password, no token. */
 export function describeSeed(summary: DemoSummary, appUrl: string): string[] {
   const base = appUrl.replace(/\/$/, '');
   const r = summary.registrations;
@@ -57,8 +80,6 @@ export function describeSeed(summary: DemoSummary, appUrl: string): string[] {
     `One-day workshop: "${summary.workshop.title}" — ${base}/events/${summary.workshop.slug}; ` +
       `its canvas (${summary.canvas.notes} notes): ${base}/canvases/${summary.canvas.joinCode} (phone), ` +
       `${base}/canvases/${summary.canvas.joinCode}/wall (wall)`,
-    `Demo organiser login: ${DEMO_ACCOUNTS.organiser.email} / ${DEMO_ACCOUNTS.organiser.password}`,
-    `Demo facilitator login: ${DEMO_ACCOUNTS.facilitator.email} / ${DEMO_ACCOUNTS.facilitator.password}`,
     `The demo registrations' ${summary.welcomeEmailsCancelled} welcome emails were not sent (cancelled in the outbox); ` +
       'their reminders go out when due.',
   ];
@@ -75,13 +96,15 @@ export async function seedDemoOnStart(config: AppConfig): Promise<void> {
         `Demo data not seeded: ${outcome.reason}. To replace everything with the demo: npm run seed -- --reset`,
         'Seed',
       );
-      logger.log(
-        `If this database holds the demo from an earlier start, its logins are ${DEMO_ACCOUNTS.organiser.email} / ${DEMO_ACCOUNTS.organiser.password} (organiser) and ${DEMO_ACCOUNTS.facilitator.email} / ${DEMO_ACCOUNTS.facilitator.password} (facilitator)`,
-        'Seed',
-      );
+      // On the terminal, outside the log, and only in development (see demoLoginLines).
+      const logins = demoLoginLines(config);
+      if (logins.length > 0)
+        process.stdout.write(`If this database holds the demo from an earlier start:\n${logins.join('\n')}\n`);
       return;
     }
     for (const line of describeSeed(outcome.summary, config.appUrl)) logger.log(line, 'Seed');
+    // Once, on the terminal, outside the log.
+    for (const line of demoLoginLines(config)) process.stdout.write(`${line}\n`);
   } catch (error) {
     logger.error(
       {

@@ -1,4 +1,5 @@
 import { loadConfig } from '../platform/config/app-config.js';
+import { KeyRing } from '../platform/crypto/key-ring.js';
 import { BallotSeal } from './ballot-seal.js';
 
 const AWARD = '6f1c1c2e-8f55-4c43-9a39-1b2d3c4d5e6f';
@@ -10,7 +11,7 @@ const IDS = [
 ];
 
 describe('BallotSeal', () => {
-  const seal = new BallotSeal(loadConfig({}));
+  const seal = new BallotSeal(new KeyRing(loadConfig({})));
 
   it('opens what it sealed, first preference first, and the sealed value names no nominee', () => {
     const sealed = seal.seal(AWARD, [IDS[2], IDS[0]], IDS.length);
@@ -26,7 +27,9 @@ describe('BallotSeal', () => {
   it('refuses a ballot moved to another award, or sealed under another secret', () => {
     const sealed = seal.seal(AWARD, [IDS[0]], IDS.length);
     expect(() => seal.open(OTHER_AWARD, sealed)).toThrow();
-    const other = new BallotSeal(loadConfig({}, { jwtSecret: 'another-secret-another-secret-another-secret' }));
+    const other = new BallotSeal(
+      new KeyRing(loadConfig({}, { masterSecret: 'another-secret-another-secret-another-secret' })),
+    );
     expect(() => other.open(AWARD, sealed)).toThrow();
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../platform/config/app-config.js';
+import { KeyRing } from '../platform/crypto/key-ring.js';
 import { SecretBox } from '../platform/crypto/secret-box.js';
 
 /** A nominee id (36 characters) and its separator. */
@@ -17,8 +17,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export class BallotSeal {
   private readonly box: SecretBox;
 
-  constructor(config: AppConfig) {
-    this.box = new SecretBox(config.jwtSecret, 'ballot');
+  constructor(keys: KeyRing) {
+    this.box = new SecretBox(keys, 'ballot');
   }
 
   seal(awardId: string, choices: string[], shortlistSize: number): string {

@@ -4,6 +4,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { bearerToken } from '../identity/bearer.js';
 import { DelegateResolver } from '../identity/delegate-resolver.js';
 import { AppConfig } from '../platform/config/app-config.js';
+import { KeyRing } from '../platform/crypto/key-ring.js';
 import type { Registration } from '../registrations/registration.entity.js';
 import { CanvasError, canvasError } from './canvas.errors.js';
 import type { Canvas } from './canvas.entity.js';
@@ -30,6 +31,7 @@ export class CanvasParticipants {
   constructor(
     private readonly delegates: DelegateResolver,
     private readonly config: AppConfig,
+    private readonly keys: KeyRing,
   ) {}
 
   /** Resolves the participant; with `create`, gives a newcomer a cookie. */
@@ -72,15 +74,19 @@ export class CanvasParticipants {
     return { key: `c:${fresh}` };
   }
 
-  private sign(id: string): string {
-    return createHmac('sha256', this.config.jwtSecret).update(`canvas-participant:${id}`).digest('base64url');
+  private sign(id: string, key = this.keys.current('participant-cookie').key): string {
+    return createHmac('sha256', key).update(`canvas-participant:${id}`).digest('base64url');
   }
 
+  /** Signed with the current key, or with a rotated-out one still configured. */
   private verify(cookie: string): string | undefined {
     const [id, signature] = cookie.split('.');
     if (!id || !signature || !/^[A-Za-z0-9_-]{22}$/.test(id)) return undefined;
-    const expected = Buffer.from(this.sign(id));
     const given = Buffer.from(signature);
-    return expected.length === given.length && timingSafeEqual(expected, given) ? id : undefined;
+    const signedBy = this.keys.all('participant-cookie').find(({ key }) => {
+      const expected = Buffer.from(this.sign(id, key));
+      return expected.length === given.length && timingSafeEqual(expected, given);
+    });
+    return signedBy ? id : undefined;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '../platform/config/app-config.js';
+import { KeyRing } from '../platform/crypto/key-ring.js';
 import type { AuthUser, JwtClaims } from './auth-user.js';
 
 /** The algorithm is pinned on both sides: a token signed otherwise (or alg:none) is refused. */
@@ -11,22 +12,31 @@ export class StaffJwt {
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly keys: KeyRing,
   ) {}
 
   sign(user: AuthUser): Promise<string> {
     const claims: JwtClaims = { sub: user.id, email: user.email, adm: user.isAdmin };
+    const { id, key } = this.keys.current('staff-token');
     return this.jwt.signAsync(claims, {
-      secret: this.config.jwtSecret,
+      secret: key,
+      keyid: id,
       algorithm: JWT_ALGORITHM,
       expiresIn: this.config.jwtExpiresIn as `${number}h`,
     });
   }
 
-  /** Returns the user, or undefined for anything forged, expired or malformed. */
+  /**
+   * Returns the user, or undefined for anything forged, expired or malformed. The token's
+   * key id picks the key (the current one, or one rotated out but still configured).
+   */
   async verify(token: string): Promise<AuthUser | undefined> {
     try {
+      const kid = (this.jwt.decode<{ header?: { kid?: unknown } } | null>(token, { complete: true }) ?? {}).header?.kid;
+      const key = typeof kid === 'string' ? this.keys.byId('staff-token', kid) : undefined;
+      if (!key) return undefined;
       const claims = await this.jwt.verifyAsync<JwtClaims & { exp?: number }>(token, {
-        secret: this.config.jwtSecret,
+        secret: key,
         algorithms: [JWT_ALGORITHM],
       });
       if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return undefined;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { calendarAttachment, eventCalendar } from '../platform/calendar/calendar.js';
+import { KeyRing } from '../platform/crypto/key-ring.js';
 import { SecretBox } from '../platform/crypto/secret-box.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { Event } from '../events/event.entity.js';
@@ -44,10 +45,11 @@ export class RegistrationMailComposer implements OnModuleInit {
     private readonly composers: NotificationComposers,
     private readonly renderer: MailRenderer,
     private readonly config: AppConfig,
+    keys: KeyRing,
     private readonly registrations: RegistrationsRepository,
     @InjectDataSource() private readonly db: DataSource,
   ) {
-    this.box = new SecretBox(config.jwtSecret);
+    this.box = new SecretBox(keys, 'personal-link');
   }
 
   onModuleInit(): void {

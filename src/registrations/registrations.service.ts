@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock.js';
+import { KeyRing } from '../platform/crypto/key-ring.js';
 import { SecretBox } from '../platform/crypto/secret-box.js';
 import { newSecretToken } from '../platform/crypto/tokens.js';
 import { canonicalEmailOf } from '../platform/mail/email-address.js';
@@ -66,9 +67,10 @@ export class RegistrationsService {
     private readonly outbox: OutboxService,
     private readonly reminders: RemindersService,
     private readonly config: AppConfig,
+    keys: KeyRing,
     private readonly clock: Clock,
   ) {
-    this.box = new SecretBox(config.jwtSecret);
+    this.box = new SecretBox(keys, 'personal-link');
   }
 
   /** False only in the test-only control run that shows the concurrency tests detect an oversell. */

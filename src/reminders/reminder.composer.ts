@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { calendarAttachment, eventCalendar, sessionsCalendar } from '../platform/calendar/calendar.js';
+import { KeyRing } from '../platform/crypto/key-ring.js';
 import { SecretBox } from '../platform/crypto/secret-box.js';
 import { zoneAbbreviation } from '../platform/time/zone-abbreviation.js';
 import { AppConfig } from '../platform/config/app-config.js';
@@ -47,8 +48,9 @@ export class ReminderComposer implements OnModuleInit {
     private readonly composers: NotificationComposers,
     private readonly renderer: MailRenderer,
     private readonly config: AppConfig,
+    keys: KeyRing,
   ) {
-    this.box = new SecretBox(config.jwtSecret);
+    this.box = new SecretBox(keys, 'personal-link');
   }
 
   onModuleInit(): void {

@@ -5,11 +5,16 @@
  * the reserved example.org / example.net domains.
  */
 
-/** Staff accounts the demo creates. Fixed, documented demo passwords: change them on a real server. */
-export const DEMO_ACCOUNTS = {
+export type DemoAccounts = Record<'organiser' | 'facilitator', { email: string; name: string; password: string }>;
+
+/**
+ * Staff accounts the demo creates, with fixed demo passwords for a developer's machine. In
+ * production mode the same accounts get random passwords nobody is shown (see seedDemoIfEmpty).
+ */
+export const DEMO_ACCOUNTS: DemoAccounts = {
   organiser: { email: 'organiser@plenary.local', name: 'Olivia Brennan', password: 'plenary-organiser-demo' },
   facilitator: { email: 'facilitator@plenary.local', name: 'Femi Adeyemi', password: 'plenary-facilitator-demo' },
-} as const;
+};
 
 export const MEETING = {
   slug: 'annual-meeting',

@@ -34,6 +34,7 @@ import {
   AWARDS,
   CANVAS_NOTES,
   DEMO_ACCOUNTS,
+  type DemoAccounts,
   DIETARY_NEEDS,
   FIRST_NAMES,
   JOB_TITLES,
@@ -188,12 +189,16 @@ class Services {
  * emails; reminders stay pending and go out when due (to .data/mail without SMTP_URL).
  * Run it in a process without the worker role, or the worker may send some welcomes first.
  */
-export async function seedDemo(app: INestApplicationContext, now = new Date()): Promise<DemoSummary> {
+export async function seedDemo(
+  app: INestApplicationContext,
+  now = new Date(),
+  accounts: DemoAccounts = DEMO_ACCOUNTS,
+): Promise<DemoSummary> {
   const started = performance.now();
   const s = new Services(app);
 
-  const organiserUser = await s.users.create(input(CreateUserDto, { ...DEMO_ACCOUNTS.organiser }));
-  const facilitatorUser = await s.users.create(input(CreateUserDto, { ...DEMO_ACCOUNTS.facilitator }));
+  const organiserUser = await s.users.create(input(CreateUserDto, { ...accounts.organiser }));
+  const facilitatorUser = await s.users.create(input(CreateUserDto, { ...accounts.facilitator }));
   const organiser: AuthUser = { id: organiserUser.id, email: organiserUser.email, isAdmin: false };
   const facilitator: AuthUser = { id: facilitatorUser.id, email: facilitatorUser.email, isAdmin: false };
 

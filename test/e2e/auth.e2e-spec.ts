@@ -1,3 +1,4 @@
+import { KeyRing } from '../../src/platform/crypto/key-ring.js';
 import { createHmac } from 'node:crypto';
 import { newStaff } from '../factories/staff.factory.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
@@ -51,10 +52,12 @@ describe('staff login and tokens', () => {
     const forgedPayload = base64url({ ...claims, adm: true });
     const forged = `${header}.${forgedPayload}.${staff.token.split('.')[2]}`;
     const none = `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ ...claims, adm: true })}.`;
-    const expiredBody = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 })}`;
-    const expired = `${expiredBody}.${createHmac('sha256', t.config.jwtSecret).update(expiredBody).digest('base64url')}`;
-    const noExpiryBody = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url({ sub: claims.sub, email: claims.email, adm: true })}`;
-    const noExpiry = `${noExpiryBody}.${createHmac('sha256', t.config.jwtSecret).update(noExpiryBody).digest('base64url')}`;
+    // Signed with the real key and its id, so only the expiry can refuse them.
+    const { id: kid, key } = t.app.get(KeyRing).current('staff-token');
+    const expiredBody = `${base64url({ alg: 'HS256', typ: 'JWT', kid })}.${base64url({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 })}`;
+    const expired = `${expiredBody}.${createHmac('sha256', key).update(expiredBody).digest('base64url')}`;
+    const noExpiryBody = `${base64url({ alg: 'HS256', typ: 'JWT', kid })}.${base64url({ sub: claims.sub, email: claims.email, adm: true })}`;
+    const noExpiry = `${noExpiryBody}.${createHmac('sha256', key).update(noExpiryBody).digest('base64url')}`;
 
     for (const token of [forged, none, expired, noExpiry, 'not-a-jwt']) {
       const response = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`);

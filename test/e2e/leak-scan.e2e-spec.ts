@@ -111,6 +111,41 @@ describe('leak scan', () => {
     expect(own.length).toBeGreaterThan(0);
   });
 
+  it('answers every caller with credentials with Cache-Control: no-store on JSON, CSV and XLSX', async () => {
+    const DATA = /^(application\/json|text\/csv|application\/vnd\.openxmlformats)/;
+    const paths = [
+      ...listRoutes(t)
+        .filter((r) => r.method === 'GET')
+        .map((r) => fillPath(r.path, world.params)),
+      `/api/events/${world.eventX.id}/registrations?format=csv`,
+      `/api/canvases/${world.canvas.id}/export?format=csv`,
+      `/api/canvases/${world.canvas.id}/export?format=xlsx`,
+    ];
+    const cached: string[] = [];
+    const seen = new Set<string>();
+    for (const path of paths) {
+      for (const caller of ['delegate', 'staff', 'facilitator', 'organiser', 'admin'] as const) {
+        const answer = await call(world, 'GET', path, { headers: world.headers[caller] });
+        const type = answer.headers.get('content-type') ?? '';
+        if (answer.status >= 300 || !DATA.test(type)) continue;
+        seen.add(type.split(';')[0]);
+        if (answer.headers.get('cache-control') !== 'no-store') {
+          cached.push(`${path} as ${caller}: ${answer.headers.get('cache-control')}`);
+        }
+      }
+    }
+    expect(cached).toEqual([]);
+    expect([...seen].sort()).toEqual([
+      'application/json',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'text/csv',
+    ]);
+    // Without credentials, public answers keep their own caching.
+    const agenda = await call(world, 'GET', `/api/events/${world.eventX.id}/agenda`);
+    expect(agenda.status).toBe(200);
+    expect(agenda.headers.get('cache-control')).not.toBe('no-store');
+  });
+
   it('a ballot row names no voter, and receipts equal ballots', async () => {
     const columns = await t.db.query<Array<{ column_name: string }>>(
       `SELECT column_name FROM information_schema.columns WHERE table_name = 'ballots'`,

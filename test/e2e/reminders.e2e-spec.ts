@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { KeyRing } from '../../src/platform/crypto/key-ring.js';
 import { SecretBox } from '../../src/platform/crypto/secret-box.js';
 import { RemindersService } from '../../src/reminders/reminders.service.js';
 import { insertEvent, insertMember, insertRegistration, insertSession } from '../factories/db-fixtures.js';
@@ -38,7 +39,7 @@ describe('reminders', () => {
       venue: 'Conference Centre',
     });
     await insertMember(t.db, event.id, organiser.id, 'organiser');
-    const box = new SecretBox(t.config.jwtSecret);
+    const box = new SecretBox(t.app.get(KeyRing), 'personal-link');
     const confirmed = [];
     for (let i = 0; i < delegates; i++) {
       const inserted = await insertRegistration(t.db, event.id, { name: `Delegate ${i}` });

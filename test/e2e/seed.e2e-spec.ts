@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { MOVEMENT_BUILDING } from '../../src/canvas/canvas-templates.js';
 import { DEMO_ACCOUNTS, MEETING, WORKSHOP_EVENT } from '../../src/seed/demo-content.js';
 import { demoRefusal } from '../../src/seed/demo-seeder.js';
-import { describeSeed, seedDemoIfEmpty, type SeedOutcome } from '../../src/app/seed-demo.js';
+import { demoLoginLines, describeSeed, seedDemoIfEmpty, type SeedOutcome } from '../../src/app/seed-demo.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
 interface AgendaDoc {
@@ -63,10 +63,19 @@ describe('demo data', () => {
     expect(outcome.seeded).toBe(true);
     if (!outcome.seeded) return;
     expect(outcome.summary.millis).toBeLessThan(30_000);
-    const lines = describeSeed(outcome.summary, 'http://localhost:3000');
-    expect(lines.join('\n')).toContain(`${DEMO_ACCOUNTS.organiser.email} / ${DEMO_ACCOUNTS.organiser.password}`);
-    expect(lines.join('\n')).toContain(`${DEMO_ACCOUNTS.facilitator.email} / ${DEMO_ACCOUNTS.facilitator.password}`);
-    expect(lines.join('\n')).not.toContain(t.config.adminPassword);
+    // The log gets no password; the terminal gets the demo logins, in development only.
+    const lines = describeSeed(outcome.summary, 'http://localhost:3000').join('\n');
+    for (const password of [
+      DEMO_ACCOUNTS.organiser.password,
+      DEMO_ACCOUNTS.facilitator.password,
+      t.config.adminPassword,
+    ]) {
+      expect(lines).not.toContain(password);
+    }
+    const terminal = demoLoginLines(t.config).join('\n');
+    expect(terminal).toContain(`${DEMO_ACCOUNTS.organiser.email} / ${DEMO_ACCOUNTS.organiser.password}`);
+    expect(terminal).toContain(`${DEMO_ACCOUNTS.facilitator.email} / ${DEMO_ACCOUNTS.facilitator.password}`);
+    expect(demoLoginLines({ nodeEnv: 'production' })).toEqual([]);
   });
 
   it('publishes a two-day meeting about three weeks ahead, in Europe/London', async () => {

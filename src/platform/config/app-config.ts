@@ -22,6 +22,18 @@ const toInt = ({ value }: { value: unknown }): unknown =>
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
+const KEY_ID = /^[A-Za-z0-9_-]{1,16}$/;
+const PREVIOUS_SECRETS = /^[A-Za-z0-9_-]{1,16}:[^,]{32,}(,[A-Za-z0-9_-]{1,16}:[^,]{32,})*$/;
+const DEVELOPMENT_SECRET = 'plenary-local-development-secret-change-me';
+const DEVELOPMENT_ADMIN_PASSWORD = 'plenary-admin-password';
+
+/**
+ * Values anyone can read in this repository: the defaults above, and what docker/compose.yml
+ * supplied before it required a secret of one's own. Production refuses every one of them.
+ */
+export const SHIPPED_SECRETS: readonly string[] = [DEVELOPMENT_SECRET, 'change-me-to-a-long-random-secret-of-32+chars'];
+export const SHIPPED_ADMIN_PASSWORDS: readonly string[] = [DEVELOPMENT_ADMIN_PASSWORD];
+
 /**
  * The environment Plenary reads, validated at boot. Every field has a default that works
  * on a developer machine with the project-local services from scripts/services.sh.
@@ -54,9 +66,35 @@ export class AppConfig {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   appUrl = 'http://localhost:3000';
 
+  /**
+   * `production` (the Docker image sets it) refuses to start with any secret or password
+   * that ships with Plenary, and the demo is seeded only when SEED_DEMO asks for it.
+   */
+  @IsIn(['development', 'production', 'test'])
+  nodeEnv: 'development' | 'production' | 'test' = 'development';
+
+  /**
+   * The one secret every key is derived from (HKDF-SHA-256, one key per purpose: staff
+   * tokens, sealed personal links, participant cookies, sealed ballots, flash cookies).
+   * JWT_SECRET, its name before key derivation, is read when MASTER_SECRET is not set.
+   */
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
-  jwtSecret = 'plenary-local-development-secret-change-me';
+  masterSecret = DEVELOPMENT_SECRET;
+
+  /** Names the master secret's keys: sealed values and staff tokens carry it, so the secret can be rotated. */
+  @Matches(KEY_ID, { message: 'must be 1 to 16 letters, digits, - or _' })
+  masterKeyId = 'k1';
+
+  /**
+   * Master secrets that were rotated out, as `keyId:secret` pairs separated by commas: what
+   * they sealed or signed is still opened and verified; nothing new uses them.
+   */
+  @IsOptional()
+  @Matches(PREVIOUS_SECRETS, {
+    message: 'must be keyId:secret pairs (secrets of at least 32 characters) separated by commas',
+  })
+  previousMasterSecrets?: string;
 
   @Matches(/^\d+[smhd]$/, { message: 'must be a duration such as 15m, 8h or 1d' })
   jwtExpiresIn = '8h';
@@ -91,7 +129,7 @@ export class AppConfig {
 
   @IsString()
   @MinLength(12, { message: 'must be at least 12 characters' })
-  adminPassword = 'plenary-admin-password';
+  adminPassword = DEVELOPMENT_ADMIN_PASSWORD;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   logLevel = 'info';
@@ -299,17 +337,39 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: A
     const value = env[envName(field)];
     if (value !== undefined && value !== '') raw[field] = value;
   }
-  const smtpUrl = env.SMTP_URL;
-  if (smtpUrl) raw.smtpUrl = smtpUrl;
+  for (const field of ['smtpUrl', 'previousMasterSecrets'] as const) {
+    const value = env[envName(field)];
+    if (value) raw[field] = value;
+  }
+  // The master secret's former name, for deployments that set only JWT_SECRET.
+  const secretName = !env.MASTER_SECRET && env.JWT_SECRET && !overrides.masterSecret ? 'JWT_SECRET' : 'MASTER_SECRET';
+  if (secretName === 'JWT_SECRET') raw.masterSecret = env.JWT_SECRET;
   Object.assign(raw, overrides);
 
   const config = plainToInstance(AppConfig, raw);
   const errors = validateSync(config, { forbidUnknownValues: true });
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `${envName(e.property)}: ${oneMessage(e.property, e.constraints ?? {})}`);
-    throw new ConfigValidationError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
-  }
+  const nameOf = (field: string) => (field === 'masterSecret' ? secretName : envName(field));
+  const lines = errors.map((e) => `${nameOf(e.property)}: ${oneMessage(e.property, e.constraints ?? {})}`);
+  if (lines.length === 0 && config.nodeEnv === 'production') lines.push(...productionRefusals(config, secretName));
+  if (lines.length > 0) throw new ConfigValidationError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   return config;
+}
+
+/** What production mode will not start with: secrets and passwords that ship with Plenary. */
+function productionRefusals(config: AppConfig, secretName: string): string[] {
+  const generate = 'set a long random one of your own (openssl rand -base64 48)';
+  const refusals: string[] = [];
+  if (SHIPPED_SECRETS.includes(config.masterSecret)) {
+    refusals.push(`${secretName}: is a value shipped with Plenary, so anyone can forge tokens with it; ${generate}`);
+  }
+  const previous = (config.previousMasterSecrets ?? '').split(',').filter(Boolean);
+  if (previous.some((pair) => SHIPPED_SECRETS.includes(pair.slice(pair.indexOf(':') + 1)))) {
+    refusals.push('PREVIOUS_MASTER_SECRETS: holds a value shipped with Plenary; remove it');
+  }
+  if (SHIPPED_ADMIN_PASSWORDS.includes(config.adminPassword)) {
+    refusals.push('ADMIN_PASSWORD: is the password shipped with Plenary; set one of your own');
+  }
+  return refusals;
 }
 
 /** The process environment; the only place that reads it. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '../config/app-config.js';
+import { KeyRing } from '../crypto/key-ring.js';
 import type { Messages } from './messages.en-GB.js';
 
 export type FlashKey = keyof Messages['flash'];
@@ -19,7 +20,10 @@ const FLASH_MAX_AGE_S = 60;
 export class Flash {
   private readonly secure: boolean;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly keys: KeyRing,
+  ) {
     this.secure = config.appUrl.startsWith('https:');
   }
 
@@ -52,6 +56,7 @@ export class Flash {
   }
 
   private sign(key: string): string {
-    return createHmac('sha256', this.config.jwtSecret).update(`flash:${key}`).digest('base64url');
+    // Flash cookies live seconds: signed and checked with the current key only.
+    return createHmac('sha256', this.keys.current('flash').key).update(`flash:${key}`).digest('base64url');
   }
 }

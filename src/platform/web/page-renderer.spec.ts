@@ -1,10 +1,12 @@
 import { AppConfig } from '../config/app-config.js';
+import { KeyRing } from '../crypto/key-ring.js';
 import { ASSETS } from './assets.js';
 import { Flash } from './flash.js';
 import { PageRenderer } from './page-renderer.js';
 
 describe('the page renderer', () => {
-  const renderer = new PageRenderer(new Flash(new AppConfig()));
+  const config = new AppConfig();
+  const renderer = new PageRenderer(new Flash(config, new KeyRing(config)));
 
   it('puts a page in the shared layout: language, landmarks, the event, the privacy link and the stylesheet', () => {
     const html = renderer.platform.render(
