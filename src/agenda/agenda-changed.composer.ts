@@ -9,7 +9,7 @@ import { MailRenderer } from '../platform/mail/mail-renderer.js';
 import type { Notification } from '../outbox/notification.entity.js';
 import { NotificationComposers } from '../outbox/notification-composers.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
-import { Registration } from '../registrations/registration.entity.js';
+import { greetingName, Registration } from '../registrations/registration.entity.js';
 import { Speaker } from './speaker.entity.js';
 import { AgendaChangesService, type AgendaChangedData } from './agenda-changes.service.js';
 import { describeChange } from './change-text.js';
@@ -40,14 +40,14 @@ export class AgendaChangedComposer implements OnModuleInit {
     const event = await this.db.getRepository(Event).findOne({ where: { id: data.eventId } });
     // A cancelled event has its own email; a draft has no public agenda to talk about.
     if (!event || event.status !== 'published') return undefined;
-    let name: string;
+    let name: string | undefined;
     if (data.recipientType === 'delegate') {
       const registration = await this.db.getRepository(Registration).findOne({ where: { id: data.recipientId } });
       if (!registration || registration.status === 'cancelled' || registration.erasedAt) return undefined;
-      name = registration.name;
+      name = greetingName(registration);
     } else {
       const speaker = await this.db.getRepository(Speaker).findOne({ where: { id: data.recipientId } });
-      name = speaker?.name ?? 'there';
+      name = speaker?.name;
     }
     const changes = await this.changes.forRecipient(data, notification.sendAt);
     if (changes.length === 0) return undefined;

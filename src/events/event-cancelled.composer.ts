@@ -9,7 +9,7 @@ import { MailRenderer } from '../platform/mail/mail-renderer.js';
 import type { Notification } from '../outbox/notification.entity.js';
 import { NotificationComposers } from '../outbox/notification-composers.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
-import { Registration } from '../registrations/registration.entity.js';
+import { greetingName, Registration } from '../registrations/registration.entity.js';
 import { Event } from './event.entity.js';
 import { eventUrls } from './event-urls.js';
 
@@ -38,7 +38,7 @@ export class EventCancelledComposer implements OnModuleInit {
     const subject = `Cancelled: ${event.title}`;
     const body = this.renderer.render('message', {
       subject,
-      name: registration.name,
+      name: greetingName(registration),
       eventTitle: event.title,
       paragraphs: [
         `We are sorry to tell you that ${event.title}, planned for ${when}, has been cancelled.`,

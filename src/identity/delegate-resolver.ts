@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { IsNull, Repository } from 'typeorm';
 import { sameDigest, wellFormedTokenHash } from '../platform/crypto/tokens.js';
 import { Registration } from '../registrations/registration.entity.js';
 
@@ -26,6 +26,17 @@ export class DelegateResolver {
     const registration = await this.registrations.findOne({ where: { tokenHash: hash } });
     // The lookup is by hash; the comparison is constant-time all the same.
     if (!registration || !sameDigest(registration.tokenHash, hash) || registration.erasedAt) return undefined;
+    if (!registration.linkUsedAt) await this.markLinkUsed(registration);
     return registration;
+  }
+
+  /**
+   * The first use of the link proves the mailbox's owner has it (only they were sent it), so
+   * from now on mail may greet them by the name they gave. Once per registration.
+   */
+  private async markLinkUsed(registration: Registration): Promise<void> {
+    const at = new Date();
+    await this.registrations.update({ id: registration.id, linkUsedAt: IsNull() }, { linkUsedAt: at });
+    registration.linkUsedAt = at;
   }
 }

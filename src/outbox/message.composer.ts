@@ -6,7 +6,8 @@ import { NotificationKind } from './notification-kind.js';
 
 export interface MessageData {
   subject: string;
-  name: string;
+  /** Left out, the greeting is a plain "Hello,". */
+  name?: string;
   paragraphs: string[];
   link?: { label: string; url: string };
   eventTitle?: string;

@@ -16,7 +16,7 @@ import { NotificationKind } from '../outbox/notification-kind.js';
 import { AgendaSession } from '../agenda/agenda-session.entity.js';
 import { checkInQrPng, formatCheckInCode } from './check-in/check-in-code.js';
 import { personalLink } from './personal-link.js';
-import { Registration } from './registration.entity.js';
+import { greetingName, Registration } from './registration.entity.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 import { SessionSignup } from './session-signup.entity.js';
 import { eventUrls } from '../events/event-urls.js';
@@ -109,7 +109,7 @@ export class RegistrationMailComposer implements OnModuleInit {
   ): MailMessage {
     const full: MessageData = {
       ...data,
-      name: c.registration.name,
+      name: greetingName(c.registration),
       eventTitle: c.event.title,
       ...(extras.checkInCode ? { image: { cid: CHECK_IN_CID, alt: checkInAlt(c.registration), size: 240 } } : {}),
     };

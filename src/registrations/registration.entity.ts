@@ -3,6 +3,14 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
+/**
+ * The name to greet a delegate by in mail, once their personal link has been used: until
+ * then anyone may have typed it, with someone else's address (the organisation's email
+ * would carry a stranger's chosen text to that address).
+ */
+export const greetingName = (registration: { name: string; linkUsedAt: Date | null }): string | undefined =>
+  registration.linkUsedAt ? registration.name : undefined;
+
 @Entity({ name: 'registrations' })
 export class Registration {
   @PrimaryGeneratedColumn('uuid')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BackgroundWork } from '../platform/background/background-work.js';
 import { PersonalPagesController } from './pages/personal-pages.controller.js';
 import { RegistrationMailModule } from './registration-mail.module.js';
 import { EventRegistrationsController, MyRegistrationController } from './registrations.controller.js';
@@ -12,7 +13,7 @@ import { CheckInController } from './check-in/check-in.controller.js';
 @Module({
   imports: [RegistrationMailModule],
   controllers: [EventRegistrationsController, MyRegistrationController, PersonalPagesController, CheckInController],
-  providers: [RegistrationsRepository, RegistrationsService, CheckInRepository, CheckInService],
+  providers: [RegistrationsRepository, RegistrationsService, CheckInRepository, CheckInService, BackgroundWork],
   exports: [RegistrationsService, CheckInService],
 })
 export class RegistrationsModule {}

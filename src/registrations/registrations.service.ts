@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from 'typeorm';
+import { BackgroundWork } from '../platform/background/background-work.js';
 import { Clock } from '../platform/clock/clock.js';
 import { KeyRing } from '../platform/crypto/key-ring.js';
 import { SecretBox } from '../platform/crypto/secret-box.js';
@@ -69,6 +70,7 @@ export class RegistrationsService {
     private readonly config: AppConfig,
     keys: KeyRing,
     private readonly clock: Clock,
+    private readonly background: BackgroundWork,
   ) {
     this.box = new SecretBox(keys, 'personal-link');
   }
@@ -182,11 +184,18 @@ export class RegistrationsService {
 
   /**
    * Emails the current personal link if that mailbox is registered for the event; says
-   * nothing either way. The link is not replaced, so a stranger asking cannot end it.
+   * nothing either way. The link is not replaced, so a stranger asking cannot end it. The
+   * look-up and the email happen after the caller has its answer (BackgroundWork), so a
+   * known and an unknown address take the same time to answer.
    */
-  async resendLink(eventId: string, email: string): Promise<void> {
+  resendLink(eventId: string, email: string): Promise<void> {
     const emailCanonical = canonicalEmailOf(email);
     const now = this.clock.now();
+    this.background.run('Sending a personal link again', () => this.sendCurrentLink(eventId, emailCanonical, now));
+    return Promise.resolve();
+  }
+
+  private async sendCurrentLink(eventId: string, emailCanonical: string, now: Date): Promise<void> {
     await this.registrations.transaction(async (manager) => {
       const id = await this.registrations.findIdByMailbox(eventId, emailCanonical, manager);
       const registration = id ? await this.registrations.lockRegistration(manager, id) : undefined;

@@ -11,6 +11,7 @@ import type { Notification } from '../outbox/notification.entity.js';
 import { NotificationComposers } from '../outbox/notification-composers.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import type { ReminderRule } from './reminder-rule.entity.js';
+import { greetingName } from '../registrations/registration.entity.js';
 import { describeOffset, fillPlaceholders, type PlaceholderValues } from './reminder-schedule.js';
 import { ReminderContextRepository, type ReminderContextRow } from './reminders.repository.js';
 import { eventUrls } from '../events/event-urls.js';
@@ -81,8 +82,10 @@ export class ReminderComposer implements OnModuleInit {
     const { rule, event, registration, sessions, session } = context;
     const zone = event.timezone;
     const link = context.personalLink ?? eventUrls(this.config.appUrl, event).agendaPage;
+    const name = greetingName(registration);
     const values: PlaceholderValues = {
-      name: registration.name,
+      // An organiser's "Dear {name}" reads "Dear delegate" until the delegate's link was used.
+      name: name ?? 'delegate',
       event: event.title,
       session: session?.title ?? '',
       time: formatInZone(session?.startsAt ?? (rule.anchor === 'event-end' ? event.endsAt : event.startsAt), zone),
@@ -106,7 +109,7 @@ export class ReminderComposer implements OnModuleInit {
     }
     const rendered = this.renderer.render('message', {
       subject,
-      name: registration.name,
+      name,
       paragraphs,
       link: { label: context.personalLink ? 'Your personal page' : 'The agenda', url: link },
       eventTitle: event.title,

@@ -118,6 +118,7 @@ export interface ReminderContextRow {
     status: string;
     erasedAt: Date | null;
     tokenSealed: string | null;
+    linkUsedAt: Date | null;
   };
   event: {
     id: string;
@@ -167,7 +168,7 @@ export class ReminderContextRepository {
       `SELECT k.n::int AS n, r.id AS rule_id, r.event_id AS rule_event_id, r.anchor, r."offset", r.offset_seconds,
               r.subject, r.message,
               reg.id AS registration_id, reg.event_id AS registration_event_id, reg.name, reg.email,
-              reg.status AS registration_status, reg.erased_at, reg.token_sealed,
+              reg.status AS registration_status, reg.erased_at, reg.token_sealed, reg.link_used_at,
               e.id AS event_id, e.slug, e.title, e.description, e.venue, e.timezone, e.starts_at, e.ends_at,
               e.status AS event_status, e.updated_at,
               coalesce((SELECT json_agg(json_build_object('id', s.id, 'title', s.title, 'abstract', s.abstract, 'kind', s.kind,
@@ -211,6 +212,7 @@ function toContextRow(row: Record<string, string | number | null | JsonSession[]
       status: text('registration_status'),
       erasedAt: toDate(row.erased_at as string | null),
       tokenSealed: row.token_sealed as string | null,
+      linkUsedAt: toDate(row.link_used_at as string | null),
     },
     event: {
       id: text('event_id'),

@@ -79,6 +79,7 @@ export const EXPECTED: Record<string, Row> = {
   'GET /canvases/:joinCode': PUBLIC,
   'GET /canvases/:joinCode/wall': PUBLIC,
   'GET /canvases/assets/canvas.js': PUBLIC,
+  'GET /favicon.ico': PUBLIC,
   'GET /events/:slug': PUBLIC,
   'GET /health': PUBLIC,
   'GET /privacy': PUBLIC,

@@ -1,4 +1,5 @@
 import type { Event } from '../../src/events/event.entity.js';
+import { BackgroundWork } from '../../src/platform/background/background-work.js';
 import { insertEvent, insertMember, insertSession } from '../factories/db-fixtures.js';
 import { register, registrationBody } from '../factories/registrations.factory.js';
 import { newStaff, type StaffUser } from '../factories/staff.factory.js';
@@ -292,6 +293,8 @@ describe('registrations', () => {
       }
       const cap = t.config.registrationLinkMailsPerHour;
       await waitForMail(t, before, cap, (m) => m.subject.startsWith('Your personal link'));
+      // Every request's work has run (it runs after the answer).
+      await t.app.get(BackgroundWork).settled();
       const [{ n }] = await t.db.query(
         `SELECT count(*)::int AS n FROM notifications WHERE registration_id = $1 AND kind = 'registration-link'`,
         [delegate.id],

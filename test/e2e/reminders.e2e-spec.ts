@@ -43,7 +43,8 @@ describe('reminders', () => {
     const confirmed = [];
     for (let i = 0; i < delegates; i++) {
       const inserted = await insertRegistration(t.db, event.id, { name: `Delegate ${i}` });
-      await t.db.query('UPDATE registrations SET token_sealed = $2 WHERE id = $1', [
+      // Delegates who have used their link, so mail greets them by name.
+      await t.db.query('UPDATE registrations SET token_sealed = $2, link_used_at = now() WHERE id = $1', [
         inserted.registration.id,
         box.seal(inserted.token),
       ]);

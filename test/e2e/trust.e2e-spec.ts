@@ -3,6 +3,7 @@ import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { bootstrap } from '../../src/app/bootstrap.js';
 import { ConfigValidationError } from '../../src/platform/config/app-config.js';
 import { newAward, newAwardsEvent } from '../factories/awards.factory.js';
+import { register, tokenFromMail } from '../factories/registrations.factory.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
 const SHIPPED_SECRET = 'plenary-local-development-secret-change-me';
@@ -74,6 +75,56 @@ describe('a personal link reaches only its owner', () => {
       [award.id],
     );
     expect(receipts).toBe(1);
+  });
+
+  it("greets by the name given only once the link was used, so a stranger's text never reaches an address", async () => {
+    const ctx = await newAwardsEvent(t, { capacity: 50 });
+    const email = `victim-${randomBytes(4).toString('hex')}@example.org`;
+    const chosen = 'Your account is locked, call 0900 123456';
+    const from = t.mail.messages.length;
+    await t.http
+      .post(`/api/events/${ctx.event.id}/registrations`)
+      .send({ name: chosen, email, consent: true })
+      .expect(202);
+    const token = await tokenFromMail(t, email, from);
+    const welcome = t.mail.messages.slice(from).find((m) => m.to.includes(email))!;
+    expect(welcome.text).toMatch(/^Hello,$/m);
+    expect(welcome.text + welcome.html).not.toContain(chosen);
+
+    // The owner uses the link: from then on the name is theirs to have given.
+    await t.http.get('/api/registrations/me').set('Authorization', `Bearer ${token}`).expect(200);
+    const next = t.mail.messages.length;
+    await t.http.post(`/api/events/${ctx.event.id}/registrations/resend-link`).send({ email }).expect(202);
+    await tokenFromMail(t, email, next);
+    const link = t.mail.messages.slice(next).find((m) => m.to.includes(email))!;
+    expect(link.text).toContain(`Hello ${chosen},`);
+  });
+
+  it('answers resend-link before doing its work, so a known address answers as fast as an unknown one', async () => {
+    const ctx = await newAwardsEvent(t, { capacity: 50 });
+    const delegate = await register(t, ctx.event.id);
+    // Hold the registration's row: any answer that waited for the work would wait for this.
+    const holder = t.db.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('SELECT id FROM registrations WHERE id = $1 FOR UPDATE', [delegate.id]);
+    const from = t.mail.messages.length;
+    try {
+      for (const email of [delegate.email, `nobody-${randomBytes(4).toString('hex')}@example.org`]) {
+        const started = Date.now();
+        await t.http
+          .post(`/api/events/${ctx.event.id}/registrations/resend-link`)
+          .send({ email })
+          .timeout(5_000)
+          .expect(202);
+        expect(Date.now() - started).toBeLessThan(5_000);
+      }
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    // Released, the work runs: the link (the same one) reaches its owner.
+    expect(await tokenFromMail(t, delegate.email, from)).toBe(delegate.token);
   });
 
   it('refuses addresses with invisible or look-alike characters, and changes nothing', async () => {

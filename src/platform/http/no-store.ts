@@ -16,7 +16,9 @@ const carriesCredentials = (request: FastifyRequest): boolean =>
 export function noStoreForCredentials(fastify: FastifyInstance): void {
   fastify.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done) => {
     const type = reply.getHeader('content-type');
-    if (carriesCredentials(request) && typeof type === 'string' && DATA_TYPES.test(type)) {
+    const cacheControl = reply.getHeader('cache-control');
+    const alreadyNoStore = typeof cacheControl === 'string' && /\bno-store\b/.test(cacheControl);
+    if (!alreadyNoStore && carriesCredentials(request) && typeof type === 'string' && DATA_TYPES.test(type)) {
       void reply.header('cache-control', 'no-store');
     }
     done(null, payload);
