@@ -19,7 +19,7 @@ export enum NotificationKind {
   RegistrationPromoted = 'registration-promoted',
   /** Registrations: the delegate cancelled. */
   RegistrationCancelled = 'registration-cancelled',
-  /** Registrations: a fresh personal link, asked for with resend-link. */
+  /** Registrations: the current personal link again (resend-link, or the address registered again). */
   RegistrationLink = 'registration-link',
   /** Registrations: moved from a workshop's waiting list to a place. */
   WorkshopPromoted = 'workshop-promoted',

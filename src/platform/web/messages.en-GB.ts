@@ -98,7 +98,7 @@ export const enGB = {
     yoursAlone: 'This page is yours alone: anyone with its address can act for you, so do not share it.',
     linkNotValidTitle: 'This link does not work',
     linkNotValid:
-      'It may have been replaced by a newer one: use the link in the most recent email from us, or ask for a new link where you registered.',
+      'Check that the whole address from our email was copied, or ask for your link again where you registered: we email it to the address you registered with.',
   },
   canvas: {
     code: (code: string) => `Code ${code}`,
