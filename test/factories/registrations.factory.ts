@@ -38,7 +38,7 @@ const LINK = /\/r\/([A-Za-z0-9_-]{43})\b/;
  * The personal-link token of the first email to `address` (from the `from`-th captured
  * message on) that carries one, waiting for it to arrive: the way a delegate gets it.
  */
-export async function tokenFromMail(t: TestApp, address: string, from = 0, timeoutMs = 20_000): Promise<string> {
+export async function tokenFromMail(t: TestApp, address: string, from = 0, timeoutMs = 45_000): Promise<string> {
   const to = address.trim().toLowerCase();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -60,20 +60,34 @@ export async function register(
   eventId: string,
   overrides: RegistrationInput = {},
 ): Promise<RegisteredDelegate> {
+  return collect(t, await post(t, eventId, overrides));
+}
+
+interface PostedRegistration {
+  email: string;
+  /** How many emails had been captured before this registration: its welcome email comes later. */
+  mailFrom: number;
+}
+
+async function post(t: TestApp, eventId: string, overrides: RegistrationInput): Promise<PostedRegistration> {
   const body = registrationBody(overrides);
-  const from = t.mail.messages.length;
+  const mailFrom = t.mail.messages.length;
   const response = await t.http.post(`/api/events/${eventId}/registrations`).send(body);
   if (response.status !== 202) {
     throw new Error(`register: expected 202, got ${response.status} ${JSON.stringify(response.body)}`);
   }
-  const token = await tokenFromMail(t, body.email, from);
+  return { email: body.email, mailFrom };
+}
+
+async function collect(t: TestApp, posted: PostedRegistration): Promise<RegisteredDelegate> {
+  const token = await tokenFromMail(t, posted.email, posted.mailFrom);
   const auth = { Authorization: `Bearer ${token}` };
   const me = await t.http.get('/api/registrations/me').set(auth);
   if (me.status !== 200) throw new Error(`register: the emailed link gave ${me.status} on /api/registrations/me`);
   const { id, status, waitlistPosition, waitlistReason } = me.body as Omit<RegisteredDelegate, 'token' | 'auth'>;
   return {
     id,
-    email: body.email.trim(),
+    email: posted.email.trim(),
     status,
     ...(waitlistPosition ? { waitlistPosition } : {}),
     ...(waitlistReason ? { waitlistReason } : {}),
@@ -89,7 +103,8 @@ export async function registerMany(
   count: number,
   overrides: (i: number) => RegistrationInput = () => ({}),
 ): Promise<RegisteredDelegate[]> {
-  const delegates: RegisteredDelegate[] = [];
-  for (let i = 0; i < count; i += 1) delegates.push(await register(t, eventId, overrides(i)));
-  return delegates;
+  // Posted one after another, so arrival order is the index order; the emails are awaited together.
+  const posted: PostedRegistration[] = [];
+  for (let i = 0; i < count; i += 1) posted.push(await post(t, eventId, overrides(i)));
+  return Promise.all(posted.map((registration) => collect(t, registration)));
 }

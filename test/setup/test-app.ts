@@ -104,7 +104,8 @@ export async function createTestApp(
       logLevel: 'error',
       outboxPollMs: 100,
       outboxBackoffMs: 200,
-      outboxStaleMs: 5_000,
+      // Long enough that a burst of mail with QR images is not mistaken for a dead worker (the fault test sets its own).
+      outboxStaleMs: 30_000,
       appUrl: 'http://plenary.test',
       ...overrides,
     },
