@@ -458,7 +458,8 @@ describe('workshop canvas', () => {
         // Every script is a same-origin file (the page's own and the site's); the CSP forbids inline ones.
         const scripts = page.text.match(/<script[^>]*>[^<]*<\/script>/g) ?? [];
         expect(scripts.length).toBeGreaterThanOrEqual(1);
-        for (const script of scripts) expect(script).toMatch(/^<script src="\/[^"]+\.js" defer><\/script>$/);
+        for (const script of scripts)
+          expect(script).toMatch(/^<script src="\/[^"?]+\.js(\?v=[\w-]+)?" defer><\/script>$/);
         expect(page.text).toContain('<script src="/canvases/assets/canvas.js" defer></script>');
         expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
       }
