@@ -6,7 +6,6 @@ import { createTestApp, type TestApp } from '../setup/test-app.js';
 interface Answer {
   status: number;
   body: { statusCode?: number; message?: unknown };
-  ms: number;
 }
 
 /** Request bodies a client may not send: too deep, too big for a public route, a form on the JSON API. */
@@ -31,22 +30,18 @@ describe('request bodies under abuse', () => {
     body: string | undefined,
     headers: Record<string, string> = { 'content-type': 'application/json' },
   ): Promise<Answer> => {
-    const started = performance.now();
     const response = await fetch(`${base}${path}`, { method: 'POST', headers, body });
     const text = await response.text();
-    const ms = performance.now() - started;
-    return { status: response.status, body: text ? (JSON.parse(text) as Answer['body']) : {}, ms };
+    return { status: response.status, body: text ? (JSON.parse(text) as Answer['body']) : {} };
   };
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-  it('answers a 1 MB deep body with a 400 in well under 100 ms, on a public and on a staff route', async () => {
+  it('answers a 1 MB deep body with a 400 (not a 500 after seconds of CPU), on a public and on a staff route', async () => {
     const deep = '['.repeat(1_048_576 - 2) + '1]';
     const routes: Array<[string, Record<string, string>]> = [
       [`/api/events/${ctx.event.id}/registrations`, {}],
       ['/api/events', ctx.facilitator.auth],
     ];
     for (const [path, auth] of routes) {
-      const times: number[] = [];
       for (let i = 0; i < 5; i++) {
         const answer = await send(path, deep, { 'content-type': 'application/json', ...auth });
         expect({ path, status: answer.status, statusCode: answer.body.statusCode }).toEqual({
@@ -55,14 +50,7 @@ describe('request bodies under abuse', () => {
           statusCode: 400,
         });
         expect(String(answer.body.message)).toMatch(/nested too deeply/);
-        times.push(answer.ms);
       }
-      // Measured here at a few milliseconds; the bound is generous for a loaded machine and still
-      // twenty times under the seconds a deep body cost before.
-      console.log(
-        `deep 1 MB body on ${path}: median ${median(times).toFixed(1)} ms of ${times.map(Math.round).join(', ')}`,
-      );
-      expect(median(times)).toBeLessThan(250);
     }
   });
 
