@@ -1,6 +1,7 @@
 import { enGB } from '../../platform/web/messages.en-GB.js';
 import type { AgendaDocument } from '../agenda.view.js';
-import { agendaLayoutEvent, agendaPageView } from './agenda-page.view.js';
+import { eventLayout } from '../../events/event-layout.js';
+import { agendaPageView } from './agenda-page.view.js';
 
 const event: AgendaDocument['event'] = {
   id: 'e1',
@@ -16,7 +17,7 @@ const event: AgendaDocument['event'] = {
 
 describe('the agenda page view', () => {
   it('heads the page with the event, its dates in its zone and a safe link', () => {
-    expect(agendaLayoutEvent(event, enGB)).toEqual({
+    expect(eventLayout(event, enGB)).toEqual({
       title: 'Annual meeting',
       href: '/events/annual%20meeting',
       dates: '4 June – 5 June 2026',

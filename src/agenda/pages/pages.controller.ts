@@ -6,7 +6,8 @@ import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.j
 import { Pages } from '../../platform/web/pages.decorators.js';
 import { AgendaService, cachedBody } from '../agenda.service.js';
 import { AgendaReadLimit, sendCached } from '../http-cache.js';
-import { agendaLayoutEvent, agendaPageView } from './agenda-page.view.js';
+import { eventLayout } from '../../events/event-layout.js';
+import { agendaPageView } from './agenda-page.view.js';
 import { eventUrls } from '../../events/event-urls.js';
 
 /** Public HTML pages (not part of the JSON API). */
@@ -53,7 +54,7 @@ export class PagesController {
       const jsonUrl = eventUrls(this.config.appUrl, doc.event).agendaJson;
       const html = this.views.render('agenda', agendaPageView(doc, jsonUrl, m), {
         title: m.agenda.pageTitle,
-        event: agendaLayoutEvent(doc.event, m),
+        event: eventLayout(doc.event, m),
         alternates: [{ href: doc.calendarUrl, type: 'text/calendar', title: m.agenda.calendarLinkTitle }],
       });
       entry.html = cachedBody(html);

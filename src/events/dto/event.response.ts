@@ -38,17 +38,20 @@ export class EventResponse extends PublicEventSummary {
   @ApiProperty() calendarUrl!: string;
 }
 
-export const toEventResponse = (event: Event, appUrl: string): EventResponse => ({
-  ...toPublicEventSummary(event),
-  capacity: event.capacity,
-  perOrganisationCap: event.perOrganisationCap,
-  registrationOpensAt: event.registrationOpensAt?.toISOString() ?? null,
-  registrationClosesAt: event.registrationClosesAt?.toISOString() ?? null,
-  publishedAt: event.publishedAt?.toISOString() ?? null,
-  agendaVersion: event.agendaVersion,
-  agendaUrl: eventUrls(appUrl, event).agendaPage,
-  calendarUrl: eventUrls(appUrl, event).calendarFeed,
-});
+export function toEventResponse(event: Event, appUrl: string): EventResponse {
+  const urls = eventUrls(appUrl, event);
+  return {
+    ...toPublicEventSummary(event),
+    capacity: event.capacity,
+    perOrganisationCap: event.perOrganisationCap,
+    registrationOpensAt: event.registrationOpensAt?.toISOString() ?? null,
+    registrationClosesAt: event.registrationClosesAt?.toISOString() ?? null,
+    publishedAt: event.publishedAt?.toISOString() ?? null,
+    agendaVersion: event.agendaVersion,
+    agendaUrl: urls.agendaPage,
+    calendarUrl: urls.calendarFeed,
+  };
+}
 
 export class EventPageResponse {
   @ApiProperty({ type: [EventResponse] }) items!: EventResponse[];

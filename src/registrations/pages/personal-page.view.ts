@@ -1,18 +1,10 @@
-import { clockTime, eventDates, longDateTime, shortDateTime } from '../../platform/web/dates.js';
+import { clockTime, longDateTime, shortDateTime } from '../../platform/web/dates.js';
 import type { Messages } from '../../platform/web/messages.en-GB.js';
-import type { LayoutEvent } from '../../platform/web/page-renderer.js';
 import type { MyRegistrationResponse } from '../dto/registration.response.js';
 import type { WorkshopListing } from '../registrations.repository.js';
 
 /** The personal page's address for a token (the token is the credential, as in the email). */
 export const personalPath = (token: string): string => `/r/${encodeURIComponent(token)}`;
-
-export const personalLayoutEvent = (event: MyRegistrationResponse['event'], m: Messages): LayoutEvent => ({
-  title: event.title,
-  href: `/events/${encodeURIComponent(event.slug)}`,
-  dates: eventDates(event.startsAt, event.endsAt, event.timezone, m.locale),
-  venue: event.venue || undefined,
-});
 
 export interface WorkshopItem {
   id: string;

@@ -8,7 +8,8 @@ import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.j
 import { Pages } from '../../platform/web/pages.decorators.js';
 import type { Registration } from '../registration.entity.js';
 import { RegistrationsService } from '../registrations.service.js';
-import { personalLayoutEvent, personalPageView, personalPath } from './personal-page.view.js';
+import { eventLayout } from '../../events/event-layout.js';
+import { personalPageView, personalPath } from './personal-page.view.js';
 
 /**
  * The personal link's page (<APP_URL>/r/<token>): the delegate's home for the event. Plain
@@ -111,7 +112,7 @@ export class PersonalPagesController {
     );
     return this.views.send(reply, 'personal', view, {
       title: m.personal.pageTitle,
-      event: personalLayoutEvent(me.event, m),
+      event: eventLayout(me.event, m),
       personal: true,
       status: options.status,
     });
