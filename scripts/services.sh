@@ -18,6 +18,10 @@
 #   A DATABASE_URL/REDIS_URL that points at the project-local port but does not
 #   answer makes the script start the project-local server; any other
 #   unreachable URL is an error (exit 1).
+#   Two checkouts side by side: when the project-local port is held by a server
+#   that is not this checkout's (another clone's .data), the script picks the
+#   next free port, says so in one line, and keeps it in .data/<service>.port so
+#   later runs of this checkout find its own server again.
 #
 # Everything human-readable goes to stderr; stdout carries only KEY=value lines.
 set -euo pipefail
@@ -33,7 +37,8 @@ LOCK_FILE="$DATA/services.lock"
 PG_DIR="$DATA/postgres"
 PG_LOG="$DATA/postgres.log"
 PG_MARKER="$DATA/started-postgres"
-PG_PORT=54329
+PG_PORT_FILE="$DATA/postgres.port"
+PG_PORT="$(cat "$PG_PORT_FILE" 2>/dev/null || echo 54329)"
 PG_USER=plenary
 PG_PASS=plenary
 PG_DB=plenary
@@ -41,7 +46,8 @@ PG_OS_USER=plenarypg
 LOCAL_DATABASE_URL="postgresql://$PG_USER:$PG_PASS@127.0.0.1:$PG_PORT/$PG_DB"
 SYSTEM_PG_ADMIN_URL="postgresql://postgres:postgres@127.0.0.1:5432/postgres"
 
-REDIS_PORT=63799
+REDIS_PORT_FILE="$DATA/redis.port"
+REDIS_PORT="$(cat "$REDIS_PORT_FILE" 2>/dev/null || echo 63799)"
 REDIS_DIR="$DATA/redis"
 REDIS_LOG="$DATA/redis.log"
 REDIS_PID="$DATA/redis.pid"
@@ -53,6 +59,18 @@ WAIT_SECS=30
 log() { printf 'services: %s\n' "$*" >&2; }
 die() { printf 'services: ERROR: %s\n' "$*" >&2; exit 1; }
 is_root() { [ "$(id -u)" -eq 0 ]; }
+
+# Does anything accept TCP connections on 127.0.0.1:$1?
+port_taken() { (exec 8<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The first port after $1 that nothing listens on.
+next_free_port() {
+  local port
+  for ((port = $1 + 1; port < $1 + 200; port++)); do
+    port_taken "$port" || { echo "$port"; return 0; }
+  done
+  die "no free port between $(($1 + 1)) and $(($1 + 199))"
+}
 
 # Call inside a subshell before launching anything long-lived: daemons must not
 # inherit our lock fd, our real stdout (fd 3) or any pipe the caller passed down,
@@ -144,10 +162,29 @@ pg_socket_dir() {
 
 local_pg_running() {
   [ -f "$PG_DIR/postmaster.pid" ] || return 1
-  local pid
+  local pid port
   pid="$(head -n1 "$PG_DIR/postmaster.pid" 2>/dev/null || true)"
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  # The server's own port (line 4 of postmaster.pid), whatever the port file says.
+  port="$(sed -n 4p "$PG_DIR/postmaster.pid" 2>/dev/null || true)"
+  [[ "$port" =~ ^[0-9]+$ ]] && set_pg_port "$port"
   pg_port_ready 127.0.0.1 "$PG_PORT"
+}
+
+set_pg_port() {
+  PG_PORT="$1"
+  LOCAL_DATABASE_URL="postgresql://$PG_USER:$PG_PASS@127.0.0.1:$PG_PORT/$PG_DB"
+}
+
+# Called only when this checkout's server is not running: a server on its port
+# belongs to someone else (another clone), so move to a free port.
+claim_free_pg_port() {
+  port_taken "$PG_PORT" || return 0
+  local free
+  free="$(next_free_port "$PG_PORT")"
+  log "postgres: port $PG_PORT is held by a server that is not this checkout's; using port $free (kept in .data/postgres.port)"
+  set_pg_port "$free"
+  printf '%s\n' "$PG_PORT" >"$PG_PORT_FILE"
 }
 
 ensure_pg_os_user() {
@@ -207,6 +244,7 @@ start_local_pg() {
   find_pg_bin || die "PostgreSQL server binaries not found (initdb/pg_ctl on PATH or /usr/lib/postgresql/*/bin); install with: sudo apt-get install postgresql"
   ensure_pg_os_user
   if [ ! -f "$PG_DIR/PG_VERSION" ]; then init_local_pg; fi
+  claim_free_pg_port
 
   local sock
   sock="$(pg_socket_dir)"
@@ -387,6 +425,21 @@ install_redis() {
   log "redis-server installed"
 }
 
+set_redis_port() {
+  REDIS_PORT="$1"
+  LOCAL_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+}
+
+# Called only when this checkout's redis is not running (see claim_free_pg_port).
+claim_free_redis_port() {
+  port_taken "$REDIS_PORT" || return 0
+  local free
+  free="$(next_free_port "$REDIS_PORT")"
+  log "redis: port $REDIS_PORT is held by a server that is not this checkout's; using port $free (kept in .data/redis.port)"
+  set_redis_port "$free"
+  printf '%s\n' "$REDIS_PORT" >"$REDIS_PORT_FILE"
+}
+
 local_redis_running() {
   [ -f "$REDIS_PID" ] || return 1
   local pid
@@ -401,6 +454,7 @@ start_local_redis() {
   # A stale pidfile from a crashed/killed server would only confuse us.
   rm -f "$REDIS_PID"
   mkdir -p "$REDIS_DIR"
+  claim_free_redis_port
   log "starting project-local redis-server (port $REDIS_PORT)"
   (cd "$REDIS_DIR" && close_extra_fds && "$bin" --port "$REDIS_PORT" --bind 127.0.0.1 --daemonize yes \
       --pidfile "$REDIS_PID" --logfile "$REDIS_LOG" --dir "$REDIS_DIR" \
