@@ -171,6 +171,9 @@ local_pg_running() {
   pg_port_ready 127.0.0.1 "$PG_PORT"
 }
 
+# Read after the port is settled: starting the server may move it.
+local_admin_url() { echo "postgresql://$PG_USER:$PG_PASS@127.0.0.1:$PG_PORT/postgres"; }
+
 set_pg_port() {
   PG_PORT="$1"
   LOCAL_DATABASE_URL="postgresql://$PG_USER:$PG_PASS@127.0.0.1:$PG_PORT/$PG_DB"
@@ -297,7 +300,7 @@ resolve_postgres() {
     if [[ "$DATABASE_URL" =~ @(127\.0\.0\.1|localhost):$PG_PORT(/|$) ]]; then
       log "postgres: DATABASE_URL points at the project-local port $PG_PORT but does not answer; starting it"
       local_pg_running || start_local_pg
-      ensure_database "postgresql://$PG_USER:$PG_PASS@127.0.0.1:$PG_PORT/postgres" "$PG_DB"
+      ensure_database "$(local_admin_url)" "$PG_DB"
       pg_answers "$DATABASE_URL" || die "project-local postgres is up but DATABASE_URL still does not work: $DATABASE_URL"
       log "postgres: started (project-local, .data/postgres, port $PG_PORT); using DATABASE_URL from environment"
       RESULT_DATABASE_URL="$DATABASE_URL"
@@ -305,11 +308,10 @@ resolve_postgres() {
     fi
     die "DATABASE_URL is set but does not answer: $DATABASE_URL"
   fi
-  local admin_local="postgresql://$PG_USER:$PG_PASS@127.0.0.1:$PG_PORT/postgres"
   if local_pg_running; then
     [ -f "$PG_MARKER" ] || printf 'pid=%s\nport=%s\ndatadir=%s\nstarted=unknown\n' \
       "$(head -n1 "$PG_DIR/postmaster.pid")" "$PG_PORT" "$PG_DIR" >"$PG_MARKER"
-    ensure_database "$admin_local" "$PG_DB"
+    ensure_database "$(local_admin_url)" "$PG_DB"
     log "postgres: already running (project-local, .data/postgres, port $PG_PORT)"
     RESULT_DATABASE_URL="$LOCAL_DATABASE_URL"
     return
@@ -321,7 +323,7 @@ resolve_postgres() {
     return
   fi
   start_local_pg
-  ensure_database "$admin_local" "$PG_DB"
+  ensure_database "$(local_admin_url)" "$PG_DB"
   log "postgres: started (project-local, .data/postgres, port $PG_PORT)"
   RESULT_DATABASE_URL="$LOCAL_DATABASE_URL"
 }
