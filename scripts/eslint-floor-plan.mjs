@@ -39,15 +39,6 @@ export const KNOWN_WRONG_WAY = new Set([
   'events/events.repository -> agenda/agenda-session.entity',
   'events/events.service -> agenda/agenda-cache',
   'events/events.service -> reminders/reminders.service',
-  'identity/auth.module -> events/event-member.entity',
-  'identity/decorators/auth.decorators -> events/event-member.entity',
-  'identity/event-access.service -> events/event-member.entity',
-  'identity/event-access.service -> events/event.entity',
-  'identity/guards/event-role.guard -> events/event-member.entity',
-  'identity/auth.module -> registrations/registration.entity',
-  'identity/decorators/auth.decorators -> registrations/registration.entity',
-  'identity/delegate-resolver -> registrations/registration.entity',
-  'identity/request-context -> registrations/registration.entity',
   'registrations/registrations.service -> reminders/reminders.service',
 ]);
 

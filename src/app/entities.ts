@@ -10,7 +10,7 @@ import { CanvasParticipant } from '../canvas/canvas-participant.entity.js';
 import { CanvasTemplate } from '../canvas/canvas-template.entity.js';
 import { Canvas } from '../canvas/canvas.entity.js';
 import { NoteDot } from '../canvas/note-dot.entity.js';
-import { EventMember } from '../events/event-member.entity.js';
+import { EventMember } from '../identity/event-member.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Notification } from '../outbox/notification.entity.js';
 import { Registration } from '../registrations/registration.entity.js';

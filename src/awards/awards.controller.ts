@@ -2,15 +2,13 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, Query, Re
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../identity/auth-user.js';
+import { CurrentUser, EventRole, Staff } from '../identity/decorators/auth.decorators.js';
 import {
   CurrentDelegate,
   CurrentDelegateTokenHash,
-  CurrentUser,
   Delegate,
   DelegateToken,
-  EventRole,
-  Staff,
-} from '../identity/decorators/auth.decorators.js';
+} from '../registrations/access/delegate.decorators.js';
 import { UuidParam } from '../platform/http/uuid-param.js';
 import { type Page, PageQuery, pageWindow } from '../platform/http/pagination.js';
 import { authorizationHeader, RateLimit } from '../platform/http/rate-limit.js';

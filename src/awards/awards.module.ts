@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DelegateAccessModule } from '../registrations/access/delegate-access.module.js';
 import { Event } from '../events/event.entity.js';
 import { AwardAccessService } from './award-access.service.js';
 import { AwardNomination } from './award-nomination.entity.js';
@@ -17,7 +18,7 @@ import { ResultsService } from './results.service.js';
 
 /** Awards: nominations, the shortlist, secret ballots and results. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Award, AwardNomination, AwardNominee, AwardTieDecision, Event])],
+  imports: [DelegateAccessModule, TypeOrmModule.forFeature([Award, AwardNomination, AwardNominee, AwardTieDecision, Event])],
   controllers: [AwardsController],
   providers: [
     AwardAccessService,

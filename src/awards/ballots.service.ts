@@ -1,5 +1,5 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { DelegateResolver, NO_DELEGATE } from '../identity/delegate-resolver.js';
+import { DelegateResolver, NO_DELEGATE } from '../registrations/access/delegate-resolver.js';
 import { Clock } from '../platform/clock/clock.js';
 import { notFound } from '../platform/errors/common.errors.js';
 import type { Registration } from '../registrations/registration.entity.js';

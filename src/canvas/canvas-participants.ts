@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { bearerToken } from '../identity/bearer.js';
-import { DelegateResolver } from '../identity/delegate-resolver.js';
+import { DelegateResolver } from '../registrations/access/delegate-resolver.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { KeyRing } from '../platform/crypto/key-ring.js';
 import type { Registration } from '../registrations/registration.entity.js';

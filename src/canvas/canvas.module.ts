@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DelegateAccessModule } from '../registrations/access/delegate-access.module.js';
 import { CanvasExports } from './canvas-exports.js';
 import { CanvasLive } from './canvas-live.js';
 import { CanvasPagesController } from './pages/canvas-pages.controller.js';
@@ -10,6 +11,7 @@ import { CanvasesService } from './canvases.service.js';
 
 /** Workshop canvases: notes from phones, a live wall, moderation, dot-voting and exports. */
 @Module({
+  imports: [DelegateAccessModule],
   controllers: [CanvasesController, CanvasPagesController],
   providers: [CanvasesRepository, CanvasesService, CanvasParticipants, CanvasLive, CanvasStreams, CanvasExports],
 })

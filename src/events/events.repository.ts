@@ -9,7 +9,7 @@ import { Registration } from '../registrations/registration.entity.js';
 import { AgendaSession } from '../agenda/agenda-session.entity.js';
 import { User } from '../identity/users/user.entity.js';
 import type { MemberResponse } from './dto/add-member.dto.js';
-import { EventMember, type EventRole } from './event-member.entity.js';
+import { EventMember, type EventRole } from '../identity/event-member.entity.js';
 import { Event } from './event.entity.js';
 
 /** The events module's queries. Methods taking a manager run inside the caller's transaction. */

@@ -17,7 +17,7 @@ import type { MemberResponse } from './dto/add-member.dto.js';
 import { rejectNulls } from './dto/reject-nulls.js';
 import type { UpdateEventDto } from './dto/update-event.dto.js';
 import { EventDateShiftHooks } from './event-date-shift.hooks.js';
-import { EventMember, type EventRole } from './event-member.entity.js';
+import { EventMember, type EventRole } from '../identity/event-member.entity.js';
 import { Event } from './event.entity.js';
 import { eventsError, EventsError } from './events.errors.js';
 import { EventsRepository } from './events.repository.js';

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { commonError, CommonError, notFound } from '../platform/errors/common.errors.js';
-import { EventMember, type EventRole } from '../events/event-member.entity.js';
-import { Event } from '../events/event.entity.js';
+import type { EventRole } from './event-member.entity.js';
+import { EventMembersRepository } from './event-members.repository.js';
 import type { AuthUser } from './auth-user.js';
 
 /**
@@ -13,11 +11,10 @@ import type { AuthUser } from './auth-user.js';
  */
 @Injectable()
 export class EventAccessService {
-  constructor(@InjectRepository(EventMember) private readonly members: Repository<EventMember>) {}
+  constructor(private readonly members: EventMembersRepository) {}
 
-  async roleOf(userId: string, eventId: string): Promise<EventRole | undefined> {
-    const member = await this.members.findOne({ where: { eventId, userId }, select: { role: true } });
-    return member?.role;
+  roleOf(userId: string, eventId: string): Promise<EventRole | undefined> {
+    return this.members.roleOf(userId, eventId);
   }
 
   async hasRole(user: AuthUser, eventId: string, needed: EventRole): Promise<boolean> {
@@ -31,7 +28,7 @@ export class EventAccessService {
     // An admin passes every role check, so check here that the event exists: otherwise a
     // missing event read as an empty one (200 []) or failed on a foreign key (409).
     if (user.isAdmin) {
-      if (!(await this.members.manager.exists(Event, { where: { id: eventId } }))) throw notFound('The event');
+      if (!(await this.members.eventExists(eventId))) throw notFound('The event');
       return;
     }
     if (!(await this.hasRole(user, eventId, needed))) {

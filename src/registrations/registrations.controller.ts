@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, StreamableFi
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../identity/auth-user.js';
-import { CurrentDelegate, CurrentUser, Delegate, EventRole } from '../identity/decorators/auth.decorators.js';
+import { CurrentUser, EventRole } from '../identity/decorators/auth.decorators.js';
+import { CurrentDelegate, Delegate } from './access/delegate.decorators.js';
 import { UuidParam } from '../platform/http/uuid-param.js';
 import { pageWindow } from '../platform/http/pagination.js';
 import { bodyField, RateLimit } from '../platform/http/rate-limit.js';

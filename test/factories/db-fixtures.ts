@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { newSecretToken } from '../../src/platform/crypto/tokens.js';
-import { EventMember, type EventRole } from '../../src/events/event-member.entity.js';
+import { EventMember, type EventRole } from '../../src/identity/event-member.entity.js';
 import { Event } from '../../src/events/event.entity.js';
 import { canonicalEmailOf } from '../../src/platform/mail/email-address.js';
 import { Registration } from '../../src/registrations/registration.entity.js';

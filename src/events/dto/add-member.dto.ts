@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, MaxLength } from 'class-validator';
 import { LowerCaseTrim } from '../../platform/http/single-line.js';
-import { EVENT_ROLES, type EventRole } from '../event-member.entity.js';
+import { EVENT_ROLES, type EventRole } from '../../identity/event-member.entity.js';
 
 export class AddMemberDto {
   @ApiProperty({ example: 'facilitator@network.org', description: 'The email of an existing staff account.' })

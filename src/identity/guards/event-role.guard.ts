@@ -2,7 +2,7 @@ import { BadRequestException, CanActivate, ExecutionContext, Injectable } from '
 import { Reflector } from '@nestjs/core';
 import { isUUID } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import type { EventRole } from '../../events/event-member.entity.js';
+import type { EventRole } from '../event-member.entity.js';
 import { EventAccessService } from '../event-access.service.js';
 import type { AuthenticatedRequest } from '../request-context.js';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { DelegateResolver } from '../../identity/delegate-resolver.js';
+import { DelegateResolver } from '../access/delegate-resolver.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { Flash, type FlashKey } from '../../platform/web/flash.js';
 import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';

@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { wellFormedTokenHash } from '../../platform/crypto/tokens.js';
-import { bearerToken } from '../bearer.js';
-import type { AuthenticatedRequest } from '../request-context.js';
-import { NO_DELEGATE } from '../delegate-resolver.js';
+import { bearerToken } from '../../identity/bearer.js';
+import type { DelegateRequest } from './delegate-request.js';
+import { NO_DELEGATE } from './delegate-resolver.js';
 
 /**
  * For a route whose own statement checks the token (the ballot): refuses a missing or
@@ -13,7 +13,7 @@ import { NO_DELEGATE } from '../delegate-resolver.js';
 @Injectable()
 export class DelegateTokenGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & DelegateRequest>();
     const hash = wellFormedTokenHash(bearerToken(request));
     if (!hash) throw new UnauthorizedException(NO_DELEGATE);
     request.delegateTokenHash = hash;

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
-import { sameDigest, wellFormedTokenHash } from '../platform/crypto/tokens.js';
-import { Registration } from '../registrations/registration.entity.js';
+import { sameDigest, wellFormedTokenHash } from '../../platform/crypto/tokens.js';
+import type { Registration } from '../registration.entity.js';
+import { PersonalLinksRepository } from './personal-links.repository.js';
 
 /** What a caller without a usable personal-link token is told. */
 export const NO_DELEGATE =
@@ -14,7 +13,7 @@ export const NO_DELEGATE =
  */
 @Injectable()
 export class DelegateResolver {
-  constructor(@InjectRepository(Registration) private readonly registrations: Repository<Registration>) {}
+  constructor(private readonly links: PersonalLinksRepository) {}
 
   async resolve(token: string | undefined): Promise<Registration | undefined> {
     const hash = wellFormedTokenHash(token);
@@ -23,7 +22,7 @@ export class DelegateResolver {
 
   /** The registration whose token has this SHA-256 (as DelegateTokenGuard leaves it), unless erased. */
   async resolveHash(hash: string): Promise<Registration | undefined> {
-    const registration = await this.registrations.findOne({ where: { tokenHash: hash } });
+    const registration = await this.links.findByTokenHash(hash);
     // The lookup is by hash; the comparison is constant-time all the same.
     if (!registration || !sameDigest(registration.tokenHash, hash) || registration.erasedAt) return undefined;
     if (!registration.linkUsedAt) await this.markLinkUsed(registration);
@@ -36,7 +35,7 @@ export class DelegateResolver {
    */
   private async markLinkUsed(registration: Registration): Promise<void> {
     const at = new Date();
-    await this.registrations.update({ id: registration.id, linkUsedAt: IsNull() }, { linkUsedAt: at });
+    await this.links.markLinkUsed(registration.id, at);
     registration.linkUsedAt = at;
   }
 }

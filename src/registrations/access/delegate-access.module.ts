@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DelegateResolver } from './delegate-resolver.js';
+import { DelegateTokenGuard } from './delegate-token.guard.js';
+import { DelegateGuard } from './delegate.guard.js';
+import { PersonalLinksRepository } from './personal-links.repository.js';
+
+/** Who holds a personal link: the resolver and the guards that routes acting as a delegate use. */
+@Module({
+  providers: [PersonalLinksRepository, DelegateResolver, DelegateGuard, DelegateTokenGuard],
+  exports: [DelegateResolver, DelegateGuard, DelegateTokenGuard],
+})
+export class DelegateAccessModule {}
