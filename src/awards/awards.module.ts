@@ -18,7 +18,10 @@ import { ResultsService } from './results.service.js';
 
 /** Awards: nominations, the shortlist, secret ballots and results. */
 @Module({
-  imports: [DelegateAccessModule, TypeOrmModule.forFeature([Award, AwardNomination, AwardNominee, AwardTieDecision, Event])],
+  imports: [
+    DelegateAccessModule,
+    TypeOrmModule.forFeature([Award, AwardNomination, AwardNominee, AwardTieDecision, Event]),
+  ],
   controllers: [AwardsController],
   providers: [
     AwardAccessService,
