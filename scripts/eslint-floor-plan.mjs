@@ -32,13 +32,9 @@ export const FLOORS = {
  */
 export const KNOWN_WRONG_WAY = new Set([
   'agenda/agenda-changed.composer -> registrations/registration.entity',
-  'agenda/sessions.service -> reminders/reminders.service',
   'events/event-cancelled.composer -> registrations/registration.entity',
   'events/events.repository -> registrations/registration.entity',
-  'events/events.module -> agenda/agenda-cache',
   'events/events.repository -> agenda/agenda-session.entity',
-  'events/events.service -> agenda/agenda-cache',
-  'events/events.service -> reminders/reminders.service',
   'registrations/registrations.service -> reminders/reminders.service',
 ]);
 

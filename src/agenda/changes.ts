@@ -1,4 +1,5 @@
 import type { ChangeKind, SessionValues } from './agenda-change.entity.js';
+import type { AgendaSession } from './agenda-session.entity.js';
 
 /** A session's state as far as the change list cares. */
 export interface SessionSnapshot {
@@ -13,6 +14,20 @@ export interface SessionSnapshot {
   capacity: number | null;
   speakers: Array<{ id: string; name: string }>;
 }
+
+/** The snapshot of a session as loaded (speakers joined; none when not loaded). */
+export const snapshotOf = (s: AgendaSession): SessionSnapshot => ({
+  title: s.title,
+  kind: s.kind,
+  startsAt: s.startsAt,
+  endsAt: s.endsAt,
+  room: s.room,
+  track: s.track,
+  status: s.status,
+  abstract: s.abstract,
+  capacity: s.capacity,
+  speakers: (s.speakers ?? []).map((p) => ({ id: p.id, name: p.name })),
+});
 
 export interface SessionDiff {
   kinds: ChangeKind[];

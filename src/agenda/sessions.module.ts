@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
+import { AgendaCache } from './agenda-cache.js';
+import { AgendaCacheFollowsEvents } from './agenda-cache-follows-events.js';
 import { AgendaChangedComposer } from './agenda-changed.composer.js';
 import { AgendaChangesRepository } from './agenda-changes.repository.js';
 import { AgendaChangesService } from './agenda-changes.service.js';
 import { AgendaController } from './agenda.controller.js';
 import { AgendaService } from './agenda.service.js';
+import { AgendaWrites } from './agenda-writes.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
@@ -20,7 +23,10 @@ import { SessionsService } from './sessions.service.js';
     AgendaChangesRepository,
     AgendaService,
     AgendaChangedComposer,
+    AgendaCache,
+    AgendaCacheFollowsEvents,
+    AgendaWrites,
   ],
-  exports: [AgendaChangesService, AgendaService, SessionsService, SessionsRepository],
+  exports: [AgendaChangesService, AgendaService, SessionsService, SessionsRepository, AgendaCache, AgendaWrites],
 })
 export class SessionsModule {}

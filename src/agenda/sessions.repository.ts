@@ -9,6 +9,34 @@ import { AgendaSession } from './agenda-session.entity.js';
 export class SessionsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** A new session's row, not yet saved (its defaults filled in by the entity). */
+  draft(manager: EntityManager, fields: Partial<AgendaSession>): AgendaSession {
+    return manager.getRepository(AgendaSession).create(fields);
+  }
+
+  save(manager: EntityManager, session: AgendaSession): Promise<AgendaSession> {
+    return manager.getRepository(AgendaSession).save(session);
+  }
+
+  async delete(manager: EntityManager, sessionId: string): Promise<void> {
+    await manager.getRepository(AgendaSession).delete({ id: sessionId });
+  }
+
+  /** Keeps a deleted session as a cancelled tombstone, for calendars that imported it. */
+  async markRemoved(manager: EntityManager, session: AgendaSession, at: Date): Promise<void> {
+    await manager
+      .getRepository(AgendaSession)
+      .update({ id: session.id }, { status: 'cancelled', removedAt: at, sequence: session.sequence + 1 });
+  }
+
+  async raiseSequence(manager: EntityManager, sessionId: string): Promise<void> {
+    await manager.increment(AgendaSession, { id: sessionId }, 'sequence', 1);
+  }
+
+  find(eventId: string, sessionId: string): Promise<AgendaSession | null> {
+    return this.findWithSpeakers(this.db.manager, eventId, sessionId);
+  }
+
   findWithSpeakers(manager: EntityManager, eventId: string, sessionId: string): Promise<AgendaSession | null> {
     return manager
       .getRepository(AgendaSession)
@@ -17,13 +45,11 @@ export class SessionsRepository {
 
   /** Every session still on the agenda (scheduled or cancelled), with speakers, in the caller's transaction. */
   allOfEvent(manager: EntityManager, eventId: string): Promise<AgendaSession[]> {
-    return manager
-      .getRepository(AgendaSession)
-      .find({
-        where: { eventId, removedAt: IsNull() },
-        relations: { speakers: true },
-        order: { startsAt: 'ASC', id: 'ASC' },
-      });
+    return manager.getRepository(AgendaSession).find({
+      where: { eventId, removedAt: IsNull() },
+      relations: { speakers: true },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
   }
 
   /** Scheduled sessions of the event overlapping [startsAt, endsAt), with their speakers. */

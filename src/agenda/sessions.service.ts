@@ -1,36 +1,21 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock.js';
 import { notFound } from '../platform/errors/common.errors.js';
-import { AgendaCache } from './agenda-cache.js';
 import { rejectNulls } from '../events/dto/reject-nulls.js';
 import type { Event } from '../events/event.entity.js';
 import { EventDateShiftHooks } from '../events/event-date-shift.hooks.js';
-import { EventsRepository } from '../events/events.repository.js';
-import { RemindersService } from '../reminders/reminders.service.js';
+import { ScheduleChangeHooks } from '../events/schedule-change.hooks.js';
 import type { Speaker } from './speaker.entity.js';
 import { AgendaChangesService } from './agenda-changes.service.js';
 import { AgendaSession } from './agenda-session.entity.js';
-import { diffSession, type SessionSnapshot } from './changes.js';
+import { AgendaWrites } from './agenda-writes.js';
+import { diffSession, snapshotOf, type SessionSnapshot } from './changes.js';
 import { findRoomClash, findSpeakerClash, overlaps, withinEvent, type Slot } from './clash.js';
 import type { CreateSessionDto, UpdateSessionDto } from './dto/create-session.dto.js';
 import { sessionsError, SessionsError } from './sessions.errors.js';
 import { SessionsRepository } from './sessions.repository.js';
-
-const snapshot = (s: AgendaSession): SessionSnapshot => ({
-  title: s.title,
-  kind: s.kind,
-  startsAt: s.startsAt,
-  endsAt: s.endsAt,
-  room: s.room,
-  track: s.track,
-  status: s.status,
-  abstract: s.abstract,
-  capacity: s.capacity,
-  speakers: (s.speakers ?? []).map((p) => ({ id: p.id, name: p.name })),
-});
 
 const toSlot = (s: AgendaSession): Slot => ({
   id: s.id,
@@ -43,16 +28,20 @@ const toSlot = (s: AgendaSession): Slot => ({
   speakerIds: (s.speakers ?? []).map((p) => p.id),
 });
 
+const refuseIfCancelled = (event: Event): void => {
+  if (event.status === 'cancelled') {
+    throw sessionsError(SessionsError.EventCancelled, 'This event was cancelled; its agenda can no longer change.');
+  }
+};
+
 /** The agenda's rules: dates, room and speaker clashes, and the change list once published. */
 @Injectable()
 export class SessionsService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly writes: AgendaWrites,
     private readonly repo: SessionsRepository,
-    private readonly events: EventsRepository,
     private readonly changes: AgendaChangesService,
-    private readonly cache: AgendaCache,
-    private readonly reminders: RemindersService,
+    private readonly scheduleChanges: ScheduleChangeHooks,
     private readonly clock: Clock,
     private readonly dateShift: EventDateShiftHooks,
   ) {}
@@ -69,13 +58,13 @@ export class SessionsService implements OnModuleInit {
    */
   private async shiftAll(manager: EntityManager, event: Event, shiftMs: number): Promise<void> {
     for (const session of await this.repo.allOfEvent(manager, event.id)) {
-      const before = snapshot(session);
+      const before = snapshotOf(session);
       session.startsAt = new Date(session.startsAt.getTime() + shiftMs);
       session.endsAt = new Date(session.endsAt.getTime() + shiftMs);
       if (event.status === 'published') session.sequence += 1;
-      const saved = await manager.getRepository(AgendaSession).save(session);
+      const saved = await this.repo.save(manager, session);
       if (event.status !== 'published') continue;
-      const diff = diffSession(before, snapshot(saved));
+      const diff = diffSession(before, snapshotOf(saved));
       if (diff) {
         await this.changes.record(
           manager,
@@ -89,10 +78,9 @@ export class SessionsService implements OnModuleInit {
   }
 
   async create(eventId: string, input: CreateSessionDto): Promise<AgendaSession> {
-    const session = await this.db.transaction(async (manager) => {
-      const event = await this.lockOpenEvent(manager, eventId);
-      const repo = manager.getRepository(AgendaSession);
-      const draft = repo.create({
+    return this.writes.change(eventId, async ({ manager, event }) => {
+      refuseIfCancelled(event);
+      const draft = this.repo.draft(manager, {
         eventId,
         title: input.title,
         abstract: input.abstract ?? null,
@@ -107,20 +95,18 @@ export class SessionsService implements OnModuleInit {
         speakers: await this.speakersOf(manager, eventId, input.speakerIds ?? []),
       });
       await this.checkRules(manager, event, draft);
-      const saved = await repo.save(draft);
-      await this.afterChange(manager, event, saved, null, snapshot(saved));
+      const saved = await this.repo.save(manager, draft);
+      await this.afterChange(manager, event, saved, null, snapshotOf(saved));
       return saved;
     });
-    await this.cache.invalidate(eventId);
-    return session;
   }
 
   async update(eventId: string, sessionId: string, input: UpdateSessionDto): Promise<AgendaSession> {
     rejectNulls(input, ['title', 'kind', 'startsAt', 'endsAt', 'status', 'speakerIds']);
-    const session = await this.db.transaction(async (manager) => {
-      const event = await this.lockOpenEvent(manager, eventId);
+    return this.writes.change(eventId, async ({ manager, event, unchanged }) => {
+      refuseIfCancelled(event);
       const session = await this.load(manager, eventId, sessionId);
-      const before = snapshot(session);
+      const before = snapshotOf(session);
       if (input.title !== undefined) session.title = input.title;
       if (input.abstract !== undefined) session.abstract = input.abstract;
       if (input.kind !== undefined) session.kind = input.kind;
@@ -132,15 +118,16 @@ export class SessionsService implements OnModuleInit {
       if (input.status !== undefined) session.status = input.status;
       if (input.speakerIds !== undefined) session.speakers = await this.speakersOf(manager, eventId, input.speakerIds);
       await this.checkRules(manager, event, session);
-      const diff = diffSession(before, snapshot(session));
-      if (!diff) return session;
+      const diff = diffSession(before, snapshotOf(session));
+      if (!diff) {
+        unchanged();
+        return session;
+      }
       if (event.status === 'published') session.sequence += 1;
-      const saved = await manager.getRepository(AgendaSession).save(session);
-      await this.afterChange(manager, event, saved, before, snapshot(saved));
+      const saved = await this.repo.save(manager, session);
+      await this.afterChange(manager, event, saved, before, snapshotOf(saved));
       return saved;
     });
-    await this.cache.invalidate(eventId);
-    return session;
   }
 
   /**
@@ -149,31 +136,26 @@ export class SessionsService implements OnModuleInit {
    * change email carry that cancellation, and everything else no longer sees the session.
    */
   async remove(eventId: string, sessionId: string): Promise<void> {
-    await this.db.transaction(async (manager) => {
-      const event = await this.events.lock(manager, eventId);
+    await this.writes.change(eventId, async ({ manager, event }) => {
       const session = await this.load(manager, eventId, sessionId);
       if (event.publishedAt === null) {
-        await manager.getRepository(AgendaSession).delete({ id: session.id });
+        await this.repo.delete(manager, session.id);
       } else {
-        await manager
-          .getRepository(AgendaSession)
-          .update(
-            { id: session.id },
-            { status: 'cancelled', removedAt: this.clock.now(), sequence: session.sequence + 1 },
-          );
+        await this.repo.markRemoved(manager, session, this.clock.now());
       }
-      await this.afterChange(manager, event, session, snapshot(session), null);
+      await this.afterChange(manager, event, session, snapshotOf(session), null);
     });
-    await this.cache.invalidate(eventId);
   }
 
   async get(eventId: string, sessionId: string): Promise<AgendaSession> {
-    return this.load(this.db.manager, eventId, sessionId);
+    const session = await this.repo.find(eventId, sessionId);
+    if (!session) throw notFound('The session');
+    return session;
   }
 
   /**
-   * Marks the agenda changed, moves the reminders of signed-up delegates with the session,
-   * and (once the agenda is public) records the change and schedules the change emails.
+   * Moves the reminders of signed-up delegates with the session and (once the agenda is
+   * public) records the change and schedules the change emails.
    */
   private async afterChange(
     manager: EntityManager,
@@ -182,8 +164,7 @@ export class SessionsService implements OnModuleInit {
     before: SessionSnapshot | null,
     after: SessionSnapshot | null,
   ): Promise<void> {
-    await this.events.bumpAgendaVersion(manager, event.id);
-    await this.reminders.syncEvent(manager, event.id);
+    await this.scheduleChanges.announce(manager, { eventId: event.id });
     if (event.status !== 'published') return;
     const diff = diffSession(before, after);
     if (!diff) return;
@@ -195,14 +176,6 @@ export class SessionsService implements OnModuleInit {
       diff,
       speakerIds,
     );
-  }
-
-  private async lockOpenEvent(manager: EntityManager, eventId: string): Promise<Event> {
-    const event = await this.events.lock(manager, eventId);
-    if (event.status === 'cancelled') {
-      throw sessionsError(SessionsError.EventCancelled, 'This event was cancelled; its agenda can no longer change.');
-    }
-    return event;
   }
 
   private async load(manager: EntityManager, eventId: string, sessionId: string): Promise<AgendaSession> {

@@ -10,13 +10,13 @@ import { describeConstraint } from '../platform/errors/postgres-errors.js';
 import type { Page, PageWindow } from '../platform/http/pagination.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { RemindersService } from '../reminders/reminders.service.js';
-import { AgendaCache } from '../agenda/agenda-cache.js';
 import type { CreateEventDto } from './dto/create-event.dto.js';
 import type { MemberResponse } from './dto/add-member.dto.js';
 import { rejectNulls } from './dto/reject-nulls.js';
 import type { UpdateEventDto } from './dto/update-event.dto.js';
+import { EventCommittedHooks } from './event-committed.hooks.js';
 import { EventDateShiftHooks } from './event-date-shift.hooks.js';
+import { ScheduleChangeHooks } from './schedule-change.hooks.js';
 import { EventMember, type EventRole } from '../identity/event-member.entity.js';
 import { Event } from './event.entity.js';
 import { eventsError, EventsError } from './events.errors.js';
@@ -42,9 +42,9 @@ export class EventsService {
     private readonly repo: EventsRepository,
     private readonly access: EventAccessService,
     private readonly outbox: OutboxService,
-    private readonly cache: AgendaCache,
+    private readonly committed: EventCommittedHooks,
     private readonly clock: Clock,
-    private readonly reminders: RemindersService,
+    private readonly scheduleChanges: ScheduleChangeHooks,
     private readonly dateShift: EventDateShiftHooks,
   ) {}
 
@@ -157,10 +157,10 @@ export class EventsService {
       event.agendaVersion += 1;
       const saved = await manager.getRepository(Event).save(event);
       // New dates move the event's reminders (and its sessions' reminders stay in line).
-      await this.reminders.syncEvent(manager, eventId);
+      await this.scheduleChanges.announce(manager, { eventId });
       return saved;
     });
-    await this.cache.invalidate(eventId);
+    await this.committed.announce(eventId);
     return event;
   }
 
@@ -225,10 +225,10 @@ export class EventsService {
       event.agendaVersion += 1;
       const saved = await manager.getRepository(Event).save(event);
       // Publishing schedules reminders; unpublishing and cancelling withdraw them.
-      await this.reminders.syncEvent(manager, eventId);
+      await this.scheduleChanges.announce(manager, { eventId });
       return { event: saved, changed };
     });
-    if (changed) await this.cache.invalidate(eventId);
+    if (changed) await this.committed.announce(eventId);
     return event;
   }
 

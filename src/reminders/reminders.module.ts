@@ -1,8 +1,10 @@
 import { Global, Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
 import { ReminderComposer } from './reminder.composer.js';
 import { ReminderPreviewService } from './reminder-preview.service.js';
 import { RemindersController } from './reminders.controller.js';
 import { ReminderContextRepository, RemindersRepository } from './reminders.repository.js';
+import { RemindersFollowSchedule } from './reminders-follow-schedule.js';
 import { RemindersService } from './reminders.service.js';
 
 /**
@@ -11,6 +13,7 @@ import { RemindersService } from './reminders.service.js';
  */
 @Global()
 @Module({
+  imports: [EventsModule],
   controllers: [RemindersController],
   providers: [
     RemindersService,
@@ -18,6 +21,7 @@ import { RemindersService } from './reminders.service.js';
     ReminderContextRepository,
     ReminderComposer,
     ReminderPreviewService,
+    RemindersFollowSchedule,
   ],
   exports: [RemindersService],
 })
