@@ -13,7 +13,7 @@ import { apiValidationPipe } from '../platform/http/validation.js';
 import { registerBodyParsers } from '../platform/http/body-parsers.js';
 import { noStoreForCredentials } from '../platform/http/no-store.js';
 import { bearerToken } from '../identity/bearer.js';
-import { StaffJwt } from '../identity/staff-jwt.js';
+import { StaffAuthenticator } from '../identity/staff-authenticator.js';
 
 /** Makes the Nest application from the root module; the e2e tests pass one that swaps providers. */
 export type NestAppMaker = (
@@ -45,13 +45,12 @@ export async function createHttpApp(
     bodyParser: false,
   });
   app.enableShutdownHooks();
-  const staffJwt = app.get(StaffJwt);
+  const staffAuth = app.get(StaffAuthenticator);
   registerBodyParsers(app.getHttpAdapter().getInstance(), {
     bodyLimit: config.bodyLimitBytes,
     publicBodyLimit: config.publicBodyLimitBytes,
     mayExceedPublicLimit: async (request) => {
-      const token = bearerToken(request);
-      return token !== undefined && (await staffJwt.verify(token)) !== undefined;
+      return (await staffAuth.fromToken(bearerToken(request))) !== undefined;
     },
   });
 

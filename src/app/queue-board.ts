@@ -5,7 +5,7 @@ import { getQueueToken } from '@nestjs/bull';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bull';
 import { bearerToken } from '../identity/bearer.js';
-import { StaffJwt } from '../identity/staff-jwt.js';
+import { StaffAuthenticator } from '../identity/staff-authenticator.js';
 import { errorBody } from '../platform/http/error-body.js';
 import { QueueName } from '../platform/queue/queues.js';
 
@@ -20,14 +20,13 @@ export function mountQueueBoard(app: NestFastifyApplication): void {
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
   const queues = Object.values(QueueName).map((name) => new BullAdapter(app.get<Queue>(getQueueToken(name))));
   createBullBoard({ queues, serverAdapter, options: { uiConfig: { boardTitle: 'Plenary queues' } } });
-  const jwt = app.get(StaffJwt);
+  const staffAuth = app.get(StaffAuthenticator);
   const fastify = app.getHttpAdapter().getInstance();
   // Queued, not awaited: Fastify loads it with the application's own plugins.
   void fastify.register(
     async (scope) => {
       scope.addHook('onRequest', async (request, reply) => {
-        const token = bearerToken(request);
-        const user = token ? await jwt.verify(token) : undefined;
+        const user = await staffAuth.fromToken(bearerToken(request));
         if (!user) return reply.status(401).send(errorBody(401, 'Log in as an administrator first.'));
         if (!user.isAdmin) return reply.status(403).send(errorBody(403, 'Only an administrator may see the queues.'));
       });

@@ -5,7 +5,7 @@ import { Repository } from 'typeorm';
 import type { AuthUser } from '../identity/auth-user.js';
 import { bearerToken } from '../identity/bearer.js';
 import { EventAccessService } from '../identity/event-access.service.js';
-import { StaffJwt } from '../identity/staff-jwt.js';
+import { StaffAuthenticator } from '../identity/staff-authenticator.js';
 import { notFound } from '../platform/errors/common.errors.js';
 import { Event } from '../events/event.entity.js';
 import { Award } from './award.entity.js';
@@ -20,7 +20,7 @@ export class AwardAccessService {
     @InjectRepository(Award) private readonly awards: Repository<Award>,
     @InjectRepository(Event) private readonly events: Repository<Event>,
     private readonly access: EventAccessService,
-    private readonly jwt: StaffJwt,
+    private readonly staffAuth: StaffAuthenticator,
   ) {}
 
   async award(awardId: string): Promise<Award> {
@@ -45,7 +45,7 @@ export class AwardAccessService {
   /** The staff user behind an optional bearer token; delegate tokens and bad tokens give undefined. */
   async optionalStaff(request: FastifyRequest): Promise<AuthUser | undefined> {
     const token = bearerToken(request);
-    return token && token.split('.').length === 3 ? this.jwt.verify(token) : undefined;
+    return token && token.split('.').length === 3 ? this.staffAuth.fromToken(token) : undefined;
   }
 
   async isOrganiser(user: AuthUser | undefined, eventId: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../identity/auth-user.js';
 import { bearerToken } from '../identity/bearer.js';
 import { CurrentUser, EventRole, Staff } from '../identity/decorators/auth.decorators.js';
-import { StaffJwt } from '../identity/staff-jwt.js';
+import { StaffAuthenticator } from '../identity/staff-authenticator.js';
 import { commonError, CommonError } from '../platform/errors/common.errors.js';
 import { UuidParam } from '../platform/http/uuid-param.js';
 import { RateLimit } from '../platform/http/rate-limit.js';
@@ -36,7 +36,7 @@ export class CanvasesController {
     private readonly canvases: CanvasesService,
     private readonly exports: CanvasExports,
     private readonly streams: CanvasStreams,
-    private readonly jwt: StaffJwt,
+    private readonly staffAuth: StaffAuthenticator,
   ) {}
 
   @ApiCreatedResponse({ type: CanvasSummaryResponse })
@@ -183,7 +183,6 @@ export class CanvasesController {
   }
 
   private async staff(request: FastifyRequest): Promise<AuthUser | undefined> {
-    const token = bearerToken(request);
-    return token ? this.jwt.verify(token) : undefined;
+    return this.staffAuth.fromToken(bearerToken(request));
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../identity/auth-user.js';
 import { CurrentUser, EventRole, Staff } from '../identity/decorators/auth.decorators.js';
@@ -80,6 +80,16 @@ export class EventsController {
   @ApiOperation({ summary: 'Give an existing staff account a role on this event (or change it).' })
   async addMember(@UuidParam('eventId') eventId: string, @Body() body: AddMemberDto): Promise<MemberResponse> {
     return this.events.addMember(eventId, body.email, body.role);
+  }
+
+  @Delete(':eventId/members/:userId')
+  @HttpCode(204)
+  @EventRole('organiser')
+  @ApiOperation({
+    summary: 'Take a staff account off this event (never its last organiser); it loses the event at once.',
+  })
+  async removeMember(@UuidParam('eventId') eventId: string, @UuidParam('userId') userId: string): Promise<void> {
+    await this.events.removeMember(eventId, userId);
   }
 
   @Get(':eventId/members')

@@ -9,6 +9,8 @@ export enum EventsError {
   SessionsOutsideDates = 'SessionsOutsideDates',
   WrongStatus = 'WrongStatus',
   NoSuchStaff = 'NoSuchStaff',
+  NotAMember = 'NotAMember',
+  LastOrganiser = 'LastOrganiser',
 }
 
 export const eventsError = defineErrors<EventsError>({
@@ -20,4 +22,6 @@ export const eventsError = defineErrors<EventsError>({
   [EventsError.SessionsOutsideDates]: 'unprocessable',
   [EventsError.WrongStatus]: 'conflict',
   [EventsError.NoSuchStaff]: 'not_found',
+  [EventsError.NotAMember]: 'not_found',
+  [EventsError.LastOrganiser]: 'conflict',
 });

@@ -115,14 +115,27 @@ export class EventsRepository {
   }
 
   /** Adds the member, or changes their role. */
-  async upsertMember(eventId: string, userId: string, role: EventRole): Promise<void> {
-    await this.db
+  async upsertMember(manager: EntityManager, eventId: string, userId: string, role: EventRole): Promise<void> {
+    await manager
       .createQueryBuilder()
       .insert()
       .into(EventMember)
       .values({ eventId, userId, role })
       .orUpdate(['role'], ['event_id', 'user_id'])
       .execute();
+  }
+
+  async memberRole(manager: EntityManager, eventId: string, userId: string): Promise<EventRole | undefined> {
+    const member = await manager.getRepository(EventMember).findOne({ where: { eventId, userId } });
+    return member?.role;
+  }
+
+  async countOrganisers(manager: EntityManager, eventId: string): Promise<number> {
+    return manager.getRepository(EventMember).count({ where: { eventId, role: 'organiser' } });
+  }
+
+  async removeMember(manager: EntityManager, eventId: string, userId: string): Promise<void> {
+    await manager.getRepository(EventMember).delete({ eventId, userId });
   }
 
   members(eventId: string): Promise<MemberResponse[]> {

@@ -241,8 +241,44 @@ export class EventsService {
         `No staff account uses ${email}; an administrator can create one first (POST /api/users).`,
       );
     }
-    await this.repo.upsertMember(eventId, user.id, role);
+    await this.db.transaction(async (manager) => {
+      await this.repo.lock(manager, eventId);
+      if (role !== 'organiser') await this.keepAnOrganiser(manager, eventId, user.id, 'demote');
+      await this.repo.upsertMember(manager, eventId, user.id, role);
+    });
     return { eventId, userId: user.id, email: user.email, name: user.name, role };
+  }
+
+  /**
+   * Takes a member off the event; their next request (token or browser session) no longer
+   * has the role, since every check reads the membership. Never the last organiser.
+   */
+  async removeMember(eventId: string, userId: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      // The event's row lock serialises membership changes, so two organisers removing each
+      // other at once cannot both succeed.
+      await this.repo.lock(manager, eventId);
+      if (!(await this.repo.memberRole(manager, eventId, userId))) {
+        throw eventsError(EventsError.NotAMember, 'That staff account is not a member of this event.');
+      }
+      await this.keepAnOrganiser(manager, eventId, userId, 'remove');
+      await this.repo.removeMember(manager, eventId, userId);
+    });
+  }
+
+  /** Refuses a change that would leave the event without an organiser. */
+  private async keepAnOrganiser(
+    manager: EntityManager,
+    eventId: string,
+    userId: string,
+    change: 'remove' | 'demote',
+  ): Promise<void> {
+    if ((await this.repo.memberRole(manager, eventId, userId)) !== 'organiser') return;
+    if ((await this.repo.countOrganisers(manager, eventId)) > 1) return;
+    throw eventsError(
+      EventsError.LastOrganiser,
+      `This is the event's last organiser, who cannot be ${change === 'remove' ? 'removed' : 'made a facilitator'}; make someone else an organiser first.`,
+    );
   }
 
   members(eventId: string): Promise<MemberResponse[]> {

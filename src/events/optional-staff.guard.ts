@@ -3,20 +3,19 @@ import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../identity/auth-user.js';
 import { bearerToken } from '../identity/bearer.js';
 import type { AuthenticatedRequest } from '../identity/request-context.js';
-import { StaffJwt } from '../identity/staff-jwt.js';
+import { StaffAuthenticator } from '../identity/staff-authenticator.js';
 
 /**
- * For public routes that show staff a little more (their drafts): a valid staff token
- * sets the user, anything else leaves the caller anonymous. Never refuses.
+ * For public routes that show staff a little more (their drafts): a valid staff token of an
+ * account in good standing sets the user, anything else leaves the caller anonymous. Never refuses.
  */
 @Injectable()
 export class OptionalStaffGuard implements CanActivate {
-  constructor(private readonly jwt: StaffJwt) {}
+  constructor(private readonly staffAuth: StaffAuthenticator) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
-    const token = bearerToken(request);
-    if (token) request.user = await this.jwt.verify(token);
+    request.user = await this.staffAuth.fromToken(bearerToken(request));
     return true;
   }
 }

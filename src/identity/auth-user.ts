@@ -1,4 +1,4 @@
-/** What a verified staff JWT tells about its bearer. */
+/** The staff user a request acts as: the account as it is now (the admin flag from the database). */
 export interface AuthUser {
   id: string;
   email: string;
@@ -8,5 +8,6 @@ export interface AuthUser {
 export interface JwtClaims {
   sub: string;
   email: string;
-  adm: boolean;
+  /** The account's token version when signed; a bumped version ends the token. */
+  ver: number;
 }

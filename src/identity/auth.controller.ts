@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { bodyField, RateLimit } from '../platform/http/rate-limit.js';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { authorizationHeader, bodyField, RateLimit } from '../platform/http/rate-limit.js';
 import { toUserResponse, UserResponse } from './users/dto/user.response.js';
 import { UsersService } from './users/users.service.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser, Staff } from './decorators/auth.decorators.js';
+import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { LoginDto, LoginResponse } from './dto/login.dto.js';
 
 @ApiTags('auth')
@@ -27,5 +28,30 @@ export class AuthController {
   @Staff()
   async me(@CurrentUser() user: AuthUser): Promise<UserResponse> {
     return toUserResponse(await this.users.get(user.id));
+  }
+
+  @Post('sign-out')
+  @HttpCode(204)
+  @Staff()
+  @ApiOperation({ summary: "Ends every token and browser session of the caller's account." })
+  async signOut(@CurrentUser() user: AuthUser): Promise<void> {
+    await this.users.endSessions(user.id);
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @Staff()
+  // Guessing the current password with a token left behind is throttled like a login.
+  @RateLimit({
+    bucket: 'password',
+    limit: (config) => config.rateLimitLogin,
+    windowMs: 60_000,
+    key: authorizationHeader,
+  })
+  @ApiOperation({
+    summary: "Change one's password (needs the current one); every older token ends, a new one is returned.",
+  })
+  async changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto): Promise<LoginResponse> {
+    return { accessToken: await this.auth.changePassword(user.id, body.currentPassword, body.newPassword) };
   }
 }

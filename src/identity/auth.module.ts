@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventMember } from './event-member.entity.js';
 import { User } from './users/user.entity.js';
 import { UsersController } from './users/users.controller.js';
+import { UsersRepository } from './users/users.repository.js';
 import { UsersService } from './users/users.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -13,6 +14,7 @@ import { AdminGuard } from './guards/admin.guard.js';
 import { EventRoleGuard } from './guards/event-role.guard.js';
 import { StaffGuard } from './guards/staff.guard.js';
 import { PasswordHasher } from './password-hasher.js';
+import { StaffAuthenticator } from './staff-authenticator.js';
 import { StaffJwt } from './staff-jwt.js';
 
 const GUARDS = [StaffGuard, AdminGuard, EventRoleGuard];
@@ -25,12 +27,14 @@ const GUARDS = [StaffGuard, AdminGuard, EventRoleGuard];
   providers: [
     PasswordHasher,
     StaffJwt,
+    StaffAuthenticator,
     AuthService,
+    UsersRepository,
     UsersService,
     EventMembersRepository,
     EventAccessService,
     ...GUARDS,
   ],
-  exports: [PasswordHasher, StaffJwt, UsersService, EventAccessService, ...GUARDS],
+  exports: [PasswordHasher, StaffJwt, StaffAuthenticator, UsersService, EventAccessService, ...GUARDS],
 })
 export class AuthModule {}

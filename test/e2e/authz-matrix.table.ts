@@ -132,6 +132,12 @@ export const EXPECTED: Record<string, Row> = {
   'PUT /api/events/:eventId/reminder-rules': ORGANISER,
   // The other event's delegate cannot see this event's workshop.
   'PUT /api/registrations/me/sessions/:sessionId': row(401, 'hidden', A, 401, 401, 401, 401),
+  // Staff rights that end: removing a member, deactivating an account, a password change, sign-out.
+  'DELETE /api/events/:eventId/members/:userId': ORGANISER,
+  'POST /api/auth/password': STAFF,
+  'POST /api/auth/sign-out': STAFF,
+  'POST /api/users/:userId/deactivate': ADMIN,
+  'POST /api/users/:userId/reactivate': ADMIN,
 };
 
 /** Routes that change or remove the seeded world, run last in this order. */
@@ -151,10 +157,23 @@ ORDER.push(
   'POST /api/events/:eventId/cancel',
 );
 
+// Routes that end someone's rights. Sign-out ends every caller's token, so it must stay the last route of all.
+ORDER.push(
+  'POST /api/users/:userId/deactivate',
+  'POST /api/users/:userId/reactivate',
+  'DELETE /api/events/:eventId/members/:userId',
+  'POST /api/auth/sign-out',
+);
+
 /** Path parameters a route takes from elsewhere than the shared world (so it uses up a spare). */
 export const PARAMS: Record<string, (w: World) => Record<string, string>> = {
   'POST /api/events/:eventId/registrations/:registrationId/erase': (w) => ({ registrationId: w.spare[0].id }),
   'POST /r/:token/cancel': (w) => ({ token: w.spare[1].token }),
+  // Y's organiser: nobody in the matrix calls as them.
+  'POST /api/users/:userId/deactivate': (w) => ({ userId: w.organiserY.id }),
+  'POST /api/users/:userId/reactivate': (w) => ({ userId: w.organiserY.id }),
+  // X's facilitator, near the end, once their own calls are done.
+  'DELETE /api/events/:eventId/members/:userId': (w) => ({ userId: w.facilitator.id }),
 };
 
 /**

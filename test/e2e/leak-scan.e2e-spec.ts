@@ -146,6 +146,35 @@ describe('leak scan', () => {
     expect(agenda.headers.get('cache-control')).not.toBe('no-store');
   });
 
+  it('the account routes (deactivate, reactivate, remove a member, password, sign-out) answer nothing secret', async () => {
+    const admin = world.headers.admin;
+    const target = world.organiserY;
+    const answers = [
+      ['deactivate', await call(world, 'POST', `/api/users/${target.id}/deactivate`, { headers: admin, body: {} })],
+      ['reactivate', await call(world, 'POST', `/api/users/${target.id}/reactivate`, { headers: admin, body: {} })],
+      // Refused: the last organiser of Y; the reason names nobody.
+      [
+        'last organiser',
+        await call(world, 'DELETE', `/api/events/${world.eventY.id}/members/${target.id}`, { headers: admin }),
+      ],
+      [
+        'wrong password',
+        await call(world, 'POST', '/api/auth/password', {
+          headers: world.staff.auth,
+          body: { currentPassword: 'not the one', newPassword: 'another long password' },
+        }),
+      ],
+    ] as const;
+    expect(answers.map(([, a]) => a.status)).toEqual([200, 200, 409, 403]);
+    const found: string[] = [];
+    const secrets = others.filter((s) => s.what !== 'staff email' || s.value !== target.email);
+    for (const [label, answer] of answers) {
+      scan(label, answer.text + JSON.stringify([...answer.headers.entries()]), secrets, found);
+      expect(answer.headers.get('cache-control') ?? '').toMatch(/no-store/);
+    }
+    expect(found).toEqual([]);
+  });
+
   it('a ballot row names no voter, and receipts equal ballots', async () => {
     const columns = await t.db.query<Array<{ column_name: string }>>(
       `SELECT column_name FROM information_schema.columns WHERE table_name = 'ballots'`,

@@ -2,17 +2,16 @@ import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from
 import type { FastifyRequest } from 'fastify';
 import { bearerToken } from '../bearer.js';
 import type { AuthenticatedRequest } from '../request-context.js';
-import { StaffJwt } from '../staff-jwt.js';
+import { StaffAuthenticator } from '../staff-authenticator.js';
 
-/** A logged-in staff user (valid JWT). */
+/** A signed-in staff user: a valid token of an account that exists, is active and has not signed out since. */
 @Injectable()
 export class StaffGuard implements CanActivate {
-  constructor(private readonly jwt: StaffJwt) {}
+  constructor(private readonly staffAuth: StaffAuthenticator) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
-    const token = bearerToken(request);
-    const user = token ? await this.jwt.verify(token) : undefined;
+    const user = request.user ?? (await this.staffAuth.fromToken(bearerToken(request)));
     if (!user) throw new UnauthorizedException('Log in first: send a valid access token as "Authorization: Bearer …".');
     request.user = user;
     return true;

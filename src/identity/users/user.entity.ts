@@ -19,6 +19,17 @@ export class User {
   @Column({ type: 'boolean', default: false })
   isAdmin!: boolean;
 
+  /** A deactivated account cannot sign in, and its tokens and sessions are refused. */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  /**
+   * Staff tokens and sessions carry the version they were issued under; sign-out, a password
+   * change and deactivation bump it, which ends every one issued before.
+   */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion!: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../../platform/http/uuid-param.js';
 import { Admin } from '../decorators/auth.decorators.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { toUserResponse, UserResponse } from './dto/user.response.js';
@@ -15,5 +16,21 @@ export class UsersController {
   @Admin()
   async create(@Body() body: CreateUserDto): Promise<UserResponse> {
     return toUserResponse(await this.users.create(body));
+  }
+
+  @Post(':userId/deactivate')
+  @HttpCode(200)
+  @Admin()
+  @ApiOperation({ summary: 'The account can no longer sign in; its tokens and sessions end at once.' })
+  async deactivate(@UuidParam('userId') userId: string): Promise<UserResponse> {
+    return toUserResponse(await this.users.setActive(userId, false));
+  }
+
+  @Post(':userId/reactivate')
+  @HttpCode(200)
+  @Admin()
+  @ApiOperation({ summary: 'The account may sign in again (tokens from before stay ended).' })
+  async reactivate(@UuidParam('userId') userId: string): Promise<UserResponse> {
+    return toUserResponse(await this.users.setActive(userId, true));
   }
 }

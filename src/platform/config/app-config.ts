@@ -96,8 +96,12 @@ export class AppConfig {
   })
   previousMasterSecrets?: string;
 
-  @Matches(/^\d+[smhd]$/, { message: 'must be a duration such as 15m, 8h or 1d' })
-  jwtExpiresIn = '8h';
+  /**
+   * How long a staff access token (the API's bearer) lives. Short, because a copied token
+   * works until then for whoever holds it (sign-out and deactivation end it sooner).
+   */
+  @Matches(/^\d+[smhd]$/, { message: 'must be a duration such as 15m, 1h or 1d' })
+  jwtExpiresIn = '1h';
 
   @IsOptional()
   @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })

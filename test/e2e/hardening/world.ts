@@ -231,6 +231,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     notificationId,
     ruleId,
     slug: eventX.slug,
+    // A staff account's id (routes that name an account or a member).
+    userId: facilitator.id,
     // A static asset of the pages (GET /assets/:name).
     name: 'site.css',
   };

@@ -6,6 +6,7 @@ export class UserResponse {
   @ApiProperty() email!: string;
   @ApiProperty() name!: string;
   @ApiProperty() isAdmin!: boolean;
+  @ApiProperty({ description: 'false once an administrator deactivated the account' }) active!: boolean;
   @ApiProperty() createdAt!: string;
 }
 
@@ -14,5 +15,6 @@ export const toUserResponse = (user: User): UserResponse => ({
   email: user.email,
   name: user.name,
   isAdmin: user.isAdmin,
+  active: user.active,
   createdAt: user.createdAt.toISOString(),
 });

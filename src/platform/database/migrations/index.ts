@@ -8,6 +8,7 @@ import { RegistrationMailbox1765000100000 } from './1765000100000-registration-m
 import { CheckIn1765000400000 } from './1765000400000-check-in.js';
 import { SealedBallots1765000600000 } from './1765000600000-sealed-ballots.js';
 import { RemovedSessions1765000700000 } from './1765000700000-removed-sessions.js';
+import { StaffRights1766000100000 } from './1766000100000-staff-rights.js';
 
 /** Every migration in order; a new one is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CheckIn1765000400000,
   SealedBallots1765000600000,
   RemovedSessions1765000700000,
+  StaffRights1766000100000,
 ];

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from './auth-user.js';
+import { StaffJwt } from './staff-jwt.js';
+import { UsersRepository } from './users/users.repository.js';
+
+/**
+ * Turns a staff credential into the user it acts as, checked against the account as it is
+ * now: it exists, it is active, the credential's token version is the account's current one
+ * (sign-out, a password change and deactivation bump it), and the admin flag is the row's.
+ * No cache: one primary-key read per request, so an ended right ends on every process at once.
+ */
+@Injectable()
+export class StaffAuthenticator {
+  constructor(
+    private readonly jwt: StaffJwt,
+    private readonly users: UsersRepository,
+  ) {}
+
+  async fromToken(token: string | undefined): Promise<AuthUser | undefined> {
+    const claims = token ? await this.jwt.verify(token) : undefined;
+    return claims ? this.standingUser(claims.userId, claims.tokenVersion) : undefined;
+  }
+
+  /** The user if the account exists, is active and still has this token version. */
+  async standingUser(userId: string, tokenVersion: number): Promise<AuthUser | undefined> {
+    const account = await this.users.standing(userId);
+    if (!account || !account.active || account.tokenVersion !== tokenVersion) return undefined;
+    return { id: account.id, email: account.email, isAdmin: account.isAdmin };
+  }
+}
