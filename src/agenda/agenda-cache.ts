@@ -20,7 +20,6 @@ export interface CachedAgenda {
   json: CachedBody;
   /** Built on first request. */
   ics?: CachedBody;
-  html?: CachedBody;
   /** What the page and calendar are built from (owned by the agenda service). */
   view: unknown;
   /** When the version was last confirmed against the database (ms). */

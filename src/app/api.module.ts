@@ -8,6 +8,7 @@ import { PagesModule } from '../agenda/pages/pages.module.js';
 import { SessionsModule } from '../agenda/sessions.module.js';
 import { SpeakersModule } from '../agenda/speakers.module.js';
 import { RegistrationsModule } from '../registrations/registrations.module.js';
+import { RegistrationPagesModule } from '../registrations/pages/registration-pages.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 
 /**
@@ -24,6 +25,7 @@ import { RemindersModule } from '../reminders/reminders.module.js';
     PagesModule,
     RemindersModule,
     RegistrationsModule,
+    RegistrationPagesModule,
     AwardsModule,
     CanvasModule,
   ],

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mountQueueBoard } from './queue-board.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from '../platform/config/app-config.js';
-import { createRootLogger, logRequests, PinoNestLogger } from '../platform/logging/logging.js';
+import { createRootLogger, type LogOutput, logRequests, PinoNestLogger } from '../platform/logging/logging.js';
 import { apiValidationPipe } from '../platform/http/validation.js';
 import { registerBodyParsers } from '../platform/http/body-parsers.js';
 import { noStoreForCredentials } from '../platform/http/no-store.js';
@@ -29,8 +29,9 @@ const makeNestApp: NestAppMaker = (root, adapter, options) =>
 export async function createHttpApp(
   config: AppConfig,
   make: NestAppMaker = makeNestApp,
+  logOutput?: LogOutput,
 ): Promise<NestFastifyApplication> {
-  const rootLogger = createRootLogger(config);
+  const rootLogger = createRootLogger(config, logOutput);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),

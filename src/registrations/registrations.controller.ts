@@ -28,7 +28,7 @@ import { CheckInService } from './check-in/check-in.service.js';
 const emailField = bodyField('email');
 
 /** The mailbox the body's email reaches, so `+tag` and dot variants share one count. */
-const mailboxOfBody = (request: FastifyRequest): string | undefined => {
+export const mailboxOfBody = (request: FastifyRequest): string | undefined => {
   const email = emailField(request);
   const mailbox = email === undefined ? undefined : canonicalEmail(email);
   return mailbox?.ok ? mailbox.canonical : email;

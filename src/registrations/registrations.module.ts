@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BackgroundWork } from '../platform/background/background-work.js';
 import { DelegateAccessModule } from './access/delegate-access.module.js';
-import { PersonalPagesController } from './pages/personal-pages.controller.js';
 import { RegistrationMailModule } from './registration-mail.module.js';
 import { EventRegistrationsController, MyRegistrationController } from './registrations.controller.js';
 import { RegistrationsRepository } from './registrations.repository.js';
@@ -13,7 +12,7 @@ import { CheckInController } from './check-in/check-in.controller.js';
 /** Registrations, the waiting list, workshop sign-ups and check-in. */
 @Module({
   imports: [RegistrationMailModule, DelegateAccessModule],
-  controllers: [EventRegistrationsController, MyRegistrationController, PersonalPagesController, CheckInController],
+  controllers: [EventRegistrationsController, MyRegistrationController, CheckInController],
   providers: [RegistrationsRepository, RegistrationsService, CheckInRepository, CheckInService, BackgroundWork],
   exports: [RegistrationsService, CheckInService],
 })

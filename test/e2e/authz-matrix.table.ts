@@ -81,6 +81,15 @@ export const EXPECTED: Record<string, Row> = {
   'GET /canvases/assets/canvas.js': PUBLIC,
   'GET /favicon.ico': PUBLIC,
   'GET /events/:slug': PUBLIC,
+  // Registering and asking for the link again from a browser, as their API routes.
+  'GET /events/:slug/register': PUBLIC,
+  'GET /events/:slug/register/sent': PUBLIC,
+  'GET /events/:slug/link': PUBLIC,
+  'GET /events/:slug/link/sent': PUBLIC,
+  'GET /link': PUBLIC,
+  'POST /events/:slug/register': PUBLIC,
+  'POST /events/:slug/link': PUBLIC,
+  'POST /link': PUBLIC,
   'GET /health': PUBLIC,
   'GET /privacy': PUBLIC,
   // The personal link is the credential: whoever holds the path is the delegate.

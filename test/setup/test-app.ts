@@ -9,6 +9,7 @@ import type TestAgent from 'supertest/lib/agent.js';
 import { DataSource } from 'typeorm';
 import { createHttpApp, type NestAppMaker } from '../../src/app/app.factory.js';
 import { type AppConfig, type AppConfigOverrides, loadConfig } from '../../src/platform/config/app-config.js';
+import type { LogOutput } from '../../src/platform/logging/logging.js';
 import { runMigrations } from '../../src/platform/database/migrate.js';
 import { SmtpCapture } from './smtp-capture.js';
 import { readTestEnvironment, withDatabase } from './test-env.js';
@@ -87,7 +88,7 @@ const withSwaps =
  */
 export async function createTestApp(
   overrides: AppConfigOverrides = {},
-  options: { swap?: ProviderSwap[] } = {},
+  options: { swap?: ProviderSwap[]; logOutput?: LogOutput } = {},
 ): Promise<TestApp> {
   const env = readTestEnvironment();
   const database = await createTestDatabase();
@@ -110,7 +111,7 @@ export async function createTestApp(
       ...overrides,
     },
   );
-  const app = await createHttpApp(config, options.swap ? withSwaps(options.swap) : undefined);
+  const app = await createHttpApp(config, options.swap ? withSwaps(options.swap) : undefined, options.logOutput);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const redis = new Redis(env.redisUrl);

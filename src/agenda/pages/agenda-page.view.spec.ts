@@ -1,7 +1,7 @@
 import { enGB } from '../../platform/web/messages.en-GB.js';
 import type { AgendaDocument } from '../agenda.view.js';
 import { eventLayout } from '../../events/event-layout.js';
-import { agendaPageView } from './agenda-page.view.js';
+import { agendaPageView, registrationCallView } from './agenda-page.view.js';
 
 const event: AgendaDocument['event'] = {
   id: 'e1',
@@ -62,5 +62,21 @@ describe('the agenda page view', () => {
     expect(view.days[0].sessions[0]).toMatchObject({ kindLabel: 'Keynote', cancelled: true, who: 'Bo (Org)' });
     expect(view.speakers[0].role).toBe('Org');
     expect(view.timesIn).toBe('Times are in Europe/London.');
+  });
+});
+
+describe('the agenda page’s call to register', () => {
+  it('offers the register page while open, the waiting list when full, and says when it opens or that it closed', () => {
+    expect(registrationCallView({ kind: 'open' }, { event }, enGB)).toEqual({
+      text: 'Registration is open.',
+      button: { href: '/events/annual%20meeting/register', label: 'Register' },
+    });
+    expect(registrationCallView({ kind: 'full' }, { event }, enGB)?.button?.label).toBe('Join the waiting list');
+    expect(registrationCallView({ kind: 'opens', at: new Date('2026-05-01T08:00:00Z') }, { event }, enGB)).toEqual({
+      text: 'Registration opens on Friday 1 May 2026, 09:00.',
+    });
+    expect(registrationCallView({ kind: 'closed' }, { event }, enGB)).toEqual({ text: 'Registration is closed.' });
+    expect(registrationCallView({ kind: 'cancelled' }, { event }, enGB)).toBeUndefined();
+    expect(registrationCallView(undefined, { event }, enGB)).toBeUndefined();
   });
 });

@@ -9,17 +9,22 @@ import { AgendaReadLimit, sendCached } from '../http-cache.js';
 import { eventLayout } from '../../events/event-layout.js';
 import { agendaPageView } from './agenda-page.view.js';
 import { eventUrls } from '../../events/event-urls.js';
+import type { CachedAgenda, CachedBody } from '../agenda-cache.js';
+import { RegistrationCalls, registrationCallKey } from './registration-call.js';
 
 /** Public HTML pages (not part of the JSON API). */
 @Pages()
 @Controller('events')
 export class PagesController {
   private readonly views: PageViews;
+  /** Per cached agenda, its page for each registration call seen (a handful: open, full, closed…). */
+  private readonly pages = new WeakMap<CachedAgenda, Map<string, CachedBody>>();
 
   constructor(
     private readonly agenda: AgendaService,
     private readonly renderer: PageRenderer,
     private readonly config: AppConfig,
+    private readonly calls: RegistrationCalls,
   ) {
     this.views = renderer.views(new URL('./', import.meta.url));
   }
@@ -49,16 +54,23 @@ export class PagesController {
       throw error;
     }
     const { entry } = resolved;
-    if (!entry.html) {
+    const call = await this.calls.for(entry.eventId);
+    const key = registrationCallKey(call);
+    let built = this.pages.get(entry);
+    if (!built) this.pages.set(entry, (built = new Map<string, CachedBody>()));
+    let html = built.get(key);
+    if (!html) {
       const doc = this.agenda.view(entry).document;
       const jsonUrl = eventUrls(this.config.appUrl, doc.event).agendaJson;
-      const html = this.views.render('agenda', agendaPageView(doc, jsonUrl, m), {
-        title: m.agenda.pageTitle,
-        event: eventLayout(doc.event, m),
-        alternates: [{ href: doc.calendarUrl, type: 'text/calendar', title: m.agenda.calendarLinkTitle }],
-      });
-      entry.html = cachedBody(html);
+      html = cachedBody(
+        this.views.render('agenda', agendaPageView(doc, jsonUrl, m, call), {
+          title: m.agenda.pageTitle,
+          event: eventLayout(doc.event, m),
+          alternates: [{ href: doc.calendarUrl, type: 'text/calendar', title: m.agenda.calendarLinkTitle }],
+        }),
+      );
+      built.set(key, html);
     }
-    return sendCached(request, reply, entry.html, 'text/html; charset=utf-8', resolved.shared);
+    return sendCached(request, reply, html, 'text/html; charset=utf-8', resolved.shared);
   }
 }

@@ -9,6 +9,7 @@ import { Pages } from '../../platform/web/pages.decorators.js';
 import type { Registration } from '../registration.entity.js';
 import { RegistrationsService } from '../registrations.service.js';
 import { eventLayout } from '../../events/event-layout.js';
+import { LostLinkPages } from './lost-link-pages.js';
 import { personalPageView, personalPath } from './personal-page.view.js';
 
 /**
@@ -25,6 +26,7 @@ export class PersonalPagesController {
     private readonly registrations: RegistrationsService,
     private readonly renderer: PageRenderer,
     private readonly flash: Flash,
+    private readonly lostLink: LostLinkPages,
   ) {
     this.views = renderer.views(new URL('./', import.meta.url));
   }
@@ -118,13 +120,7 @@ export class PersonalPagesController {
     });
   }
 
-  private notFound(reply: FastifyReply): FastifyReply {
-    const m = this.renderer.messages;
-    return this.views.send(
-      reply,
-      'link-not-valid',
-      {},
-      { title: m.personal.linkNotValidTitle, personal: true, status: 404 },
-    );
+  private notFound(reply: FastifyReply): Promise<FastifyReply> {
+    return this.lostLink.linkNotValid(reply);
   }
 }

@@ -1,0 +1,121 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { Event } from '../../events/event.entity.js';
+import { eventLayout } from '../../events/event-layout.js';
+import { EventsService, isPublic } from '../../events/events.service.js';
+import { DomainError } from '../../platform/errors/domain-error.js';
+import { statusForKind } from '../../platform/errors/http-status.js';
+import { RateLimit } from '../../platform/http/rate-limit.js';
+import { blankForm, formValues, formWithErrors, type FormView, validateAs } from '../../platform/web/form.js';
+import { Flash } from '../../platform/web/flash.js';
+import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
+import { Pages } from '../../platform/web/pages.decorators.js';
+import { CreateRegistrationDto } from '../dto/create-registration.dto.js';
+import { RegistrationAvailability } from '../registration-availability.service.js';
+import { mailboxOfBody } from '../registrations.controller.js';
+import { RegistrationsService } from '../registrations.service.js';
+import { LostLinkPages } from './lost-link-pages.js';
+import { REGISTER_FIELDS, registerPageView, registrationBody } from './register-page.view.js';
+
+/** The same per-mailbox limit as the API's register route (one bucket for both doors). */
+const REGISTER_LIMIT = RateLimit({
+  bucket: 'register',
+  limit: (config) => config.rateLimitRegistration,
+  windowMs: 60_000,
+  key: mailboxOfBody,
+});
+
+/**
+ * Registering from a browser: GET /events/:slug/register shows the API's form (same DTO,
+ * same rules), a refused one comes back with its messages beside its fields and the input
+ * kept, and an accepted one goes (303) to a page that says the link is on its way. The link
+ * itself is never shown: only its owner's mailbox gets it, new or repeated registration alike.
+ */
+@Pages()
+@Controller('events/:slug/register')
+export class RegisterPagesController {
+  private readonly views: PageViews;
+
+  constructor(
+    private readonly events: EventsService,
+    private readonly registrations: RegistrationsService,
+    private readonly availability: RegistrationAvailability,
+    private readonly lostLink: LostLinkPages,
+    private readonly renderer: PageRenderer,
+    private readonly flash: Flash,
+  ) {
+    this.views = renderer.views(new URL('./', import.meta.url));
+  }
+
+  @Get()
+  async show(@Param('slug') slug: string, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const event = await this.publicEvent(slug);
+    if (!event) return this.lostLink.eventNotFound(reply);
+    return this.render(reply, event, blankForm());
+  }
+
+  @Post()
+  @REGISTER_LIMIT
+  async submit(@Param('slug') slug: string, @Body() body: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const m = this.renderer.messages;
+    const event = await this.publicEvent(slug);
+    if (!event) return this.lostLink.eventNotFound(reply);
+    const values = formValues(body, REGISTER_FIELDS);
+    const checked = await validateAs(CreateRegistrationDto, registrationBody(values));
+    if (!checked.ok) {
+      const form = formWithErrors(values, checked.errors, m.register.fields, REGISTER_FIELDS, m.errors.invalid);
+      return this.render(reply, event, form, { status: 400 });
+    }
+    try {
+      await this.registrations.register(event.id, checked.value);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return this.render(reply, event, blankForm(values), { status: statusForKind(error.kind), notice: error.message });
+    }
+    return this.flash.redirect(reply, `/events/${encodeURIComponent(event.slug)}/register/sent`);
+  }
+
+  @Get('sent')
+  async sent(@Param('slug') slug: string, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const m = this.renderer.messages;
+    const event = await this.publicEvent(slug);
+    if (!event) return this.lostLink.eventNotFound(reply);
+    const base = `/events/${encodeURIComponent(event.slug)}`;
+    return this.views.send(
+      reply,
+      'register-sent',
+      { agendaHref: base, lostLinkHref: `${base}/link` },
+      { title: m.register.sentTitle, event: eventLayout(toLayoutEvent(event), m) },
+    );
+  }
+
+  private async render(
+    reply: FastifyReply,
+    event: Event,
+    form: FormView,
+    options: { status?: number; notice?: string } = {},
+  ): Promise<FastifyReply> {
+    const m = this.renderer.messages;
+    const call = await this.availability.current(event.id);
+    return this.views.send(reply, 'register', registerPageView(event, call, form, m, options.notice), {
+      title: m.register.pageTitle,
+      event: eventLayout(toLayoutEvent(event), m),
+      status: options.status,
+    });
+  }
+
+  private async publicEvent(slug: string): Promise<Event | undefined> {
+    const event = await this.events.find(slug);
+    return event && isPublic(event) ? event : undefined;
+  }
+}
+
+/** The header's event from the entity (dates as ISO strings, as the layout helper takes them). */
+export const toLayoutEvent = (event: Event) => ({
+  slug: event.slug,
+  title: event.title,
+  startsAt: event.startsAt.toISOString(),
+  endsAt: event.endsAt.toISOString(),
+  timezone: event.timezone,
+  venue: event.venue,
+});
