@@ -43,6 +43,16 @@ export class SessionsRepository {
       .findOne({ where: { id: sessionId, eventId, removedAt: IsNull() }, relations: { speakers: true } });
   }
 
+  /** Raises the SEQUENCE of every session of the event, removed ones too (they are in the feed). */
+  async raiseSequences(manager: EntityManager, eventId: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(AgendaSession)
+      .set({ sequence: () => 'sequence + 1' })
+      .where('event_id = :eventId', { eventId })
+      .execute();
+  }
+
   /** Every session still on the agenda (scheduled or cancelled), with speakers, in the caller's transaction. */
   allOfEvent(manager: EntityManager, eventId: string): Promise<AgendaSession[]> {
     return manager.getRepository(AgendaSession).find({

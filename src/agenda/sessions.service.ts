@@ -5,7 +5,7 @@ import { Clock } from '../platform/clock/clock.js';
 import { notFound } from '../platform/errors/common.errors.js';
 import { rejectNulls } from '../events/dto/reject-nulls.js';
 import type { Event } from '../events/event.entity.js';
-import { EventDateShiftHooks } from '../events/event-date-shift.hooks.js';
+import { EventCancelledHooks, EventDateShiftHooks } from '../events/event-date-shift.hooks.js';
 import { ScheduleChangeHooks } from '../events/schedule-change.hooks.js';
 import type { Speaker } from './speaker.entity.js';
 import { AgendaChangesService } from './agenda-changes.service.js';
@@ -44,10 +44,13 @@ export class SessionsService implements OnModuleInit {
     private readonly scheduleChanges: ScheduleChangeHooks,
     private readonly clock: Clock,
     private readonly dateShift: EventDateShiftHooks,
+    private readonly eventCancelled: EventCancelledHooks,
   ) {}
 
   onModuleInit(): void {
     this.dateShift.register((manager, event, shiftMs) => this.shiftAll(manager, event, shiftMs));
+    // The feed shows every session of a cancelled event as CANCELLED; a raised SEQUENCE makes calendars take it.
+    this.eventCancelled.register((manager, event) => this.repo.raiseSequences(manager, event.id));
   }
 
   /**

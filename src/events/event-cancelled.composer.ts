@@ -51,7 +51,7 @@ export class EventCancelledComposer implements OnModuleInit {
       ...body,
       attachments: [
         calendarAttachment(
-          eventCalendar(event, { sequence: event.agendaVersion, url: eventUrls(this.config.appUrl, event).agendaPage }),
+          eventCalendar(event, { sequence: event.sequence, url: eventUrls(this.config.appUrl, event).agendaPage }),
           'event.ics',
         ),
       ],

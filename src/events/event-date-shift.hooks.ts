@@ -9,3 +9,10 @@ import type { Event } from './event.entity.js';
  */
 @Injectable()
 export class EventDateShiftHooks extends Hooks<[manager: EntityManager, event: Event, shiftMs: number]> {}
+
+/**
+ * Announced inside the event's transaction when it is cancelled. The agenda listens and raises
+ * every session's SEQUENCE, so calendars take the sessions' cancellation as well as the event's.
+ */
+@Injectable()
+export class EventCancelledHooks extends Hooks<[manager: EntityManager, event: Event]> {}

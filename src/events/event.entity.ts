@@ -53,6 +53,10 @@ export class Event {
   @Column({ type: 'integer', default: 0 })
   agendaVersion!: number;
 
+  /** iCalendar SEQUENCE of the event's own VEVENT: rises when a published event moves or is cancelled. */
+  @Column({ type: 'integer', default: 0 })
+  sequence!: number;
+
   @Column({ type: 'uuid', nullable: true })
   createdById!: string | null;
 

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { EventCancelledComposer } from './event-cancelled.composer.js';
 import { EventCommittedHooks } from './event-committed.hooks.js';
-import { EventDateShiftHooks } from './event-date-shift.hooks.js';
+import { EventCancelledHooks, EventDateShiftHooks } from './event-date-shift.hooks.js';
+import { EventChangeNotices } from './event-change-notices.js';
+import { EventChangedComposer } from './event-changed.composer.js';
+import { EventChangesRepository } from './event-changes.repository.js';
 import { EventsController } from './events.controller.js';
 import { EventsRepository } from './events.repository.js';
 import { EventsService } from './events.service.js';
@@ -19,6 +22,10 @@ import { ScheduleChangeHooks } from './schedule-change.hooks.js';
     EventDateShiftHooks,
     ScheduleChangeHooks,
     EventCommittedHooks,
+    EventCancelledHooks,
+    EventChangeNotices,
+    EventChangesRepository,
+    EventChangedComposer,
   ],
   exports: [
     EventsService,
@@ -27,6 +34,7 @@ import { ScheduleChangeHooks } from './schedule-change.hooks.js';
     EventDateShiftHooks,
     ScheduleChangeHooks,
     EventCommittedHooks,
+    EventCancelledHooks,
   ],
 })
 export class EventsModule {}

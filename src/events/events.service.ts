@@ -14,8 +14,10 @@ import type { CreateEventDto } from './dto/create-event.dto.js';
 import type { MemberResponse } from './dto/add-member.dto.js';
 import { rejectNulls } from './dto/reject-nulls.js';
 import type { UpdateEventDto } from './dto/update-event.dto.js';
+import { EventChangeNotices } from './event-change-notices.js';
 import { EventCommittedHooks } from './event-committed.hooks.js';
-import { EventDateShiftHooks } from './event-date-shift.hooks.js';
+import { EventCancelledHooks, EventDateShiftHooks } from './event-date-shift.hooks.js';
+import { scheduleChange, scheduleOf } from './event-schedule.js';
 import { ScheduleChangeHooks } from './schedule-change.hooks.js';
 import { EventMember, type EventRole } from '../identity/event-member.entity.js';
 import { Event } from './event.entity.js';
@@ -46,6 +48,8 @@ export class EventsService {
     private readonly clock: Clock,
     private readonly scheduleChanges: ScheduleChangeHooks,
     private readonly dateShift: EventDateShiftHooks,
+    private readonly cancelled: EventCancelledHooks,
+    private readonly changeNotices: EventChangeNotices,
   ) {}
 
   async create(user: AuthUser, input: CreateEventDto): Promise<Event> {
@@ -117,6 +121,7 @@ export class EventsService {
     const event = await this.db.transaction(async (manager) => {
       const event = await this.repo.lock(manager, eventId);
       const previousStart = event.startsAt.getTime();
+      const before = scheduleOf(event);
       if (input.slug !== undefined && input.slug !== event.slug) {
         if (await this.repo.slugExists(manager, input.slug)) {
           throw eventsError(
@@ -155,7 +160,12 @@ export class EventsService {
         );
       }
       event.agendaVersion += 1;
+      // Delegates and speakers have the event in their calendars: a new date or venue raises its
+      // SEQUENCE and tells them (one debounced notice per person, as for session changes).
+      const rescheduled = event.status === 'published' && scheduleChange(before, scheduleOf(event)) !== undefined;
+      if (rescheduled) event.sequence += 1;
       const saved = await manager.getRepository(Event).save(event);
+      if (rescheduled) await this.changeNotices.schedule(manager, saved, before);
       // New dates move the event's reminders (and its sessions' reminders stay in line).
       await this.scheduleChanges.announce(manager, { eventId });
       return saved;
@@ -194,6 +204,8 @@ export class EventsService {
         throw eventsError(EventsError.WrongStatus, 'This event is already cancelled.');
       }
       event.status = 'cancelled';
+      event.sequence += 1;
+      await this.cancelled.announce(manager, event);
       const delegates = await this.repo.activeDelegates(manager, eventId);
       const now = this.clock.now();
       for (let i = 0; i < delegates.length; i += 500) {

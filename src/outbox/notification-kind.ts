@@ -7,6 +7,8 @@ export enum NotificationKind {
   Message = 'message',
   /** Events: the event was cancelled, with a CANCELLED .ics. */
   EventCancelled = 'event-cancelled',
+  /** Events: one email per burst of changes to a published event's dates, times or venue, with its .ics. */
+  EventChanged = 'event-changed',
   /** Agenda: one email per burst of edits to sessions a speaker or signed-up delegate is in. */
   AgendaChanged = 'agenda-changed',
   /** Reminders: before the event, after it (follow-up) or before each signed-up workshop. */

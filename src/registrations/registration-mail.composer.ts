@@ -20,6 +20,7 @@ import { greetingName, Registration } from './registration.entity.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 import { SessionSignup } from './session-signup.entity.js';
 import { eventUrls } from '../events/event-urls.js';
+import { eventWhen } from '../events/event-schedule.js';
 
 const CHECK_IN_CID = 'check-in-code@plenary';
 
@@ -80,13 +81,7 @@ export class RegistrationMailComposer implements OnModuleInit {
   }
 
   private when(event: Event): string {
-    const start = DateTime.fromJSDate(event.startsAt, { zone: event.timezone });
-    const end = DateTime.fromJSDate(event.endsAt, { zone: event.timezone });
-    const sameDay = start.hasSame(end, 'day');
-    const format = "cccc d LLLL yyyy 'at' HH:mm";
-    return sameDay
-      ? `${start.toFormat(format)}–${end.toFormat('HH:mm')} (${event.timezone})`
-      : `${start.toFormat(format)} to ${end.toFormat(format)} (${event.timezone})`;
+    return eventWhen(event);
   }
 
   private where(event: Event): string {
@@ -117,7 +112,7 @@ export class RegistrationMailComposer implements OnModuleInit {
     if (extras.calendar) {
       attachments.push(
         calendarAttachment(
-          eventCalendar(c.event, { url: eventUrls(this.config.appUrl, c.event).calendarFeed }),
+          eventCalendar(c.event, { sequence: c.event.sequence, url: eventUrls(this.config.appUrl, c.event).calendarFeed }),
           'event.ics',
         ),
       );

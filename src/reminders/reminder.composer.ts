@@ -133,7 +133,8 @@ export class ReminderComposer implements OnModuleInit {
     );
     const cached = this.calendars.get(key);
     if (cached) return cached;
-    const ics = sessions.length > 0 ? sessionsCalendar(event, sessions) : eventCalendar(event);
+    const ics =
+      sessions.length > 0 ? sessionsCalendar(event, sessions) : eventCalendar(event, { sequence: event.sequence });
     if (this.calendars.size >= 500) this.calendars.clear();
     this.calendars.set(key, ics);
     return ics;

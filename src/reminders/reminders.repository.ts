@@ -130,6 +130,7 @@ export interface ReminderContextRow {
     startsAt: Date;
     endsAt: Date;
     status: string;
+    sequence: number;
     updatedAt: Date;
   };
   sessions: Array<{
@@ -170,7 +171,7 @@ export class ReminderContextRepository {
               reg.id AS registration_id, reg.event_id AS registration_event_id, reg.name, reg.email,
               reg.status AS registration_status, reg.erased_at, reg.token_sealed, reg.link_used_at,
               e.id AS event_id, e.slug, e.title, e.description, e.venue, e.timezone, e.starts_at, e.ends_at,
-              e.status AS event_status, e.updated_at,
+              e.status AS event_status, e.sequence AS event_sequence, e.updated_at,
               coalesce((SELECT json_agg(json_build_object('id', s.id, 'title', s.title, 'abstract', s.abstract, 'kind', s.kind,
                           'startsAt', s.starts_at, 'endsAt', s.ends_at, 'room', s.room, 'track', s.track,
                           'status', s.status, 'sequence', s.sequence, 'updatedAt', s.updated_at) ORDER BY s.starts_at, s.id)
@@ -224,6 +225,7 @@ function toContextRow(row: Record<string, string | number | null | JsonSession[]
       startsAt: new Date(text('starts_at')),
       endsAt: new Date(text('ends_at')),
       status: text('event_status'),
+      sequence: Number(row.event_sequence),
       updatedAt: new Date(text('updated_at')),
     },
     sessions: (row.sessions as JsonSession[]).map((s) => ({
