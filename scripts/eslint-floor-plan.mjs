@@ -35,7 +35,9 @@ export const KNOWN_WRONG_WAY = new Set([
   'events/event-cancelled.composer -> registrations/registration.entity',
   'events/events.repository -> registrations/registration.entity',
   'events/events.repository -> agenda/agenda-session.entity',
-  'registrations/registrations.service -> reminders/reminders.service',
+  'registrations/attendees.service -> reminders/reminders.service',
+  'registrations/delegates.service -> reminders/reminders.service',
+  'registrations/workshop-signups.service -> reminders/reminders.service',
 ]);
 
 /** The folder of a path under src/ ('app' for the entry points directly under src/). */

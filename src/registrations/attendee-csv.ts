@@ -1,4 +1,4 @@
-import type { AttendeeRow } from './registrations.repository.js';
+import type { AttendeeRow } from './attendees.repository.js';
 
 /** Columns of the CSV export, in order. */
 export const ATTENDEE_CSV_COLUMNS: Array<{ key: keyof AttendeeRow; header: string }> = [

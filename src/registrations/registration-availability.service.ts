@@ -8,7 +8,7 @@ const FRESH_MS = 5_000;
 const MAX_KEPT = 500;
 
 /**
- * Where registration stands, by the same rules RegistrationsService.register applies: a
+ * Where registration stands, by the same rules DelegatesService.register applies: a
  * draft takes none, a cancelled event none, then the window (opens, closes — by default at
  * the event's end), then the seats (full means a newcomer joins the waiting list).
  */

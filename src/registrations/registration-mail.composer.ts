@@ -17,7 +17,7 @@ import { AgendaSession } from '../agenda/agenda-session.entity.js';
 import { checkInQrPng, formatCheckInCode } from './check-in/check-in-code.js';
 import { personalLink } from './personal-link.js';
 import { greetingName, Registration } from './registration.entity.js';
-import { RegistrationsRepository } from './registrations.repository.js';
+import { DelegatesRepository } from './delegates.repository.js';
 import { SessionSignup } from './session-signup.entity.js';
 import { eventUrls } from '../events/event-urls.js';
 import { eventWhen } from '../events/event-schedule.js';
@@ -47,7 +47,7 @@ export class RegistrationMailComposer implements OnModuleInit {
     private readonly renderer: MailRenderer,
     private readonly config: AppConfig,
     keys: KeyRing,
-    private readonly registrations: RegistrationsRepository,
+    private readonly registrations: DelegatesRepository,
     @InjectDataSource() private readonly db: DataSource,
   ) {
     this.box = new SecretBox(keys, 'personal-link');

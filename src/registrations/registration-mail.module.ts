@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { RegistrationMailComposer } from './registration-mail.composer.js';
-import { RegistrationsRepository } from './registrations.repository.js';
+import { DelegatesRepository } from './delegates.repository.js';
 
 /**
  * The composers of the registration emails. They run where mail is sent; ApiModule (and
  * so this module) is loaded in every process role, the worker included.
  */
-@Module({ providers: [RegistrationMailComposer, RegistrationsRepository] })
+@Module({ providers: [RegistrationMailComposer, DelegatesRepository] })
 export class RegistrationMailModule {}

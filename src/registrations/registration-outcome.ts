@@ -2,7 +2,7 @@ import { maskedEmail } from '../platform/mail/email-address.js';
 import type { RegistrationStatus } from './registration.entity.js';
 
 /**
- * What RegistrationsService.register decided. Only for code in this process: the personal
+ * What DelegatesService.register decided. Only for code in this process: the personal
  * link and the outcome reach the delegate by email alone, and whoever sent the form is
  * shown `acceptedMessage`, which is the same whether the address was new or not.
  */

@@ -22,7 +22,9 @@ import {
   WorkshopSignupResponse,
 } from './dto/registration.response.js';
 import type { Registration } from './registration.entity.js';
-import { RegistrationsService } from './registrations.service.js';
+import { AttendeesService } from './attendees.service.js';
+import { DelegatesService } from './delegates.service.js';
+import { WorkshopSignupsService } from './workshop-signups.service.js';
 import { CheckInService } from './check-in/check-in.service.js';
 
 const emailField = bodyField('email');
@@ -42,7 +44,8 @@ const PER_EMAIL = (bucket: string) =>
 @Controller('api/events/:eventId/registrations')
 export class EventRegistrationsController {
   constructor(
-    private readonly registrations: RegistrationsService,
+    private readonly registrations: DelegatesService,
+    private readonly attendees: AttendeesService,
     private readonly checkIns: CheckInService,
     private readonly config: AppConfig,
   ) {}
@@ -84,19 +87,19 @@ export class EventRegistrationsController {
   ): Promise<AttendeePageResponse | StreamableFile> {
     const filter = attendeeFilter(query);
     if (query.format === 'csv') {
-      return new StreamableFile(this.registrations.exportCsv(eventId, filter), {
+      return new StreamableFile(this.attendees.exportCsv(eventId, filter), {
         type: 'text/csv; charset=utf-8',
         disposition: `attachment; filename="registrations-${eventId}.csv"`,
       });
     }
-    return this.registrations.list(eventId, filter, pageWindow(query, this.config.pageSizeMax));
+    return this.attendees.list(eventId, filter, pageWindow(query, this.config.pageSizeMax));
   }
 
   @Get('counts')
   @EventRole('organiser')
   @ApiOkResponse({ type: RegistrationCountsResponse })
   counts(@UuidParam('eventId') eventId: string): Promise<RegistrationCountsResponse> {
-    return this.registrations.counts(eventId);
+    return this.attendees.counts(eventId);
   }
 
   /**
@@ -118,7 +121,7 @@ export class EventRegistrationsController {
     @UuidParam('eventId') eventId: string,
     @UuidParam('registrationId') registrationId: string,
   ): Promise<AttendeeResponse> {
-    return this.registrations.get(eventId, registrationId);
+    return this.attendees.get(eventId, registrationId);
   }
 
   /** Idempotent: the first check-in's time and organiser are kept. */
@@ -132,7 +135,7 @@ export class EventRegistrationsController {
     @CurrentUser() user: AuthUser,
   ): Promise<CheckInResponse> {
     const { recorded } = await this.checkIns.checkIn(await this.checkIns.door(eventId), registrationId, user);
-    return { ...(await this.registrations.get(eventId, registrationId)), alreadyCheckedIn: !recorded };
+    return { ...(await this.attendees.get(eventId, registrationId)), alreadyCheckedIn: !recorded };
   }
 
   /** Erases the delegate's personal data (a request under data-protection law); counts stay. */
@@ -144,7 +147,7 @@ export class EventRegistrationsController {
     @UuidParam('eventId') eventId: string,
     @UuidParam('registrationId') registrationId: string,
   ): Promise<void> {
-    await this.registrations.erase(eventId, registrationId);
+    await this.attendees.erase(eventId, registrationId);
   }
 }
 
@@ -152,7 +155,10 @@ export class EventRegistrationsController {
 @Controller('api/registrations/me')
 @Delegate()
 export class MyRegistrationController {
-  constructor(private readonly registrations: RegistrationsService) {}
+  constructor(
+    private readonly registrations: DelegatesService,
+    private readonly workshopSignups: WorkshopSignupsService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: MyRegistrationResponse })
@@ -174,13 +180,13 @@ export class MyRegistrationController {
     @CurrentDelegate() delegate: Registration,
     @UuidParam('sessionId') sessionId: string,
   ): Promise<WorkshopSignupResponse> {
-    return this.registrations.signUp(delegate, sessionId);
+    return this.workshopSignups.signUp(delegate, sessionId);
   }
 
   @Delete('sessions/:sessionId')
   @HttpCode(204)
   @ApiNoContentResponse()
   async leave(@CurrentDelegate() delegate: Registration, @UuidParam('sessionId') sessionId: string): Promise<void> {
-    await this.registrations.leave(delegate, sessionId);
+    await this.workshopSignups.leave(delegate, sessionId);
   }
 }

@@ -3,8 +3,12 @@ import { BackgroundWork } from '../platform/background/background-work.js';
 import { DelegateAccessModule } from './access/delegate-access.module.js';
 import { RegistrationMailModule } from './registration-mail.module.js';
 import { EventRegistrationsController, MyRegistrationController } from './registrations.controller.js';
-import { RegistrationsRepository } from './registrations.repository.js';
-import { RegistrationsService } from './registrations.service.js';
+import { AttendeesRepository } from './attendees.repository.js';
+import { AttendeesService } from './attendees.service.js';
+import { DelegatesRepository } from './delegates.repository.js';
+import { DelegatesService } from './delegates.service.js';
+import { WorkshopSignupsRepository } from './workshop-signups.repository.js';
+import { WorkshopSignupsService } from './workshop-signups.service.js';
 import { CheckInRepository } from './check-in/check-in.repository.js';
 import { CheckInService } from './check-in/check-in.service.js';
 import { CheckInController } from './check-in/check-in.controller.js';
@@ -13,7 +17,17 @@ import { CheckInController } from './check-in/check-in.controller.js';
 @Module({
   imports: [RegistrationMailModule, DelegateAccessModule],
   controllers: [EventRegistrationsController, MyRegistrationController, CheckInController],
-  providers: [RegistrationsRepository, RegistrationsService, CheckInRepository, CheckInService, BackgroundWork],
-  exports: [RegistrationsService, CheckInService],
+  providers: [
+    DelegatesRepository,
+    DelegatesService,
+    WorkshopSignupsRepository,
+    WorkshopSignupsService,
+    AttendeesRepository,
+    AttendeesService,
+    CheckInRepository,
+    CheckInService,
+    BackgroundWork,
+  ],
+  exports: [DelegatesService, WorkshopSignupsService, AttendeesService, CheckInService],
 })
 export class RegistrationsModule {}

@@ -1,5 +1,5 @@
 /**
- * The SQL of the registration hot path, shared by RegistrationsRepository and the
+ * The SQL of the registration hot path, shared by DelegatesRepository and the
  * benchmark's "ceiling" run (bench/registration-rush.ts issues exactly these statements
  * through plain `pg`), so the two measure the same transactions.
  *

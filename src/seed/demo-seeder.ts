@@ -20,7 +20,8 @@ import type { Event } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import { CreateRegistrationDto } from '../registrations/dto/create-registration.dto.js';
 import { Registration } from '../registrations/registration.entity.js';
-import { RegistrationsService } from '../registrations/registrations.service.js';
+import { DelegatesService } from '../registrations/delegates.service.js';
+import { WorkshopSignupsService } from '../registrations/workshop-signups.service.js';
 import { ReminderRuleDto } from '../reminders/dto/reminder-rule.dto.js';
 import { RemindersService } from '../reminders/reminders.service.js';
 import { CreateSessionDto } from '../agenda/dto/create-session.dto.js';
@@ -159,7 +160,8 @@ class Services {
   readonly events: EventsService;
   readonly speakers: SpeakersService;
   readonly sessions: SessionsService;
-  readonly registrations: RegistrationsService;
+  readonly registrations: DelegatesService;
+  readonly workshopSignups: WorkshopSignupsService;
   readonly reminders: RemindersService;
   readonly canvases: CanvasesService;
   readonly awards: AwardsService;
@@ -172,7 +174,8 @@ class Services {
     this.events = get(EventsService);
     this.speakers = get(SpeakersService);
     this.sessions = get(SessionsService);
-    this.registrations = get(RegistrationsService);
+    this.registrations = get(DelegatesService);
+    this.workshopSignups = get(WorkshopSignupsService);
     this.reminders = get(RemindersService);
     this.canvases = get(CanvasesService);
     this.awards = get(AwardsService);
@@ -257,7 +260,7 @@ export async function seedDemo(
     let next = index * 30;
     for (const workshop of round) {
       for (let n = 0; n < (workshop.demo.signups ?? 0); n++) {
-        await s.registrations.signUp(confirmed[next++ % confirmed.length], workshop.id);
+        await s.workshopSignups.signUp(confirmed[next++ % confirmed.length], workshop.id);
       }
     }
   }

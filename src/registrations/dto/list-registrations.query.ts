@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { SingleLine } from '../../platform/http/single-line.js';
 import { PageQuery } from '../../platform/http/pagination.js';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '../registration.entity.js';
-import type { AttendeeFilter } from '../registrations.repository.js';
+import type { AttendeeFilter } from '../attendees.repository.js';
 
 export class ListRegistrationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from '../registration.entity.js';
-import type { AttendeeRow, DelegateSignupRow, SignupRow } from '../registrations.repository.js';
+import type { AttendeeRow } from '../attendees.repository.js';
+import type { DelegateSignupRow, SignupRow } from '../workshop-signups.repository.js';
 import { SIGNUP_STATUSES, type SignupStatus } from '../session-signup.entity.js';
 
 export class RegistrationAcceptedResponse {

@@ -10,7 +10,7 @@ import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.j
 import { Pages } from '../../platform/web/pages.decorators.js';
 import { ResendLinkDto } from '../dto/create-registration.dto.js';
 import { mailboxOfBody } from '../registrations.controller.js';
-import { RegistrationsService } from '../registrations.service.js';
+import { DelegatesService } from '../delegates.service.js';
 import { LOST_LINK_FIELDS, LostLinkPages } from './lost-link-pages.js';
 import { toLayoutEvent } from './registration-pages.controller.js';
 
@@ -25,7 +25,7 @@ const RESEND_LIMIT = RateLimit({
 /**
  * "Email me my link again": GET/POST /events/:slug/link, and /link for the form on a broken
  * link's page (which names the event in a field). The answer is the same page whether or not
- * the address is registered, and the look-up happens after it (RegistrationsService.resendLink).
+ * the address is registered, and the look-up happens after it (DelegatesService.resendLink).
  */
 @Pages()
 @Controller()
@@ -34,7 +34,7 @@ export class LostLinkPagesController {
 
   constructor(
     private readonly events: EventsService,
-    private readonly registrations: RegistrationsService,
+    private readonly registrations: DelegatesService,
     private readonly lostLink: LostLinkPages,
     private readonly renderer: PageRenderer,
     private readonly flash: Flash,

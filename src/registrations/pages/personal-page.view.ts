@@ -1,7 +1,7 @@
 import { clockTime, longDateTime, shortDateTime } from '../../platform/web/dates.js';
 import type { Messages } from '../../platform/web/messages.en-GB.js';
 import type { MyRegistrationResponse } from '../dto/registration.response.js';
-import type { WorkshopListing } from '../registrations.repository.js';
+import type { WorkshopListing } from '../workshop-signups.repository.js';
 
 /** The personal page's address for a token (the token is the credential, as in the email). */
 export const personalPath = (token: string): string => `/r/${encodeURIComponent(token)}`;

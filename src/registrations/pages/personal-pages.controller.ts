@@ -7,7 +7,8 @@ import { Flash, type FlashKey } from '../../platform/web/flash.js';
 import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
 import { Pages } from '../../platform/web/pages.decorators.js';
 import type { Registration } from '../registration.entity.js';
-import { RegistrationsService } from '../registrations.service.js';
+import { DelegatesService } from '../delegates.service.js';
+import { WorkshopSignupsService } from '../workshop-signups.service.js';
 import { eventLayout } from '../../events/event-layout.js';
 import { LostLinkPages } from './lost-link-pages.js';
 import { personalPageView, personalPath } from './personal-page.view.js';
@@ -23,7 +24,8 @@ export class PersonalPagesController {
 
   constructor(
     private readonly delegates: DelegateResolver,
-    private readonly registrations: RegistrationsService,
+    private readonly registrations: DelegatesService,
+    private readonly workshopSignups: WorkshopSignupsService,
     private readonly renderer: PageRenderer,
     private readonly flash: Flash,
     private readonly lostLink: LostLinkPages,
@@ -60,7 +62,7 @@ export class PersonalPagesController {
       reply,
       () => (queued ? 'workshopQueued' : 'workshopJoined'),
       async (delegate) => {
-        queued = (await this.registrations.signUp(delegate, sessionId)).status === 'waitlisted';
+        queued = (await this.workshopSignups.signUp(delegate, sessionId)).status === 'waitlisted';
       },
     );
   }
@@ -72,7 +74,7 @@ export class PersonalPagesController {
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
     if (!isUUID(sessionId)) return this.notFound(reply);
-    return this.act(token, reply, 'workshopLeft', (delegate) => this.registrations.leave(delegate, sessionId));
+    return this.act(token, reply, 'workshopLeft', (delegate) => this.workshopSignups.leave(delegate, sessionId));
   }
 
   /** Runs an action, then back to the page (303) with a flash, or the page with the reason it was refused. */
@@ -104,7 +106,7 @@ export class PersonalPagesController {
   ): Promise<FastifyReply> {
     const m = this.renderer.messages;
     const me = await this.registrations.me(delegate);
-    const listing = await this.registrations.workshops(me.event.id);
+    const listing = await this.workshopSignups.workshops(me.event.id);
     const view = personalPageView(
       me,
       listing,

@@ -13,7 +13,7 @@ import { Pages } from '../../platform/web/pages.decorators.js';
 import { CreateRegistrationDto } from '../dto/create-registration.dto.js';
 import { RegistrationAvailability } from '../registration-availability.service.js';
 import { mailboxOfBody } from '../registrations.controller.js';
-import { RegistrationsService } from '../registrations.service.js';
+import { DelegatesService } from '../delegates.service.js';
 import { LostLinkPages } from './lost-link-pages.js';
 import { REGISTER_FIELDS, registerPageView, registrationBody } from './register-page.view.js';
 
@@ -38,7 +38,7 @@ export class RegisterPagesController {
 
   constructor(
     private readonly events: EventsService,
-    private readonly registrations: RegistrationsService,
+    private readonly registrations: DelegatesService,
     private readonly availability: RegistrationAvailability,
     private readonly lostLink: LostLinkPages,
     private readonly renderer: PageRenderer,

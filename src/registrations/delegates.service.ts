@@ -1,7 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { stringify } from 'csv-stringify';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BackgroundWork } from '../platform/background/background-work.js';
 import { Clock } from '../platform/clock/clock.js';
@@ -9,62 +6,41 @@ import { KeyRing } from '../platform/crypto/key-ring.js';
 import { SecretBox } from '../platform/crypto/secret-box.js';
 import { newSecretToken } from '../platform/crypto/tokens.js';
 import { canonicalEmailOf } from '../platform/mail/email-address.js';
-import { describeConstraint } from '../platform/errors/postgres-errors.js';
-import type { Page, PageWindow } from '../platform/http/pagination.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { Event } from '../events/event.entity.js';
+import { eventUrls } from '../events/event-urls.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { RemindersService } from '../reminders/reminders.service.js';
 import type { CreateRegistrationDto } from './dto/create-registration.dto.js';
-import {
-  type AttendeeResponse,
-  type MyRegistrationResponse,
-  type RegistrationCountsResponse,
-  toAttendeeResponse,
-  toDelegateWorkshopResponse,
-  toWorkshopSignupResponse,
-  type WorkshopSignupResponse,
-} from './dto/registration.response.js';
-import { ATTENDEE_CSV_COLUMNS, spreadsheetSafe } from './attendee-csv.js';
+import { type MyRegistrationResponse, toDelegateWorkshopResponse } from './dto/registration.response.js';
 import { personalLink } from './personal-link.js';
 import type { Registration } from './registration.entity.js';
 import {
-  type AttendeeFilter,
-  type AttendeeRow,
-  type DelegateMailRow,
-  type DelegateSignupRow,
-  type WorkshopListing,
+  DelegatesRepository,
   type EventSeats,
   type LockedRegistration,
   type PlacedRegistration,
-  RegistrationsRepository,
-  type WorkshopSeats,
-} from './registrations.repository.js';
+} from './delegates.repository.js';
 import { acceptedMessage, type RegistrationOutcome } from './registration-outcome.js';
 import { registrationsError, RegistrationsError } from './registrations.errors.js';
-import { eventUrls } from '../events/event-urls.js';
-
-describeConstraint('uq_session_signups_session_registration', 'You are already signed up for this workshop.');
-
-export interface DelegateDossier {
-  attendee: AttendeeRow;
-  workshops: DelegateSignupRow[];
-  mail: DelegateMailRow[];
-}
+import { WorkshopSignupsRepository } from './workshop-signups.repository.js';
+import { WorkshopSignupsService } from './workshop-signups.service.js';
 
 /**
- * Registrations and workshop sign-ups. Every change to who holds a seat runs in one
- * transaction that first locks the event (or workshop) row, so seats are decided one at a
- * time, and writes its emails to the outbox in that same transaction.
+ * A delegate's registration: registering, the personal link, their own view, cancelling, and
+ * the event's waiting list. Every change to who holds a seat runs in one transaction that
+ * first locks the event row, so seats are decided one at a time, and writes its emails to
+ * the outbox in that same transaction.
  */
 @Injectable()
-export class RegistrationsService {
-  private readonly logger = new Logger(RegistrationsService.name);
+export class DelegatesService {
   private readonly box: SecretBox;
 
   constructor(
-    private readonly registrations: RegistrationsRepository,
+    private readonly registrations: DelegatesRepository,
+    private readonly signups: WorkshopSignupsRepository,
+    private readonly workshopSignups: WorkshopSignupsService,
     private readonly outbox: OutboxService,
     private readonly reminders: RemindersService,
     private readonly config: AppConfig,
@@ -79,8 +55,6 @@ export class RegistrationsService {
   private get lockSeats(): boolean {
     return !this.config.capacityGuardDisabled;
   }
-
-  // --- public ----------------------------------------------------------------------
 
   /**
    * Registers, deciding the place (a seat, or the waiting list) at once. The personal link
@@ -240,7 +214,7 @@ export class RegistrationsService {
     const [registration, event, workshops, waitlistPosition] = await Promise.all([
       this.registrations.findRegistration(delegate.id),
       this.registrations.findEvent(delegate.eventId),
-      this.registrations.signupsOf(delegate.id),
+      this.signups.signupsOf(delegate.id),
       this.registrations.waitlistPosition(delegate.eventId, delegate.id),
     ]);
     if (!registration || !event) throw registrationsError(RegistrationsError.RegistrationNotFound, 'Not found.');
@@ -277,13 +251,7 @@ export class RegistrationsService {
       const registration = await this.registrations.lockRegistration(manager, delegate.id);
       if (!event || !registration || registration.status === 'cancelled') return;
 
-      const signups = await this.registrations.signupsOf(registration.id, manager);
-      for (const signup of [...signups].sort((a, b) => a.sessionId.localeCompare(b.sessionId))) {
-        const session = await this.registrations.lockWorkshopSeats(manager, signup.sessionId, this.lockSeats);
-        await this.registrations.deleteSignup(manager, signup.id);
-        if (session && signup.status === 'confirmed') await this.fillWorkshopSeats(manager, session, now);
-      }
-
+      await this.workshopSignups.releaseAll(manager, registration.id, now);
       await this.registrations.markCancelled(manager, registration.id, now);
       await this.outbox.cancelPendingForRegistration(manager, registration.id);
       await this.outbox.enqueue(manager, {
@@ -335,180 +303,6 @@ export class RegistrationsService {
       promoted += 1;
     }
     return promoted;
-  }
-
-  /** Call with the workshop row locked. */
-  private async fillWorkshopSeats(manager: EntityManager, session: WorkshopSeats, now: Date): Promise<void> {
-    if (session.status !== 'scheduled') return;
-    let free =
-      session.capacity === null
-        ? Number.POSITIVE_INFINITY
-        : session.capacity - (await this.registrations.countConfirmedSignups(manager, session.id));
-    while (free > 0) {
-      const next = await this.registrations.promoteNextSignup(manager, session.id);
-      if (!next) break;
-      await this.outbox.enqueue(manager, {
-        kind: NotificationKind.WorkshopPromoted,
-        recipient: next.email,
-        data: { sessionId: session.id, signupId: next.id },
-        sendAt: now,
-        dedupeKey: `workshop-promoted:${next.id}`,
-        eventId: session.eventId,
-        registrationId: next.registrationId,
-      });
-      await this.reminders.syncEvent(manager, session.eventId, next.registrationId);
-      free -= 1;
-    }
-  }
-
-  /**
-   * Signs the delegate up for a workshop: a place if one is free, otherwise its waiting
-   * list. Signing up again returns the existing sign-up.
-   */
-  async signUp(delegate: Registration, sessionId: string): Promise<WorkshopSignupResponse> {
-    const now = this.clock.now();
-    return this.registrations.transaction(async (manager) => {
-      const registration = await this.registrations.lockRegistration(manager, delegate.id);
-      if (!registration || registration.status !== 'confirmed') {
-        throw registrationsError(
-          RegistrationsError.NotConfirmed,
-          registration?.status === 'waitlisted'
-            ? 'You are on the waiting list for the event; you can sign up for workshops once you have a place.'
-            : 'Your registration is cancelled, so you cannot sign up for workshops.',
-        );
-      }
-      const session = await this.requireWorkshop(manager, registration.eventId, sessionId);
-      const existing = await this.registrations.findSignup(manager, sessionId, registration.id);
-      if (existing) return toWorkshopSignupResponse(existing);
-      const clash = await this.registrations.findClash(manager, registration.id, session);
-      if (clash) {
-        throw registrationsError(
-          RegistrationsError.WorkshopClash,
-          `This workshop overlaps “${clash.title}”, which you have signed up for. Leave that one first.`,
-        );
-      }
-      // If places were added since the queue formed, the queue moves up before this newcomer joins it.
-      await this.fillWorkshopSeats(manager, session, now);
-      const signup = await this.registrations.insertSignup(manager, session.id, registration.id, session.capacity);
-      await this.reminders.syncEvent(manager, registration.eventId, registration.id);
-      return toWorkshopSignupResponse(signup);
-    });
-  }
-
-  /** Leaves a workshop (or its queue); a freed place goes to the next in the queue. */
-  async leave(delegate: Registration, sessionId: string): Promise<void> {
-    const now = this.clock.now();
-    await this.registrations.transaction(async (manager) => {
-      const registration = await this.registrations.lockRegistration(manager, delegate.id);
-      if (!registration) return;
-      const session = await this.registrations.lockWorkshopSeats(manager, sessionId, this.lockSeats);
-      if (!session || session.eventId !== registration.eventId) {
-        throw registrationsError(RegistrationsError.SessionNotFound, 'The workshop was not found.');
-      }
-      const signup = await this.registrations.findSignup(manager, sessionId, registration.id);
-      if (!signup) return;
-      await this.registrations.deleteSignup(manager, signup.id);
-      if (signup.status === 'confirmed') await this.fillWorkshopSeats(manager, session, now);
-      await this.reminders.syncEvent(manager, registration.eventId, registration.id);
-    });
-  }
-
-  private async requireWorkshop(manager: EntityManager, eventId: string, sessionId: string): Promise<WorkshopSeats> {
-    const session = await this.registrations.lockWorkshopSeats(manager, sessionId, this.lockSeats);
-    if (!session || session.eventId !== eventId) {
-      throw registrationsError(RegistrationsError.SessionNotFound, 'The workshop was not found in this event.');
-    }
-    if (session.kind !== 'workshop') {
-      throw registrationsError(
-        RegistrationsError.NotAWorkshop,
-        'Only workshops take sign-ups; every delegate may attend the other sessions.',
-      );
-    }
-    if (session.status !== 'scheduled') {
-      throw registrationsError(RegistrationsError.SessionCancelled, 'This workshop has been cancelled.');
-    }
-    return session;
-  }
-
-  // --- organisers --------------------------------------------------------------------
-
-  async list(eventId: string, filter: AttendeeFilter, window: PageWindow): Promise<Page<AttendeeResponse>> {
-    const page = await this.registrations.listAttendees(eventId, filter, window);
-    return { items: page.items.map(toAttendeeResponse), total: page.total };
-  }
-
-  /** The filtered list as CSV with a UTF-8 BOM (so Excel reads the accents), streamed batch by batch. */
-  exportCsv(eventId: string, filter: AttendeeFilter): Readable {
-    const registrations = this.registrations;
-    async function* records() {
-      for await (const batch of registrations.attendeeBatches(eventId, filter)) {
-        for (const row of batch) yield ATTENDEE_CSV_COLUMNS.map((column) => spreadsheetSafe(row[column.key]));
-      }
-    }
-    const csv = stringify({ bom: true, header: true, columns: ATTENDEE_CSV_COLUMNS.map((c) => c.header) });
-    pipeline(Readable.from(records()), csv).catch((error: unknown) => {
-      this.logger.error({ err: error, eventId }, 'The registrations export failed part-way');
-    });
-    return csv;
-  }
-
-  async counts(eventId: string): Promise<RegistrationCountsResponse> {
-    const [rows, capacity] = await Promise.all([
-      this.registrations.countByStatus(eventId),
-      this.registrations.eventCapacity(eventId),
-    ]);
-    const of = (status: string) => rows.find((row) => row.status === status)?.n ?? 0;
-    return {
-      placesLeft: Math.max(0, (capacity ?? 0) - of('confirmed')),
-      confirmed: of('confirmed'),
-      waitlisted: of('waitlisted'),
-      cancelled: of('cancelled'),
-      checkedIn: rows.reduce((sum, row) => sum + row.checkedIn, 0),
-      total: rows.reduce((sum, row) => sum + row.n, 0),
-    };
-  }
-
-  /** Everything an organiser's page about one delegate shows: details, needs, workshops and their mail. */
-  async dossier(eventId: string, registrationId: string): Promise<DelegateDossier> {
-    const attendee = await this.requireAttendee(eventId, registrationId);
-    const [workshops, mail] = await Promise.all([
-      this.registrations.signupsOf(registrationId),
-      this.registrations.mailOf(registrationId),
-    ]);
-    return { attendee, workshops, mail };
-  }
-
-  /** The event's workshops with their places taken, for filters and lists. */
-  workshops(eventId: string): Promise<WorkshopListing[]> {
-    return this.registrations.workshopsOf(eventId);
-  }
-
-  async get(eventId: string, registrationId: string): Promise<AttendeeResponse> {
-    return toAttendeeResponse(await this.requireAttendee(eventId, registrationId));
-  }
-
-  /**
-   * Erases a delegate's personal data on request: the fields are replaced, the personal
-   * link stops working and unsent mail is cancelled; the status stays, so counts hold.
-   */
-  async erase(eventId: string, registrationId: string): Promise<void> {
-    const now = this.clock.now();
-    await this.registrations.transaction(async (manager) => {
-      const registration = await this.registrations.lockRegistration(manager, registrationId);
-      if (!registration || registration.eventId !== eventId) {
-        throw registrationsError(RegistrationsError.RegistrationNotFound, 'The registration was not found.');
-      }
-      if (registration.erasedAt) return;
-      await this.outbox.cancelPendingForRegistration(manager, registration.id);
-      await this.registrations.erase(manager, registration.id, now, newSecretToken().hash);
-      await this.reminders.syncEvent(manager, eventId, registration.id);
-    });
-  }
-
-  private async requireAttendee(eventId: string, registrationId: string): Promise<AttendeeRow> {
-    const row = await this.registrations.findAttendee(eventId, registrationId);
-    if (!row) throw registrationsError(RegistrationsError.RegistrationNotFound, 'The registration was not found.');
-    return row;
   }
 }
 

@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Event } from '../events/event.entity.js';
+import { Registration, type RegistrationStatus } from './registration.entity.js';
+import { INSERT_REGISTRATION_SQL, LOCK_EVENT_SQL, READ_EVENT_SQL } from './registrations.sql.js';
+import { nullableNumber } from './row-values.js';
+
+/** What a capacity decision needs of the event, read under its row lock. */
+export interface EventSeats {
+  id: string;
+  status: string;
+  capacity: number;
+  perOrganisationCap: number | null;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  endsAt: Date;
+}
+
+export interface NewRegistration {
+  eventId: string;
+  name: string;
+  /** As typed, for sending. */
+  email: string;
+  /** canonicalEmail(email): what makes two registrations the same mailbox. */
+  emailCanonical: string;
+  tokenHash: string;
+  /** The token sealed with SecretBox, so later emails (confirmation, reminders) can carry the link. */
+  tokenSealed: string;
+  organisation: string | null;
+  jobTitle: string | null;
+  accessNeeds: string | null;
+  dietaryNeeds: string | null;
+  consentedAt: Date;
+}
+
+export interface PlacedRegistration {
+  id: string;
+  status: RegistrationStatus;
+  waitlistReason: string | null;
+  waitlistPosition: number | null;
+  /** Seats are free but people wait for them (the capacity was raised): promote before committing. */
+  seatsFreeBehindQueue?: boolean;
+}
+
+export interface LockedRegistration {
+  id: string;
+  tokenHash: string;
+  eventId: string;
+  email: string;
+  name: string;
+  status: RegistrationStatus;
+  erasedAt: Date | null;
+  tokenSealed: string | null;
+}
+
+export interface Promoted {
+  id: string;
+  email: string;
+  tokenHash: string;
+}
+
+/**
+ * The delegates' own rows: registering, the event's seats and waiting list, the personal
+ * link's token, cancelling. Methods that take an EntityManager run inside the caller's
+ * transaction; locks are always taken in the order event → registration → workshop (by id),
+ * so two transactions never wait on each other in a cycle.
+ */
+@Injectable()
+export class DelegatesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** Locks the event row (FOR UPDATE) unless the test-only control switch is on. */
+  async lockEventSeats(manager: EntityManager, eventId: string, lock = true): Promise<EventSeats | undefined> {
+    const rows: Array<Record<string, unknown>> = await manager.query(lock ? LOCK_EVENT_SQL : READ_EVENT_SQL, [eventId]);
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      id: row.id as string,
+      status: row.status as string,
+      capacity: Number(row.capacity),
+      perOrganisationCap: nullableNumber(row.per_organisation_cap),
+      registrationOpensAt: row.registration_opens_at as Date | null,
+      registrationClosesAt: row.registration_closes_at as Date | null,
+      endsAt: row.ends_at as Date,
+    };
+  }
+
+  /**
+   * Inserts a registration as confirmed or waitlisted (see INSERT_REGISTRATION_SQL); undefined
+   * when that email already holds a live registration for the event.
+   */
+  async insertRegistration(manager: EntityManager, input: NewRegistration): Promise<PlacedRegistration | undefined> {
+    const rows: Array<Record<string, unknown>> = await manager.query(INSERT_REGISTRATION_SQL, [
+      input.eventId,
+      input.name,
+      input.email,
+      input.tokenHash,
+      input.organisation,
+      input.jobTitle,
+      input.accessNeeds,
+      input.dietaryNeeds,
+      input.consentedAt,
+      input.tokenSealed,
+      input.emailCanonical,
+    ]);
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      id: row.id as string,
+      status: row.status as RegistrationStatus,
+      waitlistReason: row.waitlist_reason as string | null,
+      waitlistPosition: nullableNumber(row.waitlist_position),
+      seatsFreeBehindQueue: row.seats_free_behind_queue === true,
+    };
+  }
+
+  /** A registration's status and place in the queue, read inside the caller's transaction. */
+  async placeOf(manager: EntityManager, id: string): Promise<PlacedRegistration> {
+    const rows: Array<Record<string, unknown>> = await manager.query(
+      `SELECT r.id, r.status, r.waitlist_reason,
+              CASE WHEN r.status = 'waitlisted' THEN (
+                SELECT count(*) FROM registrations w
+                WHERE w.event_id = r.event_id AND w.status = 'waitlisted' AND w.waitlist_seq <= r.waitlist_seq
+              ) END AS waitlist_position
+       FROM registrations r WHERE r.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    return {
+      id: row.id as string,
+      status: row.status as RegistrationStatus,
+      waitlistReason: row.waitlist_reason as string | null,
+      waitlistPosition: nullableNumber(row.waitlist_position),
+    };
+  }
+
+  async lockRegistration(manager: EntityManager, id: string): Promise<LockedRegistration | undefined> {
+    const rows: LockedRegistration[] = await manager.query(
+      `SELECT id, event_id AS "eventId", email, name, status, erased_at AS "erasedAt", token_hash AS "tokenHash",
+              token_sealed AS "tokenSealed"
+       FROM registrations WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  findRegistration(id: string): Promise<Registration | null> {
+    return this.db.getRepository(Registration).findOne({ where: { id } });
+  }
+
+  findEvent(id: string): Promise<Event | null> {
+    return this.db.getRepository(Event).findOne({ where: { id } });
+  }
+
+  /** The registration of this mailbox (its canonical email) for the event, unless erased. */
+  async findIdByMailbox(
+    eventId: string,
+    emailCanonical: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<string | undefined> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM registrations WHERE event_id = $1 AND email_canonical = $2 AND erased_at IS NULL`,
+      [eventId, emailCanonical],
+    );
+    return rows[0]?.id;
+  }
+
+  async waitlistPosition(eventId: string, registrationId: string): Promise<number | null> {
+    const rows: Array<{ position: string }> = await this.db.query(
+      `SELECT count(*) AS position FROM registrations w, registrations r
+       WHERE r.id = $2 AND r.status = 'waitlisted'
+         AND w.event_id = $1 AND w.status = 'waitlisted' AND w.waitlist_seq <= r.waitlist_seq`,
+      [eventId, registrationId],
+    );
+    const position = Number(rows[0]?.position ?? 0);
+    return position > 0 ? position : null;
+  }
+
+  async countConfirmed(manager: EntityManager, eventId: string): Promise<number> {
+    const rows: Array<{ n: string }> = await manager.query(
+      `SELECT count(*) AS n FROM registrations WHERE event_id = $1 AND status = 'confirmed'`,
+      [eventId],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /**
+   * Confirms the first on the waiting list whose organisation is under the event's cap.
+   * Call with the event row locked.
+   */
+  async promoteNextWaiting(manager: EntityManager, eventId: string): Promise<Promoted | undefined> {
+    const result: [Promoted[], number] = await manager.query(
+      `UPDATE registrations SET status = 'confirmed', waitlist_seq = NULL, waitlist_reason = NULL, updated_at = now()
+       WHERE id = (
+         SELECT r.id FROM registrations r JOIN events e ON e.id = r.event_id
+         WHERE r.event_id = $1 AND r.status = 'waitlisted' AND (
+           e.per_organisation_cap IS NULL OR r.organisation IS NULL OR (
+             SELECT count(*) FROM registrations c
+             WHERE c.event_id = $1 AND c.status = 'confirmed'
+               AND lower(btrim(c.organisation)) = lower(btrim(r.organisation))
+           ) < e.per_organisation_cap)
+         ORDER BY r.waitlist_seq LIMIT 1
+       ) AND status = 'waitlisted'
+       RETURNING id, email, token_hash AS "tokenHash"`,
+      [eventId],
+    );
+    return result[0][0];
+  }
+
+  async markCancelled(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE registrations SET status = 'cancelled', waitlist_seq = NULL, waitlist_reason = NULL,
+         cancelled_at = $2, updated_at = now() WHERE id = $1`,
+      [id, at],
+    );
+  }
+
+  async rotateToken(manager: EntityManager, id: string, tokenHash: string, tokenSealed: string): Promise<void> {
+    await manager.query(
+      `UPDATE registrations SET token_hash = $2, token_sealed = $3, updated_at = now() WHERE id = $1`,
+      [id, tokenHash, tokenSealed],
+    );
+  }
+}

@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { SignupStatus } from './session-signup.entity.js';
+import { nullableNumber } from './row-values.js';
+
+export interface WorkshopSeats {
+  id: string;
+  eventId: string;
+  title: string;
+  kind: string;
+  status: string;
+  capacity: number | null;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export interface SignupRow {
+  id: string;
+  sessionId: string;
+  status: SignupStatus;
+  waitlistPosition: number | null;
+}
+
+export interface DelegateSignupRow extends SignupRow {
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  room: string | null;
+  sessionStatus: string;
+}
+
+export interface WorkshopListing {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  room: string | null;
+  capacity: number | null;
+  taken: number;
+}
+
+export interface PromotedSignup {
+  id: string;
+  registrationId: string;
+  email: string;
+}
+
+/**
+ * Workshop sign-ups and their waiting lists. Methods that take an EntityManager run inside
+ * the caller's transaction (which has locked the registration first, then the workshop).
+ */
+@Injectable()
+export class WorkshopSignupsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Locks the workshop row unless the test-only control switch is on. */
+  async lockWorkshopSeats(manager: EntityManager, sessionId: string, lock = true): Promise<WorkshopSeats | undefined> {
+    const rows: WorkshopSeats[] = await manager.query(
+      `SELECT id, event_id AS "eventId", title, kind, status, capacity, starts_at AS "startsAt", ends_at AS "endsAt"
+       FROM sessions WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [sessionId],
+    );
+    return rows[0];
+  }
+
+  /** Another workshop of this delegate (place or queue) that overlaps [startsAt, endsAt). */
+  async findClash(
+    manager: EntityManager,
+    registrationId: string,
+    session: WorkshopSeats,
+  ): Promise<{ title: string } | undefined> {
+    const rows: Array<{ title: string }> = await manager.query(
+      `SELECT s.title FROM session_signups ss JOIN sessions s ON s.id = ss.session_id
+       WHERE ss.registration_id = $1 AND s.id <> $2 AND s.status = 'scheduled'
+         AND s.starts_at < $4 AND s.ends_at > $3
+       ORDER BY s.starts_at LIMIT 1`,
+      [registrationId, session.id, session.startsAt, session.endsAt],
+    );
+    return rows[0];
+  }
+
+  async findSignup(manager: EntityManager, sessionId: string, registrationId: string): Promise<SignupRow | undefined> {
+    const rows: Array<{ id: string; sessionId: string; status: SignupStatus }> = await manager.query(
+      `SELECT id, session_id AS "sessionId", status FROM session_signups WHERE session_id = $1 AND registration_id = $2`,
+      [sessionId, registrationId],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return { ...row, waitlistPosition: await this.signupPosition(manager, row.id) };
+  }
+
+  /** A place if the workshop has one free, otherwise the end of its waiting list. Call with the workshop locked. */
+  async insertSignup(
+    manager: EntityManager,
+    sessionId: string,
+    registrationId: string,
+    capacity: number | null,
+  ): Promise<SignupRow> {
+    const rows: Array<{ id: string; status: SignupStatus; position: string | null }> = await manager.query(
+      `WITH decision AS (
+         SELECT CASE WHEN $3::int IS NULL
+           OR (SELECT count(*) FROM session_signups WHERE session_id = $1 AND status = 'confirmed') < $3::int
+           THEN 'confirmed' ELSE 'waitlisted' END AS status
+       ), inserted AS (
+         INSERT INTO session_signups (session_id, registration_id, status, waitlist_seq)
+         SELECT $1, $2, status, CASE WHEN status = 'waitlisted' THEN nextval('session_signups_waitlist_seq') END
+         FROM decision
+         RETURNING id, status
+       )
+       SELECT i.id, i.status, CASE WHEN i.status = 'waitlisted'
+         THEN (SELECT count(*) FROM session_signups WHERE session_id = $1 AND status = 'waitlisted') + 1 END AS position
+       FROM inserted i`,
+      [sessionId, registrationId, capacity],
+    );
+    const row = rows[0];
+    return { id: row.id, sessionId, status: row.status, waitlistPosition: nullableNumber(row.position) };
+  }
+
+  async deleteSignup(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`DELETE FROM session_signups WHERE id = $1`, [id]);
+  }
+
+  async countConfirmedSignups(manager: EntityManager, sessionId: string): Promise<number> {
+    const rows: Array<{ n: string }> = await manager.query(
+      `SELECT count(*) AS n FROM session_signups WHERE session_id = $1 AND status = 'confirmed'`,
+      [sessionId],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Gives the first in the workshop's queue its place. Call with the workshop locked. */
+  async promoteNextSignup(manager: EntityManager, sessionId: string): Promise<PromotedSignup | undefined> {
+    // A SELECT over a data-modifying CTE: plain rows, not [rows, count].
+    const rows: PromotedSignup[] = await manager.query(
+      `WITH promoted AS (
+         UPDATE session_signups SET status = 'confirmed', waitlist_seq = NULL
+         WHERE id = (SELECT id FROM session_signups WHERE session_id = $1 AND status = 'waitlisted'
+                     ORDER BY waitlist_seq LIMIT 1) AND status = 'waitlisted'
+         RETURNING id, registration_id
+       )
+       SELECT p.id, p.registration_id AS "registrationId", r.email
+       FROM promoted p JOIN registrations r ON r.id = p.registration_id`,
+      [sessionId],
+    );
+    return rows[0];
+  }
+
+  async signupPosition(manager: EntityManager, signupId: string): Promise<number | null> {
+    const rows: Array<{ position: string }> = await manager.query(
+      `SELECT count(*) AS position FROM session_signups w, session_signups s
+       WHERE s.id = $1 AND s.status = 'waitlisted'
+         AND w.session_id = s.session_id AND w.status = 'waitlisted' AND w.waitlist_seq <= s.waitlist_seq`,
+      [signupId],
+    );
+    const position = Number(rows[0]?.position ?? 0);
+    return position > 0 ? position : null;
+  }
+
+  /** A delegate's sign-ups with their sessions, in agenda order. */
+  async signupsOf(registrationId: string, manager: EntityManager = this.db.manager): Promise<DelegateSignupRow[]> {
+    const rows: Array<DelegateSignupRow & { position: string | null }> = await manager.query(
+      `SELECT ss.id, ss.session_id AS "sessionId", ss.status, s.title, s.starts_at AS "startsAt",
+              s.ends_at AS "endsAt", s.room, s.status AS "sessionStatus",
+              CASE WHEN ss.status = 'waitlisted' THEN (
+                SELECT count(*) FROM session_signups w
+                WHERE w.session_id = ss.session_id AND w.status = 'waitlisted' AND w.waitlist_seq <= ss.waitlist_seq
+              ) END AS position
+       FROM session_signups ss JOIN sessions s ON s.id = ss.session_id
+       WHERE ss.registration_id = $1
+       ORDER BY s.starts_at, s.id`,
+      [registrationId],
+    );
+    return rows.map(({ position, ...row }) => ({ ...row, waitlistPosition: nullableNumber(position) }));
+  }
+
+  /** The event's scheduled workshops with how many places are taken, in agenda order. */
+  async workshopsOf(eventId: string): Promise<WorkshopListing[]> {
+    const rows: Array<WorkshopListing & { taken: string }> = await this.db.query(
+      `SELECT s.id, s.title, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.room, s.capacity,
+              (SELECT count(*) FROM session_signups ss WHERE ss.session_id = s.id AND ss.status = 'confirmed') AS taken
+       FROM sessions s
+       WHERE s.event_id = $1 AND s.kind = 'workshop' AND s.status = 'scheduled'
+       ORDER BY s.starts_at, s.title`,
+      [eventId],
+    );
+    return rows.map((row) => ({ ...row, taken: Number(row.taken) }));
+  }
+}
