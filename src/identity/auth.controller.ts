@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { authorizationHeader, bodyField, RateLimit } from '../platform/http/rate-limit.js';
+import { authorizationHeader, RateLimit } from '../platform/http/rate-limit.js';
 import { toUserResponse, UserResponse } from './users/dto/user.response.js';
 import { UsersService } from './users/users.service.js';
 import type { AuthUser } from './auth-user.js';
@@ -8,6 +8,7 @@ import { AuthService } from './auth.service.js';
 import { CurrentUser, Staff } from './decorators/auth.decorators.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { LoginDto, LoginResponse } from './dto/login.dto.js';
+import { LOGIN_RATE_LIMIT } from './login-rate.js';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -19,9 +20,9 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @RateLimit({ bucket: 'login', limit: (config) => config.rateLimitLogin, windowMs: 60_000, key: bodyField('email') })
-  async login(@Body() body: LoginDto): Promise<LoginResponse> {
-    return { accessToken: await this.auth.login(body.email, body.password) };
+  @RateLimit(LOGIN_RATE_LIMIT)
+  async login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
+    return { accessToken: await this.auth.login(body.email, body.password, ip) };
   }
 
   @Get('me')

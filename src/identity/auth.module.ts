@@ -8,6 +8,8 @@ import { UsersRepository } from './users/users.repository.js';
 import { UsersService } from './users/users.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { LoginAlert } from './login-alert.js';
+import { LoginThrottle } from './login-throttle.js';
 import { EventAccessService } from './event-access.service.js';
 import { EventMembersRepository } from './event-members.repository.js';
 import { AdminGuard } from './guards/admin.guard.js';
@@ -29,6 +31,8 @@ const GUARDS = [StaffGuard, AdminGuard, EventRoleGuard];
     StaffJwt,
     StaffAuthenticator,
     AuthService,
+    LoginThrottle,
+    LoginAlert,
     UsersRepository,
     UsersService,
     EventMembersRepository,

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { bootstrap } from '../../src/app/bootstrap.js';
 import { ConfigValidationError } from '../../src/platform/config/app-config.js';
 import { newAward, newAwardsEvent } from '../factories/awards.factory.js';
@@ -282,4 +283,16 @@ describe('start-up in production mode', () => {
     expect(output).toMatch(/^\s*MASTER_SECRET: is a value shipped with Plenary/m);
     expect(output).toMatch(/^\s*ADMIN_PASSWORD: is the password shipped with Plenary/m);
   }, 150_000);
+});
+
+describe('docker/compose.yml', () => {
+  it('supplies no secret of its own: each must be given (${VAR:?…}), or compose refuses to start', () => {
+    const compose = readFileSync(new URL('../../docker/compose.yml', import.meta.url), 'utf8');
+    for (const name of ['MASTER_SECRET', 'ADMIN_PASSWORD']) {
+      expect(compose).toMatch(new RegExp(`^\\s+${name}: \\$\\{${name}:\\?[^}]+\\}$`, 'm'));
+    }
+    // The secret's former name is not set with a default either.
+    expect(compose).not.toMatch(/JWT_SECRET:\s*\$\{JWT_SECRET:-/);
+    expect(compose).not.toContain(OLD_COMPOSE_SECRET);
+  });
 });

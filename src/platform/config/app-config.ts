@@ -198,6 +198,30 @@ export class AppConfig {
   @Min(1)
   rateLimitLogin = 10;
 
+  /**
+   * Failed sign-ins one email may have from one address (in 15 minutes) before each further
+   * failure makes that address wait, twice as long each time (1 s, 2 s, 4 s … up to 15 minutes).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  loginFreeFailures = 5;
+
+  /**
+   * Failed sign-ins one email may have from all addresses together (in 15 minutes) before
+   * addresses it has never signed in from must wait; the owner's own addresses are not stopped.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  loginEmailFailureLimit = 50;
+
+  /** Unsuccessful sign-ins to one account (in 15 minutes) after which its owner is emailed, once per hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  loginAlertFailures = 10;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -5,6 +5,7 @@ import { DomainError } from '../errors/domain-error.js';
 import { statusForKind } from '../errors/http-status.js';
 import { mapPostgresError } from '../errors/postgres-errors.js';
 import { ErrorBody, errorBody } from './error-body.js';
+import { RetryLaterException } from './rate-limit.js';
 
 /**
  * Turns every error into the API's one JSON shape. Domain errors and known PostgreSQL
@@ -20,6 +21,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     const body = this.toBody(exception, request.id);
+    if (exception instanceof RetryLaterException) void reply.header('retry-after', exception.retryAfterSeconds);
     if (body.statusCode === 429 && !reply.hasHeader('retry-after')) {
       void reply.header('retry-after', '60');
     }

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config.js';
 import { RedisClient } from '../redis/redis.module.js';
 import { hashToken } from '../crypto/tokens.js';
@@ -17,6 +17,17 @@ export interface RateLimitRule {
 }
 
 const RATE_LIMIT_KEY = 'plenary:rate-limit';
+
+/** A 429 that says how long to wait: the filters (API and pages) send it as Retry-After. */
+export class RetryLaterException extends HttpException {
+  constructor(readonly retryAfterMs: number) {
+    super('Too many requests; wait a little and try again.', HttpStatus.TOO_MANY_REQUESTS);
+  }
+
+  get retryAfterSeconds(): string {
+    return String(Math.max(1, Math.ceil(this.retryAfterMs / 1000)));
+  }
+}
 
 /**
  * Fixed windows: INCR each key, start its window on the first hit, and answer the
@@ -69,11 +80,7 @@ export class RateLimitGuard implements CanActivate {
       checks.map(([, allowed]) => allowed),
       rule.windowMs,
     );
-    if (retryAfterMs > 0) {
-      const reply = context.switchToHttp().getResponse<FastifyReply>();
-      void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
-      throw new HttpException('Too many requests; wait a little and try again.', HttpStatus.TOO_MANY_REQUESTS);
-    }
+    if (retryAfterMs > 0) throw new RetryLaterException(retryAfterMs);
     return true;
   }
 

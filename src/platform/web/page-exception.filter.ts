@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../errors/domain-error.js';
 import { statusForKind } from '../errors/http-status.js';
 import { toErrorBody } from '../http/all-exceptions.filter.js';
+import { RetryLaterException } from '../http/rate-limit.js';
 import type { Messages } from './messages.en-GB.js';
 import { PageRenderer } from './page-renderer.js';
 import { CrossSiteFormError } from './same-origin.guard.js';
@@ -31,6 +32,7 @@ export class PageExceptionFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     const page = this.describe(exception, request.id, this.renderer.messages);
+    if (exception instanceof RetryLaterException) void reply.header('retry-after', exception.retryAfterSeconds);
     if (page.status === 429 && !reply.hasHeader('retry-after')) void reply.header('retry-after', '60');
     // Error pages can sit at a personal address: treat them all as personal.
     this.renderer.platform.send(reply, 'error', page, { title: page.title, status: page.status, personal: true });
