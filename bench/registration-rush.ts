@@ -121,6 +121,7 @@ async function main(): Promise<void> {
       DATABASE_POOL_SIZE: String(POOL),
       // The limiter stays in the path; every client here shares one address, so its backstop must allow them.
       RATE_LIMIT_REGISTRATION: String(REGISTRATIONS * 2),
+      RATE_LIMIT_PER_ADDRESS: String(REGISTRATIONS * 20),
     },
   });
   const { base, db } = api;

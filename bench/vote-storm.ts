@@ -130,7 +130,11 @@ async function main(): Promise<void> {
     label: 'votes',
     poolSize: POOL,
     // The limiter stays in the path; 3,000 voters share one address here, so its backstop must allow them.
-    env: { RATE_LIMIT_BALLOTS: String(VOTERS), DATABASE_POOL_SIZE: String(POOL) },
+    env: {
+      RATE_LIMIT_BALLOTS: String(VOTERS),
+      RATE_LIMIT_PER_ADDRESS: String(VOTERS * 10),
+      DATABASE_POOL_SIZE: String(POOL),
+    },
   });
   const { base, db } = api;
   try {

@@ -11,7 +11,6 @@ export const AgendaReadLimit = () =>
     bucket: 'agenda-read',
     limit: (config) => config.rateLimitDefault * 10,
     windowMs: 60_000,
-    key: () => undefined,
   });
 
 /** A public page that changes now and then: browsers and CDNs may reuse it briefly, then revalidate with the ETag. */

@@ -12,6 +12,7 @@ import { createRootLogger, type LogOutput, logRequests, PinoNestLogger } from '.
 import { apiValidationPipe } from '../platform/http/validation.js';
 import { registerBodyParsers } from '../platform/http/body-parsers.js';
 import { noStoreForCredentials } from '../platform/http/no-store.js';
+import { parseTrustProxy, trustProxyOption } from '../platform/http/trust-proxy.js';
 import { bearerToken } from '../identity/bearer.js';
 import { StaffAuthenticator } from '../identity/staff-authenticator.js';
 
@@ -35,7 +36,8 @@ export async function createHttpApp(
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // Nobody's X-Forwarded-For is believed unless TRUST_PROXY names the proxies in front.
+    trustProxy: trustProxyOption(parseTrustProxy(config.trustProxy) ?? false),
     routerOptions: { maxParamLength: 200 },
   });
   const app = await make(AppModule.register(config), adapter, {

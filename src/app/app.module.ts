@@ -6,6 +6,7 @@ import { ApiModule } from './api.module.js';
 import { AuthModule } from '../identity/auth.module.js';
 import { Clock } from '../platform/clock/clock.js';
 import { AllExceptionsFilter } from '../platform/http/all-exceptions.filter.js';
+import { HttpLimitsModule } from '../platform/http/http-limits.module.js';
 import { RateLimitGuard } from '../platform/http/rate-limit.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { ConfigModule } from '../platform/config/config.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config, ENTITIES), extra: { max: config.databasePoolSize } }),
         BullModule.forRoot({ url: config.redisUrl, prefix: config.queuePrefix }),
         RedisModule,
+        HttpLimitsModule,
         ClockModule,
         MailModule,
         NotificationsModule,

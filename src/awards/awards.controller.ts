@@ -11,7 +11,8 @@ import {
 } from '../registrations/access/delegate.decorators.js';
 import { UuidParam } from '../platform/http/uuid-param.js';
 import { type Page, PageQuery, pageWindow } from '../platform/http/pagination.js';
-import { authorizationHeader, RateLimit } from '../platform/http/rate-limit.js';
+import { bearerClaim } from '../platform/http/actor-verifiers.js';
+import { RateLimit } from '../platform/http/rate-limit.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import type { Registration } from '../registrations/registration.entity.js';
 import { AwardAccessService } from './award-access.service.js';
@@ -73,7 +74,7 @@ export class AwardsController {
 
   @Post('awards/:awardId/nominations')
   @Delegate()
-  @RateLimit({ bucket: 'nominations', limit: () => 30, windowMs: 60_000, key: authorizationHeader })
+  @RateLimit({ bucket: 'nominations', limit: () => 30, windowMs: 60_000, actor: bearerClaim })
   @ApiOperation({ summary: 'Nominate a colleague (confirmed delegate, during the nomination window)' })
   nominate(
     @CurrentDelegate() delegate: Registration,
@@ -136,7 +137,7 @@ export class AwardsController {
     bucket: 'ballots',
     limit: (config) => config.rateLimitBallots,
     windowMs: 60_000,
-    key: authorizationHeader,
+    actor: bearerClaim,
   })
   @ApiOperation({ summary: 'Cast a secret ballot (confirmed delegate, during the voting window); 409 on a second one' })
   cast(

@@ -1,45 +1,65 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { bearerToken } from '../identity/bearer.js';
 import { DelegateResolver } from '../registrations/access/delegate-resolver.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { KeyRing } from '../platform/crypto/key-ring.js';
+import { ActorKind, ActorVerifiers, bearerClaim, cookieClaim, firstClaim } from '../platform/http/actor-verifiers.js';
+import { RateCounter, RetryLaterException } from '../platform/http/rate-counter.js';
 import type { Registration } from '../registrations/registration.entity.js';
 import { CanvasError, canvasError } from './canvas.errors.js';
 import type { Canvas } from './canvas.entity.js';
 
 export const PARTICIPANT_COOKIE = 'plenary_participant';
 const COOKIE_MAX_AGE_S = 60 * 60 * 24 * 30;
+const HOUR = 3_600_000;
 
 export interface Participant {
-  /** `d:<registration id>` for a delegate, `c:<random id>` for a cookie holder. */
+  /**
+   * `d:<registration id>` for a delegate, `c:<random id>` for a cookie holder, `a:<keyed hash>` for
+   * a client that keeps no cookie (everyone without one at an address shares it).
+   */
   key: string;
   delegate?: Registration;
 }
 
-/** Rate-limit key: who is acting on a join-code route (delegate token, else participant cookie). */
-export const participantRateKey = (request: FastifyRequest): string | undefined =>
-  bearerToken(request) ?? (request.cookies as Record<string, string | undefined> | undefined)?.[PARTICIPANT_COOKIE];
+/**
+ * What a join-code request needs of its participant: `peek` only looks (the wall), `join` hands
+ * a newcomer a cookie when the address may have another (opening the page), `note` must have one
+ * (posting), `dot` never makes one (a vote without a cookie is the address's).
+ */
+export type ParticipantUse = 'peek' | 'join' | 'note' | 'dot';
+
+/** Rate-limit claim on a join-code route: the delegate's token, else the participant cookie. */
+export const participantClaim = firstClaim(bearerClaim, cookieClaim(ActorKind.participant, PARTICIPANT_COOKIE));
 
 /**
  * Who is posting or voting on a canvas: the delegate with their personal-link token, or on an
- * anonymous canvas a random id in a signed cookie (set on first use).
+ * anonymous canvas a random id in a signed cookie, set when the join page is opened (so a room
+ * of phones each posts as itself from the first note). New cookies per address are capped:
+ * each is a participant with its own limits and dots.
  */
 @Injectable()
-export class CanvasParticipants {
+export class CanvasParticipants implements OnModuleInit {
   constructor(
     private readonly delegates: DelegateResolver,
     private readonly config: AppConfig,
     private readonly keys: KeyRing,
+    private readonly counter: RateCounter,
+    private readonly verifiers: ActorVerifiers,
   ) {}
 
-  /** Resolves the participant; with `create`, gives a newcomer a cookie. */
+  onModuleInit(): void {
+    this.verifiers.register(ActorKind.participant, (cookie) => this.verify(cookie));
+  }
+
+  /** Resolves the participant for this use; undefined only for `peek` and `join` without one. */
   async resolve(
     canvas: Canvas,
     request: FastifyRequest,
     reply: FastifyReply | undefined,
-    create: boolean,
+    use: ParticipantUse,
   ): Promise<Participant | undefined> {
     const token = bearerToken(request);
     if (token) {
@@ -53,7 +73,7 @@ export class CanvasParticipants {
       return { key: `d:${delegate.id}`, delegate };
     }
     if (!canvas.anonymous) {
-      if (!create) return undefined;
+      if (use === 'peek' || use === 'join') return undefined;
       throw canvasError(
         CanvasError.DelegateRequired,
         'This canvas is for registered delegates: open it from the personal link in your confirmation email.',
@@ -62,7 +82,17 @@ export class CanvasParticipants {
     const cookie = (request.cookies as Record<string, string | undefined> | undefined)?.[PARTICIPANT_COOKIE];
     const id = cookie ? this.verify(cookie) : undefined;
     if (id) return { key: `c:${id}` };
-    if (!create || !reply) return undefined;
+    if (use === 'dot') return { key: `a:${this.addressKey(request.ip)}` };
+    if (use === 'peek' || !reply) return undefined;
+    const waitMs = await this.counter.hit(
+      'participant-new',
+      [{ key: `ip:${request.ip}`, limit: this.config.participantCookiesPerAddress }],
+      HOUR,
+    );
+    if (waitMs > 0) {
+      if (use === 'join') return undefined;
+      throw new RetryLaterException(waitMs);
+    }
     const fresh = randomBytes(16).toString('base64url');
     void reply.setCookie(PARTICIPANT_COOKIE, `${fresh}.${this.sign(fresh)}`, {
       path: '/',
@@ -76,6 +106,14 @@ export class CanvasParticipants {
 
   private sign(id: string, key = this.keys.current('participant-cookie').key): string {
     return createHmac('sha256', key).update(`canvas-participant:${id}`).digest('base64url');
+  }
+
+  /** The address as a participant, keyed so the stored value does not give the address away. */
+  private addressKey(address: string): string {
+    return createHmac('sha256', this.keys.current('participant-cookie').key)
+      .update(`canvas-address:${address}`)
+      .digest('base64url')
+      .slice(0, 22);
   }
 
   /** Signed with the current key, or with a rotated-out one still configured. */

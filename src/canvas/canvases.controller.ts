@@ -9,7 +9,7 @@ import { commonError, CommonError } from '../platform/errors/common.errors.js';
 import { UuidParam } from '../platform/http/uuid-param.js';
 import { RateLimit } from '../platform/http/rate-limit.js';
 import { CanvasExports } from './canvas-exports.js';
-import { participantRateKey } from './canvas-participants.js';
+import { participantClaim } from './canvas-participants.js';
 import { CanvasStreams } from './canvas-streams.js';
 import { CanvasesService } from './canvases.service.js';
 import {
@@ -130,7 +130,7 @@ export class CanvasesController {
   /** Server-sent events: facilitators with their token, the public wall with `?code=`. */
   @Get('canvases/:canvasId/stream')
   // A room of phones shares the venue's address: count each participant, the IP only as a backstop.
-  @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, key: participantRateKey })
+  @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, actor: participantClaim })
   @ApiProduces('text/event-stream')
   async stream(
     @UuidParam('canvasId') canvasId: string,
@@ -149,7 +149,7 @@ export class CanvasesController {
 
   @ApiOkResponse({ type: PublicCanvasResponse, description: 'What a participant sees (public with the code).' })
   @Get('canvases/join/:joinCode')
-  @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, key: participantRateKey })
+  @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, actor: participantClaim })
   async joinView(
     @Param('joinCode') joinCode: string,
     @Req() request: FastifyRequest,
@@ -159,7 +159,7 @@ export class CanvasesController {
   }
 
   @Post('canvases/join/:joinCode/notes')
-  @RateLimit({ bucket: 'canvas-note', limit: (c) => c.rateLimitCanvasNotes, windowMs: MINUTE, key: participantRateKey })
+  @RateLimit({ bucket: 'canvas-note', limit: (c) => c.rateLimitCanvasNotes, windowMs: MINUTE, actor: participantClaim })
   @ApiCreatedResponse({ type: NoteResponse, description: 'The note, as the wall shows it.' })
   postNote(
     @Param('joinCode') joinCode: string,
@@ -172,7 +172,7 @@ export class CanvasesController {
 
   @ApiCreatedResponse({ type: DotResponse })
   @Post('canvases/join/:joinCode/notes/:noteId/dots')
-  @RateLimit({ bucket: 'canvas-dot', limit: (c) => c.rateLimitCanvasDots, windowMs: MINUTE, key: participantRateKey })
+  @RateLimit({ bucket: 'canvas-dot', limit: (c) => c.rateLimitCanvasDots, windowMs: MINUTE, actor: participantClaim })
   dot(
     @Param('joinCode') joinCode: string,
     @UuidParam('noteId') noteId: string,

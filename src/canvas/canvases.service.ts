@@ -133,7 +133,7 @@ export class CanvasesService {
   async publicView(canvas: Canvas, request: FastifyRequest, reply?: FastifyReply): Promise<PublicCanvasResponse> {
     const notes = await this.canvases.listVisibleNotes(canvas.id);
     const participant = await this.participants
-      .resolve(canvas, request, reply, reply !== undefined && canvas.anonymous)
+      .resolve(canvas, request, reply, reply ? 'join' : 'peek')
       .catch(() => undefined);
     const dotsUsed = participant ? await this.canvases.dotsUsed(canvas.id, participant.key) : undefined;
     return {
@@ -183,7 +183,7 @@ export class CanvasesService {
   ): Promise<NoteResponse> {
     const canvas = await this.byJoinCode(joinCode);
     if (canvas.status !== 'open') throw closed();
-    const participant = (await this.participants.resolve(canvas, request, reply, true))!;
+    const participant = (await this.participants.resolve(canvas, request, reply, 'note'))!;
     requireSection(canvas, dto.section);
     // On a canvas for registered delegates a note is signed by its delegate, never by a typed name.
     const authorName = canvas.anonymous ? dto.authorName || null : (participant.delegate?.name ?? null);
@@ -235,7 +235,7 @@ export class CanvasesService {
   async dot(joinCode: string, noteId: string, request: FastifyRequest, reply: FastifyReply): Promise<DotResponse> {
     const canvas = await this.byJoinCode(joinCode);
     if (canvas.status !== 'open') throw closed();
-    const participant = (await this.participants.resolve(canvas, request, reply, true))!;
+    const participant = (await this.participants.resolve(canvas, request, reply, 'dot'))!;
     return this.change(
       canvas.id,
       async (manager, status) => {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { authorizationHeader, RateLimit } from '../platform/http/rate-limit.js';
+import { bearerClaim } from '../platform/http/actor-verifiers.js';
+import { RateLimit } from '../platform/http/rate-limit.js';
 import { toUserResponse, UserResponse } from './users/dto/user.response.js';
 import { UsersService } from './users/users.service.js';
 import type { AuthUser } from './auth-user.js';
@@ -47,7 +48,7 @@ export class AuthController {
     bucket: 'password',
     limit: (config) => config.rateLimitLogin,
     windowMs: 60_000,
-    key: authorizationHeader,
+    actor: bearerClaim,
   })
   @ApiOperation({
     summary: "Change one's password (needs the current one); every older token ends, a new one is returned.",

@@ -16,6 +16,7 @@ import { AdminGuard } from './guards/admin.guard.js';
 import { EventRoleGuard } from './guards/event-role.guard.js';
 import { StaffGuard } from './guards/staff.guard.js';
 import { PasswordHasher } from './password-hasher.js';
+import { StaffActor } from './staff-actor.js';
 import { StaffAuthenticator } from './staff-authenticator.js';
 import { StaffJwt } from './staff-jwt.js';
 
@@ -30,6 +31,7 @@ const GUARDS = [StaffGuard, AdminGuard, EventRoleGuard];
     PasswordHasher,
     StaffJwt,
     StaffAuthenticator,
+    StaffActor,
     AuthService,
     LoginThrottle,
     LoginAlert,

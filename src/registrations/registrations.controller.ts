@@ -1,14 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../identity/auth-user.js';
 import { CurrentUser, EventRole } from '../identity/decorators/auth.decorators.js';
 import { CurrentDelegate, Delegate } from './access/delegate.decorators.js';
 import { UuidParam } from '../platform/http/uuid-param.js';
 import { pageWindow } from '../platform/http/pagination.js';
-import { bodyField, RateLimit } from '../platform/http/rate-limit.js';
+import { emailInBody } from '../platform/http/actor-verifiers.js';
+import { RateLimit } from '../platform/http/rate-limit.js';
 import { AppConfig } from '../platform/config/app-config.js';
-import { canonicalEmail } from '../platform/mail/email-address.js';
 import { CreateRegistrationDto, ResendLinkDto } from './dto/create-registration.dto.js';
 import { attendeeFilter, ListRegistrationsQuery } from './dto/list-registrations.query.js';
 import {
@@ -27,18 +26,20 @@ import { DelegatesService } from './delegates.service.js';
 import { WorkshopSignupsService } from './workshop-signups.service.js';
 import { CheckInService } from './check-in/check-in.service.js';
 
-const emailField = bodyField('email');
+/**
+ * The actor of registering and asking for the link: the mailbox the body's email reaches
+ * (`+tag` and dot variants are one actor), since many delegates share the venue's address. A
+ * body without a valid email counts against the address.
+ */
+export const registrationEmailClaim = emailInBody('email');
 
-/** The mailbox the body's email reaches, so `+tag` and dot variants share one count. */
-export const mailboxOfBody = (request: FastifyRequest): string | undefined => {
-  const email = emailField(request);
-  const mailbox = email === undefined ? undefined : canonicalEmail(email);
-  return mailbox?.ok ? mailbox.canonical : email;
-};
-
-/** Keyed on the mailbox in the body: many delegates share the venue's IP address. */
 const PER_EMAIL = (bucket: string) =>
-  RateLimit({ bucket, limit: (config) => config.rateLimitRegistration, windowMs: 60_000, key: mailboxOfBody });
+  RateLimit({
+    bucket,
+    limit: (config) => config.rateLimitRegistration,
+    windowMs: 60_000,
+    actor: registrationEmailClaim,
+  });
 
 @ApiTags('registrations')
 @Controller('api/events/:eventId/registrations')

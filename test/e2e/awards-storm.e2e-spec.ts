@@ -20,7 +20,7 @@ describe('awards: a vote storm', () => {
 
   beforeAll(async () => {
     // 2,500 ballots from one address within a second: the per-token limit's 10x IP backstop must allow it.
-    t = await createTestApp({ processRole: 'api', rateLimitBallots: 1000 });
+    t = await createTestApp({ processRole: 'api', rateLimitBallots: 1000, rateLimitPerAddress: 10_000 });
     // 2,500 connections open at once: a backlog above Node's default 511 keeps the kernel from
     // dropping (then resetting) the excess while the server is busy, as it did on a loaded machine.
     await t.app.listen({ port: 0, host: '127.0.0.1', backlog: 4096 });

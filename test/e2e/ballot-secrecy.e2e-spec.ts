@@ -76,7 +76,7 @@ describe('ballot secrecy against a reader of the database', () => {
   let ctx: AwardsContext;
 
   beforeAll(async () => {
-    t = await createTestApp({ processRole: 'api', rateLimitBallots: 1000 });
+    t = await createTestApp({ processRole: 'api', rateLimitBallots: 1000, rateLimitPerAddress: 10_000 });
     ctx = await newAwardsEvent(t, { capacity: 1000 });
   });
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { blankForm, formValues, formWithErrors, addError, type FormView, validat
 import { Flash } from '../../platform/web/flash.js';
 import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
 import { Pages } from '../../platform/web/pages.decorators.js';
-import { participantRateKey } from '../canvas-participants.js';
+import { participantClaim } from '../canvas-participants.js';
 import type { Canvas } from '../canvas.entity.js';
 import { CanvasesService } from '../canvases.service.js';
 import { CreateNoteDto } from '../dto/create-note.dto.js';
@@ -46,20 +46,20 @@ export class CanvasPagesController {
   }
 
   @Get(':joinCode')
-  @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, key: participantRateKey })
+  @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, actor: participantClaim })
   async join(@Param('joinCode') joinCode: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     return this.page(joinCode, 'join', request, reply, blankForm());
   }
 
   @Get(':joinCode/wall')
-  @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, key: participantRateKey })
+  @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, actor: participantClaim })
   async wall(@Param('joinCode') joinCode: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     return this.page(joinCode, 'wall', request, reply, blankForm());
   }
 
   /** The note form without JavaScript: the same DTO and rules as the API, then back to the page. */
   @Post(':joinCode/notes')
-  @RateLimit({ bucket: 'canvas-note', limit: (c) => c.rateLimitCanvasNotes, windowMs: MINUTE, key: participantRateKey })
+  @RateLimit({ bucket: 'canvas-note', limit: (c) => c.rateLimitCanvasNotes, windowMs: MINUTE, actor: participantClaim })
   async post(
     @Param('joinCode') joinCode: string,
     @Body() body: unknown,

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { IsTrustProxy } from '../http/trust-proxy.js';
 import {
   IsBoolean,
   IsEmail,
@@ -192,7 +193,18 @@ export class AppConfig {
   @Min(1024)
   publicBodyLimitBytes = 65_536;
 
-  /** Requests per minute per key (delegate token, email or participant); IP is a 10x backstop. */
+  /**
+   * Which proxies' X-Forwarded-For to believe: empty or false (nobody: the client is the TCP
+   * peer), a number of hops, or proxy addresses/CIDRs. See the README's scaling section.
+   */
+  @IsTrustProxy()
+  trustProxy = '';
+
+  /**
+   * Sign-in requests per minute per email and address; the address alone gets 10x. Limits keyed
+   * on who is acting count a key only once it is verified; a request without one counts against
+   * its address at the rule's own limit.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -222,12 +234,29 @@ export class AppConfig {
   @Min(1)
   loginAlertFailures = 10;
 
+  /** Requests per minute from one address on a route without its own rule, and anonymous reads of a canvas. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   rateLimitDefault = 600;
 
-  /** Registrations and link re-sends per minute for one email address (the IP gets 10x). */
+  /**
+   * Requests per minute per route from one address by verified actors (participant cookies,
+   * personal links, emails) together: a venue's whole room shares one Wi-Fi address, so this is
+   * a backstop for hundreds of phones, not a per-person limit.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  rateLimitPerAddress = 1500;
+
+  /** New canvas participant cookies one address may be given per hour (each is a participant with its own limits). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  participantCookiesPerAddress = 1000;
+
+  /** Registrations and link re-sends per minute for one email address. */
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -1,55 +1,37 @@
-import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config.js';
-import { RedisClient } from '../redis/redis.module.js';
-import { hashToken } from '../crypto/tokens.js';
+import type { ActorClaim } from './actor-verifiers.js';
+import { ActorVerifiers } from './actor-verifiers.js';
+import { RateCounter, type RateCheck, RetryLaterException } from './rate-counter.js';
 
-/** Routes with their own limit, keyed on who is acting rather than the shared venue IP. */
+export { RetryLaterException };
+
+/** Routes with their own limit, keyed on who is acting rather than the shared venue address. */
 export interface RateLimitRule {
   /** Bucket name, part of the Redis key. */
   bucket: string;
-  /** Requests allowed per window for one key. */
+  /** Requests allowed per window for one verified actor, and for one address's unverified requests together. */
   limit: (config: AppConfig) => number;
   windowMs: number;
-  /** Who is acting: an email, a delegate token, a participant cookie. Falls back to the IP. */
-  key: (request: FastifyRequest) => string | undefined;
+  /** Who the request says is acting; it counts as the actor only once ActorVerifiers confirms it. */
+  actor?: (request: FastifyRequest) => ActorClaim | undefined;
+  /** Count the actor per address (one email's sign-ins from here), so nobody elsewhere uses up the owner's. */
+  actorPerAddress?: boolean;
+  /** What one address's verified actors may send together per window; RATE_LIMIT_PER_ADDRESS unless given. */
+  addressLimit?: (config: AppConfig) => number;
 }
 
 const RATE_LIMIT_KEY = 'plenary:rate-limit';
 
-/** A 429 that says how long to wait: the filters (API and pages) send it as Retry-After. */
-export class RetryLaterException extends HttpException {
-  constructor(readonly retryAfterMs: number) {
-    super('Too many requests; wait a little and try again.', HttpStatus.TOO_MANY_REQUESTS);
-  }
-
-  get retryAfterSeconds(): string {
-    return String(Math.max(1, Math.ceil(this.retryAfterMs / 1000)));
-  }
-}
-
 /**
- * Fixed windows: INCR each key, start its window on the first hit, and answer the
- * longest wait among keys over their limit (0 when none is).
- * KEYS = counters; ARGV[1] = window ms; ARGV[2..] = the limit of each key.
- */
-const HIT_SCRIPT = `
-local wait = 0
-for i, key in ipairs(KEYS) do
-  local count = redis.call('INCR', key)
-  local ttl = redis.call('PTTL', key)
-  if ttl < 0 then
-    redis.call('PEXPIRE', key, ARGV[1])
-    ttl = tonumber(ARGV[1])
-  end
-  if count > tonumber(ARGV[i + 1]) and ttl > wait then wait = ttl end
-end
-return wait`;
-
-/**
- * Fixed-window counters in Redis, shared by every API process. Registered globally:
- * routes without a rule get a per-IP backstop; @RateLimit adds a rule keyed on the actor.
+ * Registered globally: routes without a rule get a per-address backstop; @RateLimit adds a
+ * rule keyed on the actor. A verified actor has its own count plus the generous per-address
+ * ceiling a room of phones shares; a request whose claim does not verify (a made-up cookie, a
+ * token that resolves to nobody, no claim at all) counts with the address's other unverified
+ * requests at the rule's own limit, so inventing keys buys nothing. The address is the TCP peer
+ * unless TRUST_PROXY names the proxies in front.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -57,12 +39,12 @@ export class RateLimitGuard implements CanActivate {
     bucket: 'any',
     limit: (config) => config.rateLimitDefault,
     windowMs: 60_000,
-    key: () => undefined,
   };
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly redis: RedisClient,
+    private readonly counter: RateCounter,
+    private readonly verifiers: ActorVerifiers,
     private readonly config: AppConfig,
   ) {}
 
@@ -71,36 +53,18 @@ export class RateLimitGuard implements CanActivate {
     const rule = this.reflector.get<RateLimitRule | undefined>(RATE_LIMIT_KEY, context.getHandler()) ?? this.backstop;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const limit = rule.limit(this.config);
-    const actor = rule.key(request);
-    // The actor's own bucket, and the IP as a generous backstop (many delegates share venue Wi-Fi).
-    const checks: Array<[string, number]> = [[`ip:${request.ip}`, actor ? limit * 10 : limit]];
-    if (actor) checks.push([`k:${hashToken(actor)}`, limit]);
-    const retryAfterMs = await this.hit(
-      checks.map(([key]) => `${this.config.queuePrefix}:rl:${rule.bucket}:${key}`),
-      checks.map(([, allowed]) => allowed),
-      rule.windowMs,
-    );
+    const actor = rule.actor ? await this.verifiers.verify(rule.actor(request)) : undefined;
+    const checks: RateCheck[] = actor
+      ? [
+          { key: `ip:${request.ip}`, limit: (rule.addressLimit ?? ((c) => c.rateLimitPerAddress))(this.config) },
+          { key: rule.actorPerAddress ? `actor:${actor}|${request.ip}` : `actor:${actor}`, limit },
+        ]
+      : [{ key: `unverified:${request.ip}`, limit }];
+    const retryAfterMs = await this.counter.hit(rule.bucket, checks, rule.windowMs);
     if (retryAfterMs > 0) throw new RetryLaterException(retryAfterMs);
     return true;
-  }
-
-  /** Counts one hit on every key in one round trip; returns the wait in ms when any is over its limit, else 0. */
-  private async hit(keys: string[], limits: number[], windowMs: number): Promise<number> {
-    const wait = await this.redis.eval(HIT_SCRIPT, keys.length, ...keys, windowMs, ...limits);
-    return Number(wait);
   }
 }
 
 /** A limit for this route keyed on who is acting (the global RateLimitGuard applies it). */
 export const RateLimit = (rule: RateLimitRule) => SetMetadata(RATE_LIMIT_KEY, rule);
-
-/** Key helpers for rules. */
-export const bodyField =
-  (field: string) =>
-  (request: FastifyRequest): string | undefined => {
-    const value = (request.body as Record<string, unknown> | undefined)?.[field];
-    return typeof value === 'string' ? value.trim().toLowerCase() : undefined;
-  };
-
-export const authorizationHeader = (request: FastifyRequest): string | undefined =>
-  typeof request.headers.authorization === 'string' ? request.headers.authorization : undefined;

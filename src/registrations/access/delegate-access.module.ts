@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DelegateActor } from './delegate-actor.js';
 import { DelegateResolver } from './delegate-resolver.js';
 import { DelegateTokenGuard } from './delegate-token.guard.js';
 import { DelegateGuard } from './delegate.guard.js';
@@ -6,7 +7,7 @@ import { PersonalLinksRepository } from './personal-links.repository.js';
 
 /** Who holds a personal link: the resolver and the guards that routes acting as a delegate use. */
 @Module({
-  providers: [PersonalLinksRepository, DelegateResolver, DelegateGuard, DelegateTokenGuard],
+  providers: [PersonalLinksRepository, DelegateResolver, DelegateActor, DelegateGuard, DelegateTokenGuard],
   exports: [DelegateResolver, DelegateGuard, DelegateTokenGuard],
 })
 export class DelegateAccessModule {}

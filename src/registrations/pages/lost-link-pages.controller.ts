@@ -9,7 +9,7 @@ import { Flash } from '../../platform/web/flash.js';
 import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
 import { Pages } from '../../platform/web/pages.decorators.js';
 import { ResendLinkDto } from '../dto/create-registration.dto.js';
-import { mailboxOfBody } from '../registrations.controller.js';
+import { registrationEmailClaim } from '../registrations.controller.js';
 import { DelegatesService } from '../delegates.service.js';
 import { LOST_LINK_FIELDS, LostLinkPages } from './lost-link-pages.js';
 import { toLayoutEvent } from './registration-pages.controller.js';
@@ -19,7 +19,7 @@ const RESEND_LIMIT = RateLimit({
   bucket: 'resend-link',
   limit: (config) => config.rateLimitRegistration,
   windowMs: 60_000,
-  key: mailboxOfBody,
+  actor: registrationEmailClaim,
 });
 
 /**

@@ -12,7 +12,7 @@ import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.j
 import { Pages } from '../../platform/web/pages.decorators.js';
 import { CreateRegistrationDto } from '../dto/create-registration.dto.js';
 import { RegistrationAvailability } from '../registration-availability.service.js';
-import { mailboxOfBody } from '../registrations.controller.js';
+import { registrationEmailClaim } from '../registrations.controller.js';
 import { DelegatesService } from '../delegates.service.js';
 import { LostLinkPages } from './lost-link-pages.js';
 import { REGISTER_FIELDS, registerPageView, registrationBody } from './register-page.view.js';
@@ -22,7 +22,7 @@ const REGISTER_LIMIT = RateLimit({
   bucket: 'register',
   limit: (config) => config.rateLimitRegistration,
   windowMs: 60_000,
-  key: mailboxOfBody,
+  actor: registrationEmailClaim,
 });
 
 /**
