@@ -15,6 +15,8 @@ describe('login throttling', () => {
       loginFreeFailures: 3,
       loginEmailFailureLimit: 12,
       loginAlertFailures: 6,
+      // The test client stands in for a proxy on loopback, so X-Forwarded-For gives each caller its address.
+      trustProxy: '127.0.0.1/8',
     });
   });
   afterAll(async () => {
