@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AwardsModule } from '../awards/awards.module.js';
+import { AwardPagesModule } from '../awards/pages/award-pages.module.js';
 import { CanvasModule } from '../canvas/canvas.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { HealthModule } from '../platform/health/health.module.js';
@@ -27,6 +28,7 @@ import { RemindersModule } from '../reminders/reminders.module.js';
     RegistrationsModule,
     RegistrationPagesModule,
     AwardsModule,
+    AwardPagesModule,
     CanvasModule,
   ],
 })

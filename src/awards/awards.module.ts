@@ -33,6 +33,6 @@ import { ResultsService } from './results.service.js';
     BallotRelease,
     ResultsService,
   ],
-  exports: [BallotRelease],
+  exports: [BallotRelease, AwardsService, AwardsRepository, NominationsService, BallotsService],
 })
 export class AwardsModule {}

@@ -289,4 +289,14 @@ export class AwardsRepository {
     );
     return rows.map((row) => row.receipt_code);
   }
+
+  /** The receipt codes a delegate holds, by award (their own page says "you have voted" with it). */
+  async receiptsOf(registrationId: string, awardIds: string[]): Promise<Map<string, string>> {
+    if (awardIds.length === 0) return new Map();
+    const rows = await this.db.query<Array<{ award_id: string; receipt_code: string }>>(
+      `SELECT award_id, receipt_code FROM ballot_receipts WHERE registration_id = $1 AND award_id = ANY($2::uuid[])`,
+      [registrationId, awardIds],
+    );
+    return new Map(rows.map((row) => [row.award_id, row.receipt_code]));
+  }
 }

@@ -54,14 +54,19 @@ export class CanvasParticipants implements OnModuleInit {
     this.verifiers.register(ActorKind.participant, (cookie) => this.verify(cookie));
   }
 
-  /** Resolves the participant for this use; undefined only for `peek` and `join` without one. */
+  /**
+   * Resolves the participant for this use; undefined only for `peek` and `join` without one.
+   * `delegateToken` is a personal-link token that came another way than the Authorization
+   * header (the canvas page opened from the personal page carries it in its path).
+   */
   async resolve(
     canvas: Canvas,
     request: FastifyRequest,
     reply: FastifyReply | undefined,
     use: ParticipantUse,
+    delegateToken?: string,
   ): Promise<Participant | undefined> {
-    const token = bearerToken(request);
+    const token = delegateToken ?? bearerToken(request);
     if (token) {
       const delegate = await this.delegates.resolve(token);
       if (!delegate || delegate.eventId !== canvas.eventId || delegate.status === 'cancelled') {

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { DelegateAccessModule } from '../registrations/access/delegate-access.module.js';
+import { RegistrationPagesModule } from '../registrations/pages/registration-pages.module.js';
 import { CanvasExports } from './canvas-exports.js';
 import { CanvasLive } from './canvas-live.js';
 import { CanvasPagesController } from './pages/canvas-pages.controller.js';
+import { CanvasesSection } from './pages/canvases-section.js';
 import { CanvasParticipants } from './canvas-participants.js';
 import { CanvasStreams } from './canvas-streams.js';
 import { CanvasesController } from './canvases.controller.js';
@@ -11,8 +13,16 @@ import { CanvasesService } from './canvases.service.js';
 
 /** Workshop canvases: notes from phones, a live wall, moderation, dot-voting and exports. */
 @Module({
-  imports: [DelegateAccessModule],
+  imports: [DelegateAccessModule, RegistrationPagesModule],
   controllers: [CanvasesController, CanvasPagesController],
-  providers: [CanvasesRepository, CanvasesService, CanvasParticipants, CanvasLive, CanvasStreams, CanvasExports],
+  providers: [
+    CanvasesRepository,
+    CanvasesService,
+    CanvasParticipants,
+    CanvasLive,
+    CanvasStreams,
+    CanvasExports,
+    CanvasesSection,
+  ],
 })
 export class CanvasModule {}

@@ -81,6 +81,18 @@ export class CanvasesRepository {
     return manager.findOne(Canvas, { where: { id } });
   }
 
+  /** The canvases of these sessions of an event, oldest first (a delegate's workshops on their page). */
+  forSessions(eventId: string, sessionIds: string[]): Promise<Canvas[]> {
+    if (sessionIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(Canvas)
+      .createQueryBuilder('c')
+      .where('c.eventId = :eventId', { eventId })
+      .andWhere('c.sessionId IN (:...sessionIds)', { sessionIds })
+      .orderBy('c.createdAt', 'ASC')
+      .getMany();
+  }
+
   /** The open canvas with this code, else the most recently created closed one. */
   findByJoinCode(code: string): Promise<Canvas | null> {
     return this.dataSource

@@ -109,6 +109,11 @@ export class CanvasesService {
     return toCanvasResponse(canvas, await this.canvases.listNotes(canvas.id));
   }
 
+  /** The canvases of the given sessions (the workshops a delegate has a place in). */
+  forSessions(eventId: string, sessionIds: string[]): Promise<Canvas[]> {
+    return this.canvases.forSessions(eventId, sessionIds);
+  }
+
   /** The canvas a join code opens (404 for anything that is not one). */
   async byJoinCode(input: string): Promise<Canvas> {
     const code = normaliseJoinCode(input);
@@ -130,10 +135,15 @@ export class CanvasesService {
    * What a participant sees. With `reply`, a newcomer to an anonymous canvas gets their
    * participant cookie now, so their first note is already throttled as them, not as the venue IP.
    */
-  async publicView(canvas: Canvas, request: FastifyRequest, reply?: FastifyReply): Promise<PublicCanvasResponse> {
+  async publicView(
+    canvas: Canvas,
+    request: FastifyRequest,
+    reply?: FastifyReply,
+    delegateToken?: string,
+  ): Promise<PublicCanvasResponse> {
     const notes = await this.canvases.listVisibleNotes(canvas.id);
     const participant = await this.participants
-      .resolve(canvas, request, reply, reply ? 'join' : 'peek')
+      .resolve(canvas, request, reply, reply ? 'join' : 'peek', delegateToken)
       .catch(() => undefined);
     const dotsUsed = participant ? await this.canvases.dotsUsed(canvas.id, participant.key) : undefined;
     return {
@@ -180,10 +190,11 @@ export class CanvasesService {
     dto: CreateNoteDto,
     request: FastifyRequest,
     reply: FastifyReply,
+    delegateToken?: string,
   ): Promise<NoteResponse> {
     const canvas = await this.byJoinCode(joinCode);
     if (canvas.status !== 'open') throw closed();
-    const participant = (await this.participants.resolve(canvas, request, reply, 'note'))!;
+    const participant = (await this.participants.resolve(canvas, request, reply, 'note', delegateToken))!;
     requireSection(canvas, dto.section);
     // On a canvas for registered delegates a note is signed by its delegate, never by a typed name.
     const authorName = canvas.anonymous ? dto.authorName || null : (participant.delegate?.name ?? null);

@@ -13,6 +13,7 @@ export enum RegistrationsError {
   SignupNotFound = 'SignupNotFound',
   Erased = 'Erased',
   NoPlaceInWorkshop = 'NoPlaceInWorkshop',
+  OrganisationFixed = 'OrganisationFixed',
 }
 
 export const registrationsError = defineErrors<RegistrationsError>({
@@ -28,4 +29,5 @@ export const registrationsError = defineErrors<RegistrationsError>({
   [RegistrationsError.SignupNotFound]: 'not_found',
   [RegistrationsError.Erased]: 'conflict',
   [RegistrationsError.NoPlaceInWorkshop]: 'conflict',
+  [RegistrationsError.OrganisationFixed]: 'conflict',
 });

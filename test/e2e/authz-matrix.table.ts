@@ -94,6 +94,10 @@ export const EXPECTED: Record<string, Row> = {
   'GET /privacy': PUBLIC,
   // The personal link is the credential: whoever holds the path is the delegate.
   'GET /r/:token': PUBLIC,
+  'GET /r/:token/calendar.ics': PUBLIC,
+  'GET /r/:token/details': PUBLIC,
+  'GET /r/:token/awards/:awardId': PUBLIC,
+  'GET /r/:token/canvases/:joinCode': PUBLIC,
   'PATCH /api/awards/:awardId': ORGANISER,
   'PATCH /api/canvases/:canvasId/notes/:noteId': FACILITATOR,
   'PATCH /api/events/:eventId': ORGANISER,
@@ -136,6 +140,10 @@ export const EXPECTED: Record<string, Row> = {
   // The note form without JavaScript: anyone with the join code, as its API route.
   'POST /canvases/:joinCode/notes': PUBLIC,
   'POST /r/:token/cancel': PUBLIC,
+  'POST /r/:token/details': PUBLIC,
+  'POST /r/:token/awards/:awardId/nominations': PUBLIC,
+  'POST /r/:token/awards/:awardId/ballot': PUBLIC,
+  'POST /r/:token/canvases/:joinCode/notes': PUBLIC,
   'POST /r/:token/workshops/:sessionId/join': PUBLIC,
   'POST /r/:token/workshops/:sessionId/leave': PUBLIC,
   'PUT /api/events/:eventId/reminder-rules': ORGANISER,
@@ -210,6 +218,9 @@ export const MALFORMED_ID_IS_404 = new Set([
   'GET /api/events/:eventId/speakers',
   'POST /r/:token/workshops/:sessionId/join',
   'POST /r/:token/workshops/:sessionId/leave',
+  'GET /r/:token/awards/:awardId',
+  'POST /r/:token/awards/:awardId/nominations',
+  'POST /r/:token/awards/:awardId/ballot',
 ]);
 
 /**

@@ -6,6 +6,9 @@
   var canvasId = body.getAttribute('data-canvas-id');
   var code = body.getAttribute('data-code');
   var page = body.getAttribute('data-page');
+  // Opened from a delegate's personal page: their personal-link token (already in this page's
+  // address) signs their notes and dots, as the note form without JavaScript does.
+  var delegateToken = body.getAttribute('data-delegate-token');
   if (!canvasId || !code) return;
   var api = '/api/canvases/join/' + encodeURIComponent(code);
   var state = { sections: [], notes: new Map(), status: 'open' };
@@ -98,11 +101,17 @@
     if (node && typeof left === 'number') node.textContent = left + ' dots left';
   }
 
+  /** @param {Record<string, string>} headers */
+  function withDelegate(headers) {
+    if (delegateToken) headers.authorization = 'Bearer ' + delegateToken;
+    return headers;
+  }
+
   function send(url, payload) {
     return fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: withDelegate({ 'content-type': 'application/json', accept: 'application/json' }),
       body: JSON.stringify(payload),
     }).then(function (response) {
       return response.json().then(function (data) {
@@ -125,7 +134,7 @@
   }
 
   function load() {
-    return fetch(api, { credentials: 'same-origin', headers: { accept: 'application/json' } })
+    return fetch(api, { credentials: 'same-origin', headers: withDelegate({ accept: 'application/json' }) })
       .then(function (response) {
         return response.json();
       })
@@ -190,7 +199,9 @@
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var payload = { section: select.value, text: control('text').value };
-      var author = control('authorName').value.trim();
+      // A delegate's note is signed with their name, so their page has no name field.
+      var authorField = control('authorName');
+      var author = authorField ? authorField.value.trim() : '';
       var group = control('group').value.trim();
       if (author) payload.authorName = author;
       if (group) payload.group = group;

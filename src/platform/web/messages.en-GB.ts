@@ -111,6 +111,7 @@ export const enGB = {
     yourName: 'Your name (optional)',
     group: 'Table or group (optional)',
     post: 'Post note',
+    signedAs: (name: string) => `Your note is signed with your name, ${name}.`,
     notes: 'Notes',
     anonymous: 'Anonymous',
     joinAt: 'Join at',
@@ -197,6 +198,14 @@ export const enGB = {
     change: 'Change my details',
     organisationFixed: 'Your organisation counts towards its share of places, so ask the organisers to change it.',
     yourDetails: 'Your details',
+    labels: {
+      name: 'Name',
+      email: 'Email address',
+      organisation: 'Organisation',
+      jobTitle: 'Job title',
+      accessNeeds: 'Access needs',
+      dietaryNeeds: 'Dietary needs',
+    },
   },
   myCalendar: {
     addMySessions: 'Add my sessions to my calendar (.ics)',

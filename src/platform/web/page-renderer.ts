@@ -81,6 +81,14 @@ export class PageViews {
     private readonly flash: Flash,
   ) {}
 
+  /**
+   * A template's HTML without the layout: a part of a page another feature draws (a section
+   * of the personal page that awards or canvas contribute).
+   */
+  part(view: string, model: object): string {
+    return this.eta.render(`./${view}`, { ...model, m: this.messages });
+  }
+
   /** The whole page as HTML (for a caller that caches it, like the agenda). */
   render(view: string, model: object, layout: PageLayout, flashText?: string): string {
     const m = this.messages;

@@ -1,4 +1,5 @@
 import { clockTime, longDateTime, shortDateTime } from '../../platform/web/dates.js';
+import { blankForm, type FormView } from '../../platform/web/form.js';
 import type { Messages } from '../../platform/web/messages.en-GB.js';
 import type { MyRegistrationResponse } from '../dto/registration.response.js';
 import type { WorkshopListing } from '../workshop-signups.repository.js';
@@ -75,17 +76,50 @@ export function workshopItems(
   });
 }
 
+/** The details form's fields, in page order (the register form's words and rules). */
+export const DETAIL_FIELDS = ['name', 'organisation', 'jobTitle', 'accessNeeds', 'dietaryNeeds'] as const;
+const OPTIONAL_DETAILS = new Set<string>(['organisation', 'jobTitle', 'accessNeeds', 'dietaryNeeds']);
+
+/** The details form filled in with what the delegate gave. */
+export const detailsForm = (details: Record<(typeof DETAIL_FIELDS)[number], string | null>): FormView =>
+  blankForm(Object.fromEntries(DETAIL_FIELDS.map((field) => [field, details[field] ?? ''])));
+
+/** The form as the DTO's body: an emptied optional field is cleared (not given, then stored as none). */
+export function detailsBody(values: Record<string, string>): Record<string, string> {
+  const body: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (!(OPTIONAL_DETAILS.has(name) && value.trim() === '')) body[name] = value;
+  }
+  return body;
+}
+
+/** The delegate's details as the page lists them (label, value), leaving out what they did not give. */
+export function detailsList(me: MyRegistrationResponse, m: Messages): Array<{ label: string; value: string }> {
+  return [
+    { label: m.details.labels.name, value: me.name },
+    { label: m.details.labels.email, value: me.email },
+    { label: m.details.labels.organisation, value: me.organisation ?? '' },
+    { label: m.details.labels.jobTitle, value: me.jobTitle ?? '' },
+    { label: m.details.labels.accessNeeds, value: me.accessNeeds ?? '' },
+    { label: m.details.labels.dietaryNeeds, value: me.dietaryNeeds ?? '' },
+  ].filter((item) => item.value !== '');
+}
+
 export function personalPageView(
   me: MyRegistrationResponse,
   listing: readonly WorkshopListing[],
   token: string,
-  options: { confirmCancel: boolean; notice?: string },
+  options: { confirmCancel: boolean; notice?: string; sections?: string[] },
   m: Messages,
 ) {
   const base = personalPath(token);
   return {
     me,
     base,
+    calendarHref: `${base}/calendar.ics`,
+    detailsHref: `${base}/details`,
+    details: detailsList(me, m),
+    sections: me.status === 'cancelled' ? [] : (options.sections ?? []),
     status: statusLine(me, m),
     hello: m.personal.hello(me.name),
     timesIn: m.site.timesIn(me.event.timezone),

@@ -1,20 +1,33 @@
 import { Module } from '@nestjs/common';
 import { PagesModule } from '../../agenda/pages/pages.module.js';
+import { SessionsModule } from '../../agenda/sessions.module.js';
 import { EventsModule } from '../../events/events.module.js';
+import { DelegateDetailsRepository } from '../delegate-details.repository.js';
+import { DelegateDetailsService } from '../delegate-details.service.js';
+import { MyCalendarService } from '../my-calendar.service.js';
 import { RegistrationAvailabilityRepository } from '../registration-availability.repository.js';
 import { RegistrationAvailability } from '../registration-availability.service.js';
 import { DelegateAccessModule } from '../access/delegate-access.module.js';
 import { RegistrationsModule } from '../registrations.module.js';
 import { LostLinkPages } from './lost-link-pages.js';
 import { LostLinkPagesController } from './lost-link-pages.controller.js';
+import { PersonalPageSections } from './personal-page-sections.js';
 import { PersonalPagesController } from './personal-pages.controller.js';
 import { RegisterPagesController } from './registration-pages.controller.js';
 
 /** A delegate's pages: register, ask for the link again, and the personal page the link opens. */
 @Module({
-  imports: [RegistrationsModule, DelegateAccessModule, EventsModule, PagesModule],
+  imports: [RegistrationsModule, DelegateAccessModule, EventsModule, PagesModule, SessionsModule],
   controllers: [RegisterPagesController, LostLinkPagesController, PersonalPagesController],
-  providers: [LostLinkPages, RegistrationAvailability, RegistrationAvailabilityRepository],
-  exports: [LostLinkPages],
+  providers: [
+    LostLinkPages,
+    RegistrationAvailability,
+    RegistrationAvailabilityRepository,
+    PersonalPageSections,
+    DelegateDetailsService,
+    DelegateDetailsRepository,
+    MyCalendarService,
+  ],
+  exports: [LostLinkPages, PersonalPageSections],
 })
 export class RegistrationPagesModule {}

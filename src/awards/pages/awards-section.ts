@@ -1,0 +1,41 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
+import { PersonalPageSections } from '../../registrations/pages/personal-page-sections.js';
+import { AwardsRepository } from '../awards.repository.js';
+import { AwardsService } from '../awards.service.js';
+import { awardsSectionView } from './award-page.view.js';
+
+/** The awards part of the personal page: each award of the event, where it stands, and the way in. */
+@Injectable()
+export class AwardsSection implements OnModuleInit {
+  private readonly views: PageViews;
+
+  constructor(
+    private readonly sections: PersonalPageSections,
+    private readonly awards: AwardsService,
+    private readonly repository: AwardsRepository,
+    private readonly renderer: PageRenderer,
+  ) {
+    this.views = renderer.views(new URL('./', import.meta.url));
+  }
+
+  onModuleInit(): void {
+    this.sections.register(20, async ({ delegate, me, base }) => {
+      const awards = await this.awards.listForEvent(undefined, delegate.eventId).catch(() => []);
+      if (awards.length === 0) return undefined;
+      const receipts = await this.repository.receiptsOf(
+        delegate.id,
+        awards.map((a) => a.id),
+      );
+      const items = awardsSectionView(
+        awards,
+        receipts,
+        base,
+        me.event.timezone,
+        me.status === 'confirmed',
+        this.renderer.messages,
+      );
+      return this.views.part('awards-section', { items });
+    });
+  }
+}
