@@ -13,6 +13,7 @@ import { apiValidationPipe } from '../platform/http/validation.js';
 import { registerBodyParsers } from '../platform/http/body-parsers.js';
 import { noStoreForCredentials } from '../platform/http/no-store.js';
 import { parseTrustProxy, trustProxyOption } from '../platform/http/trust-proxy.js';
+import { registerCsrf } from '../platform/web/csrf.js';
 import { bearerToken } from '../identity/bearer.js';
 import { StaffAuthenticator } from '../identity/staff-authenticator.js';
 
@@ -87,6 +88,7 @@ export async function createHttpApp(
   logRequests(app.getHttpAdapter().getInstance(), rootLogger);
   noStoreForCredentials(app.getHttpAdapter().getInstance());
   await app.register(fastifyCookie);
+  await registerCsrf(app, config);
   mountQueueBoard(app);
 
   app.useGlobalPipes(apiValidationPipe());

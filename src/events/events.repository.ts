@@ -56,6 +56,23 @@ export class EventsRepository {
     return rows.map((r) => r.slug);
   }
 
+  /**
+   * The events a staff user works on, soonest first, with their role (an admin: every event,
+   * as its administrator unless they also have a role on it).
+   */
+  async listForStaff(user: AuthUser): Promise<Array<{ event: Event; role: string }>> {
+    const query = this.db
+      .getRepository(Event)
+      .createQueryBuilder('e')
+      .leftJoin('event_members', 'm', 'm.event_id = e.id AND m.user_id = :userId', { userId: user.id })
+      .addSelect('m.role', 'member_role')
+      .orderBy('e.starts_at', 'ASC')
+      .addOrderBy('e.id', 'ASC');
+    if (!user.isAdmin) query.where('m.user_id IS NOT NULL');
+    const { entities, raw } = await query.getRawAndEntities<{ member_role: string | null }>();
+    return entities.map((event, i) => ({ event, role: raw[i]?.member_role ?? 'admin' }));
+  }
+
   /** Published events for everyone; a staff user also sees events they belong to (an admin: all). */
   async listVisible(user: AuthUser | undefined, window: PageWindow): Promise<Page<Event>> {
     const query = this.db

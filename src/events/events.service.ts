@@ -94,6 +94,11 @@ export class EventsService {
     return this.repo.listVisible(user, window);
   }
 
+  /** The events a staff user works on, with their role, for the staff pages. */
+  listForStaff(user: AuthUser): Promise<Array<{ event: Event; role: string }>> {
+    return this.repo.listForStaff(user);
+  }
+
   /** The event by id or slug, whatever its status. */
   find(idOrSlug: string): Promise<Event | null> {
     return this.repo.findByIdOrSlug(idOrSlug);

@@ -17,6 +17,10 @@ import { EventRoleGuard } from './guards/event-role.guard.js';
 import { StaffGuard } from './guards/staff.guard.js';
 import { PasswordHasher } from './password-hasher.js';
 import { StaffActor } from './staff-actor.js';
+import { StaffPagesController } from './pages/staff-pages.controller.js';
+import { StaffSessionCookie } from './sessions/staff-session-cookie.js';
+import { StaffSessionsRepository } from './sessions/staff-sessions.repository.js';
+import { StaffSessions } from './sessions/staff-sessions.js';
 import { StaffAuthenticator } from './staff-authenticator.js';
 import { StaffJwt } from './staff-jwt.js';
 
@@ -26,12 +30,15 @@ const GUARDS = [StaffGuard, AdminGuard, EventRoleGuard];
 @Global()
 @Module({
   imports: [JwtModule.register({}), TypeOrmModule.forFeature([User, EventMember])],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, StaffPagesController],
   providers: [
     PasswordHasher,
     StaffJwt,
     StaffAuthenticator,
     StaffActor,
+    StaffSessions,
+    StaffSessionsRepository,
+    StaffSessionCookie,
     AuthService,
     LoginThrottle,
     LoginAlert,

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { isApiPath } from '../platform/http/body-parsers.js';
 import type { AuthUser } from './auth-user.js';
+import { bearerToken } from './bearer.js';
+import { StaffSessionCookie } from './sessions/staff-session-cookie.js';
+import { StaffSessions } from './sessions/staff-sessions.js';
 import { StaffJwt } from './staff-jwt.js';
 import { UsersRepository } from './users/users.repository.js';
 
@@ -14,7 +19,19 @@ export class StaffAuthenticator {
   constructor(
     private readonly jwt: StaffJwt,
     private readonly users: UsersRepository,
+    private readonly sessions: StaffSessions,
+    private readonly cookie: StaffSessionCookie,
   ) {}
+
+  /**
+   * The bearer token if the request has one; otherwise, on page routes only, the session
+   * cookie. The JSON API never takes the cookie, so no other site can make a browser call it.
+   */
+  async fromRequest(request: FastifyRequest): Promise<AuthUser | undefined> {
+    const token = bearerToken(request);
+    if (token !== undefined) return this.fromToken(token);
+    return isApiPath(request.url) ? undefined : this.sessions.resolve(this.cookie.read(request));
+  }
 
   async fromToken(token: string | undefined): Promise<AuthUser | undefined> {
     const claims = token ? await this.jwt.verify(token) : undefined;

@@ -30,6 +30,10 @@ const FACILITATOR = row(401, 401, 401, 403, A, A, A);
 const STAFF = row(401, 401, 401, A, A, A, A);
 /** Admins only. */
 const ADMIN = row(401, 401, 401, 403, 403, 403, A);
+/** A staff page: any signed-in staff member; anyone else is sent to the sign-in page. */
+const STAFF_PAGE = row(303, 303, 303, A, A, A, A);
+/** A staff form posted without its CSRF token: refused whoever sends it. */
+const NO_CSRF_TOKEN = row(403, 403, 403, 403, 403, 403, 403);
 /** A delegate with their token (of any event: the route acts on their own registration). */
 const DELEGATE = row(401, A, A, 401, 401, 401, 401);
 
@@ -155,6 +159,16 @@ export const EXPECTED: Record<string, Row> = {
   'POST /api/auth/sign-out': STAFF,
   'POST /api/users/:userId/deactivate': ADMIN,
   'POST /api/users/:userId/reactivate': ADMIN,
+  // Staff pages: the same guards as the API, with a bearer token or the session cookie; a
+  // browser without either is sent to sign in (303). Every POST needs the form's CSRF token,
+  // which no caller here has, so all are refused (403) before anything runs
+  // (staff-pages.e2e-spec.ts signs in and posts with the token).
+  'GET /staff': STAFF_PAGE,
+  'GET /staff/password': STAFF_PAGE,
+  'GET /staff/sign-in': PUBLIC,
+  'POST /staff/password': NO_CSRF_TOKEN,
+  'POST /staff/sign-in': NO_CSRF_TOKEN,
+  'POST /staff/sign-out': NO_CSRF_TOKEN,
 };
 
 /** Routes that change or remove the seeded world, run last in this order. */

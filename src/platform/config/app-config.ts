@@ -104,6 +104,18 @@ export class AppConfig {
   @Matches(/^\d+[smhd]$/, { message: 'must be a duration such as 15m, 1h or 1d' })
   jwtExpiresIn = '1h';
 
+  /** A staff browser session ends after this many minutes without a request. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  staffSessionIdleMinutes = 60;
+
+  /** And this many hours after sign-in, however busy. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  staffSessionMaxHours = 12;
+
   @IsOptional()
   @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
   smtpUrl?: string;

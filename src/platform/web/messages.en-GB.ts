@@ -50,6 +50,9 @@ export const enGB = {
     nominationSent: 'Thank you: your nomination has been sent.',
     voted: 'Your vote has been counted.',
     linkSent: 'If that address is registered, its personal link is on its way.',
+    signedIn: 'You are signed in.',
+    signedOut: 'You have signed out.',
+    passwordChanged: 'Your password has been changed. You are signed out everywhere else.',
   },
   agenda: {
     pageTitle: 'Agenda',
@@ -271,6 +274,49 @@ export const enGB = {
     turnout: (ballots: number, percent: string) => `${ballots} ballots, turnout ${percent}.`,
     notConfirmed: 'Only delegates with a place may nominate and vote.',
     backToYourPage: 'Back to your registration',
+  },
+  staff: {
+    navLabel: 'Staff',
+    signedInAs: (email: string) => `Signed in as ${email}`,
+    signOut: 'Sign out',
+    signIn: {
+      title: 'Sign in',
+      intro: 'Sign in with the staff account an administrator made for you.',
+      email: 'Email address',
+      password: 'Password',
+      button: 'Sign in',
+      refused: 'The email or password is not right.',
+      wait: (seconds: number) =>
+        `Too many unsuccessful attempts from here. Wait ${seconds === 1 ? 'a second' : `${seconds} seconds`}, then try again.`,
+      fields: {
+        email: { default: 'Enter your email address, like name@example.org.' },
+        password: { default: 'Enter your password.' },
+      },
+    },
+    myEvents: {
+      title: 'My events',
+      intro: 'The events you organise or facilitate.',
+      none: 'You are not on the team of any event yet. An organiser can add you by your email address.',
+      event: 'Event',
+      dates: 'Dates',
+      status: 'Status',
+      role: 'Your role',
+      statuses: { draft: 'Draft', published: 'Published', cancelled: 'Cancelled' } as Record<string, string>,
+      roles: { organiser: 'Organiser', facilitator: 'Facilitator', admin: 'Administrator' } as Record<string, string>,
+    },
+    password: {
+      title: 'Change password',
+      intro: 'Changing your password signs you out on every other computer and phone.',
+      current: 'Current password',
+      new: 'New password',
+      newHint: 'At least 12 characters. A few unrelated words are easy to remember and hard to guess.',
+      button: 'Change password',
+      wrongCurrent: 'The current password is not right.',
+      fields: {
+        currentPassword: { default: 'Enter your current password.' },
+        newPassword: { default: 'Choose a new password of 12 to 200 characters.' },
+      },
+    },
   },
 };
 

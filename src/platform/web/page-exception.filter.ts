@@ -6,6 +6,7 @@ import { toErrorBody } from '../http/all-exceptions.filter.js';
 import { RetryLaterException } from '../http/rate-limit.js';
 import type { Messages } from './messages.en-GB.js';
 import { PageRenderer } from './page-renderer.js';
+import { RedirectError } from './redirect.js';
 import { CrossSiteFormError } from './same-origin.guard.js';
 
 interface ErrorPage {
@@ -31,6 +32,10 @@ export class PageExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
+    if (exception instanceof RedirectError) {
+      void reply.header('cache-control', 'no-store').redirect(exception.location, 303);
+      return;
+    }
     const page = this.describe(exception, request.id, this.renderer.messages);
     if (exception instanceof RetryLaterException) void reply.header('retry-after', exception.retryAfterSeconds);
     if (page.status === 429 && !reply.hasHeader('retry-after')) void reply.header('retry-after', '60');

@@ -35,6 +35,7 @@ import type { FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ASSETS, type AssetName } from './assets.js';
+import { csrfToken } from './csrf.js';
 import { Flash } from './flash.js';
 import { enGB, type Messages } from './messages.en-GB.js';
 
@@ -64,6 +65,13 @@ export interface PageLayout {
   bodyData?: Record<string, string>;
   /** Full width (the canvas wall on a room's screen). */
   wide?: boolean;
+  /**
+   * A staff page: the header shows who is signed in, the staff links and a sign-out button.
+   * Implies `csrf`.
+   */
+  staff?: { email: string };
+  /** The page has forms behind CsrfGuard: the template gets the token as `it.csrf`. */
+  csrf?: boolean;
 }
 
 const WEB_FOLDER = fileURLToPath(new URL('./', import.meta.url));
@@ -90,7 +98,7 @@ export class PageViews {
   }
 
   /** The whole page as HTML (for a caller that caches it, like the agenda). */
-  render(view: string, model: object, layout: PageLayout, flashText?: string): string {
+  render(view: string, model: object, layout: PageLayout, flashText?: string, csrf?: string): string {
     const m = this.messages;
     const body = this.eta.render(`./${view}`, { ...model, m });
     const scripts = (layout.scripts ?? []).map((s) => (s.startsWith('/') ? s : ASSETS[s as AssetName].url));
@@ -98,6 +106,7 @@ export class PageViews {
       m,
       body,
       flash: flashText,
+      csrf,
       layout: { ...layout, title: typeof layout.title === 'function' ? layout.title(m) : layout.title, scripts },
       assets: { css: ASSETS['site.css'].url, js: ASSETS['site.js'].url },
     });
@@ -106,7 +115,14 @@ export class PageViews {
   /** Renders and sends a page, with the waiting flash message (if any) shown once. */
   send(reply: FastifyReply, view: string, model: object, layout: PageLayout): FastifyReply {
     const key = this.flash.take(reply.request, reply);
-    const html = this.render(view, model, layout, key ? this.messages.flash[key] : undefined);
+    const csrf = layout.staff || layout.csrf ? csrfToken(reply) : undefined;
+    const html = this.render(
+      view,
+      { ...model, csrf },
+      { ...layout, csrf: csrf !== undefined },
+      key ? this.messages.flash[key] : undefined,
+      csrf,
+    );
     if (layout.personal) void reply.headers(PERSONAL_HEADERS);
     else void reply.header('cache-control', layout.cacheControl ?? 'no-store');
     return reply

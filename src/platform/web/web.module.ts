@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AssetsController } from './assets.controller.js';
+import { CsrfGuard } from './csrf.js';
 import { Flash } from './flash.js';
 import { PageExceptionFilter } from './page-exception.filter.js';
 import { PageRenderer } from './page-renderer.js';
@@ -10,7 +11,7 @@ import { SameOriginGuard } from './same-origin.guard.js';
 @Global()
 @Module({
   controllers: [AssetsController, PrivacyController],
-  providers: [PageRenderer, Flash, SameOriginGuard, PageExceptionFilter],
-  exports: [PageRenderer, Flash, SameOriginGuard, PageExceptionFilter],
+  providers: [PageRenderer, Flash, SameOriginGuard, CsrfGuard, PageExceptionFilter],
+  exports: [PageRenderer, Flash, SameOriginGuard, CsrfGuard, PageExceptionFilter],
 })
 export class WebModule {}

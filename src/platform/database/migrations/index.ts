@@ -9,6 +9,7 @@ import { CheckIn1765000400000 } from './1765000400000-check-in.js';
 import { SealedBallots1765000600000 } from './1765000600000-sealed-ballots.js';
 import { RemovedSessions1765000700000 } from './1765000700000-removed-sessions.js';
 import { StaffRights1766000100000 } from './1766000100000-staff-rights.js';
+import { StaffSessions1766000100100 } from './1766000100100-staff-sessions.js';
 import { EventSequence1766000500000 } from './1766000500000-event-sequence.js';
 
 /** Every migration in order; a new one is added here as well as in its file. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   SealedBallots1765000600000,
   RemovedSessions1765000700000,
   StaffRights1766000100000,
+  StaffSessions1766000100100,
   EventSequence1766000500000,
 ];

@@ -1,0 +1,33 @@
+import { enGB } from '../../platform/web/messages.en-GB.js';
+import type { Event } from '../event.entity.js';
+import { myEventsView } from './my-events.view.js';
+
+const event = (overrides: Partial<Event>): Event =>
+  ({
+    slug: 'annual-meeting',
+    title: 'Annual Meeting',
+    timezone: 'Europe/London',
+    startsAt: new Date('2031-06-04T08:00:00Z'),
+    endsAt: new Date('2031-06-05T16:00:00Z'),
+    status: 'draft',
+    ...overrides,
+  }) as Event;
+
+describe('myEventsView', () => {
+  it('says each status and role in words, and links only a published event to its public page', () => {
+    const { rows } = myEventsView(
+      [
+        { event: event({ status: 'draft' }), role: 'organiser' },
+        { event: event({ status: 'published', slug: 'spring' }), role: 'facilitator' },
+        { event: event({ status: 'cancelled' }), role: 'admin' },
+      ],
+      enGB,
+    );
+    expect(rows.map((r) => [r.status, r.role, r.href])).toEqual([
+      ['Draft', 'Organiser', undefined],
+      ['Published', 'Facilitator', '/events/spring'],
+      ['Cancelled', 'Administrator', undefined],
+    ]);
+    expect(rows[0].dates).toBe('4 June – 5 June 2031');
+  });
+});

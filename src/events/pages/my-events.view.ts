@@ -1,0 +1,28 @@
+import { eventDates } from '../../platform/web/dates.js';
+import type { Messages } from '../../platform/web/messages.en-GB.js';
+import type { Event } from '../event.entity.js';
+
+export interface MyEventRow {
+  title: string;
+  /** The event's public page once it is public; its staff pages come with the console. */
+  href?: string;
+  dates: string;
+  status: string;
+  statusKey: string;
+  role: string;
+}
+
+/** What the "My events" page shows: one row per event, its status and the user's role in words. */
+export function myEventsView(items: Array<{ event: Event; role: string }>, m: Messages): { rows: MyEventRow[] } {
+  const words = m.staff.myEvents;
+  return {
+    rows: items.map(({ event, role }) => ({
+      title: event.title,
+      href: event.status === 'published' ? `/events/${encodeURIComponent(event.slug)}` : undefined,
+      dates: eventDates(event.startsAt, event.endsAt, event.timezone, m.locale),
+      status: words.statuses[event.status] ?? event.status,
+      statusKey: event.status,
+      role: words.roles[role] ?? role,
+    })),
+  };
+}
