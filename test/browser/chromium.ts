@@ -44,8 +44,15 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Headless Chromium with a fresh profile; its pages are tabs of one window. `args` are added to its own. */
-export async function launchBrowser(executablePath: string, args: string[] = []): Promise<Browser> {
+/**
+ * Headless Chromium with a fresh profile; its pages are tabs of one window. `args` are added to
+ * its own; `javaScriptEnabled: false` browses as a person with scripts off.
+ */
+export async function launchBrowser(
+  executablePath: string,
+  args: string[] = [],
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'plenary-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -62,6 +69,7 @@ export async function launchBrowser(executablePath: string, args: string[] = [])
       ...args,
     ],
     viewport: { width: 1280, height: 900 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   const problems: string[] = [];
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -42,6 +42,8 @@ describe('delegate pages: register and lost link', () => {
     expect(page.text).toContain('<label for="consent">');
     expect(page.text).toContain('Only the event’s organisers see your access and dietary needs.');
     expect(page.text).toMatch(/<button type="submit">Register<\/button>/);
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers['x-robots-tag']).toBe('noindex');
   });
 
   it('re-renders a refused form with each message beside its field and the input kept (400, never JSON)', async () => {

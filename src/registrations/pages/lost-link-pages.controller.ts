@@ -70,7 +70,7 @@ export class LostLinkPagesController {
       reply,
       'link-sent',
       { agendaHref: `/events/${encodeURIComponent(event.slug)}` },
-      { title: m.lostLink.sentTitle, event: eventLayout(toLayoutEvent(event), m) },
+      { title: m.lostLink.sentTitle, event: eventLayout(toLayoutEvent(event), m), personal: true },
     );
   }
 
@@ -78,7 +78,10 @@ export class LostLinkPagesController {
   @Get('link')
   async showAny(@Res() reply: FastifyReply): Promise<FastifyReply> {
     const m = this.renderer.messages;
-    return this.views.send(reply, 'link-any', await this.lostLink.formFor(), { title: m.lostLink.pageTitle });
+    return this.views.send(reply, 'link-any', await this.lostLink.formFor(), {
+      title: m.lostLink.pageTitle,
+      personal: true,
+    });
   }
 
   @Post('link')
@@ -93,6 +96,7 @@ export class LostLinkPagesController {
     if (form || !event) {
       return this.views.send(reply, 'link-any', await this.lostLink.formFor(form), {
         title: m.lostLink.pageTitle,
+        personal: true,
         status: 400,
       });
     }
@@ -116,7 +120,7 @@ export class LostLinkPagesController {
       reply,
       'link',
       { form, postTo: `${base}/link`, events: [{ slug: event.slug, title: event.title }] },
-      { title: m.lostLink.pageTitle, event: eventLayout(toLayoutEvent(event), m), status },
+      { title: m.lostLink.pageTitle, event: eventLayout(toLayoutEvent(event), m), personal: true, status },
     );
   }
 

@@ -85,7 +85,7 @@ export class RegisterPagesController {
       reply,
       'register-sent',
       { agendaHref: base, lostLinkHref: `${base}/link` },
-      { title: m.register.sentTitle, event: eventLayout(toLayoutEvent(event), m) },
+      { title: m.register.sentTitle, event: eventLayout(toLayoutEvent(event), m), personal: true },
     );
   }
 
@@ -100,6 +100,8 @@ export class RegisterPagesController {
     return this.views.send(reply, 'register', registerPageView(event, call, form, m, options.notice), {
       title: m.register.pageTitle,
       event: eventLayout(toLayoutEvent(event), m),
+      // A refused form shows back what one person typed (their email, their needs): theirs alone.
+      personal: true,
       status: options.status,
     });
   }
