@@ -32,9 +32,6 @@ export const FLOORS = {
  */
 export const KNOWN_WRONG_WAY = new Set([
   'agenda/agenda-changed.composer -> registrations/registration.entity',
-  'events/event-cancelled.composer -> registrations/registration.entity',
-  'events/events.repository -> registrations/registration.entity',
-  'events/events.repository -> agenda/agenda-session.entity',
   'registrations/attendees.service -> reminders/reminders.service',
   'registrations/delegates.service -> reminders/reminders.service',
   'registrations/workshop-signups.service -> reminders/reminders.service',

@@ -62,6 +62,18 @@ export class SessionsRepository {
     });
   }
 
+  /** Scheduled sessions that would fall outside these dates. */
+  scheduledOutside(manager: EntityManager, eventId: string, startsAt: Date, endsAt: Date): Promise<AgendaSession[]> {
+    return manager
+      .getRepository(AgendaSession)
+      .createQueryBuilder('s')
+      .where('s.event_id = :eventId', { eventId })
+      .andWhere(`s.status = 'scheduled'`)
+      .andWhere('(s.starts_at < :startsAt OR s.ends_at > :endsAt)', { startsAt, endsAt })
+      .orderBy('s.starts_at')
+      .getMany();
+  }
+
   /** Scheduled sessions of the event overlapping [startsAt, endsAt), with their speakers. */
   overlapping(manager: EntityManager, eventId: string, startsAt: Date, endsAt: Date): Promise<AgendaSession[]> {
     return manager

@@ -5,7 +5,9 @@ import { Clock } from '../platform/clock/clock.js';
 import { notFound } from '../platform/errors/common.errors.js';
 import { rejectNulls } from '../events/dto/reject-nulls.js';
 import type { Event } from '../events/event.entity.js';
-import { EventCancelledHooks, EventDateShiftHooks } from '../events/event-date-shift.hooks.js';
+import { EventCancelledHooks } from '../events/event-cancelled.hooks.js';
+import { type EventDatesChange, EventDatesHooks } from '../events/event-dates.hooks.js';
+import { eventsError, EventsError } from '../events/events.errors.js';
 import { ScheduleChangeHooks } from '../events/schedule-change.hooks.js';
 import type { Speaker } from './speaker.entity.js';
 import { AgendaChangesService } from './agenda-changes.service.js';
@@ -43,14 +45,28 @@ export class SessionsService implements OnModuleInit {
     private readonly changes: AgendaChangesService,
     private readonly scheduleChanges: ScheduleChangeHooks,
     private readonly clock: Clock,
-    private readonly dateShift: EventDateShiftHooks,
+    private readonly dates: EventDatesHooks,
     private readonly eventCancelled: EventCancelledHooks,
   ) {}
 
   onModuleInit(): void {
-    this.dateShift.register((manager, event, shiftMs) => this.shiftAll(manager, event, shiftMs));
+    this.dates.register((manager, event, change) => this.followNewDates(manager, event, change));
     // The feed shows every session of a cancelled event as CANCELLED; a raised SEQUENCE makes calendars take it.
     this.eventCancelled.register((manager, event) => this.repo.raiseSequences(manager, event.id));
+  }
+
+  /** Moves the sessions with the event when asked; refuses dates that would leave one outside. */
+  private async followNewDates(manager: EntityManager, event: Event, change: EventDatesChange): Promise<void> {
+    if (change.moveSessions && change.shiftMs !== 0) await this.shiftAll(manager, event, change.shiftMs);
+    const outside = await this.repo.scheduledOutside(manager, event.id, event.startsAt, event.endsAt);
+    if (outside.length === 0) return;
+    const names = outside.slice(0, 3).map((s) => `"${s.title}"`);
+    throw eventsError(
+      EventsError.SessionsOutsideDates,
+      change.moveSessions
+        ? `The new dates are shorter: even moved with the start, ${outside.length} session(s) would fall outside the event (${names.join(', ')}); move or shorten them first.`
+        : `The new dates would leave ${outside.length} session(s) outside the event (${names.join(', ')}); move them first, or move every session with the event.`,
+    );
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { EventCancelledComposer } from './event-cancelled.composer.js';
 import { EventCommittedHooks } from './event-committed.hooks.js';
-import { EventCancelledHooks, EventDateShiftHooks } from './event-date-shift.hooks.js';
+import { EventCancelledHooks } from './event-cancelled.hooks.js';
+import { EventDatesHooks } from './event-dates.hooks.js';
 import { EventChangeNotices } from './event-change-notices.js';
 import { EventChangedComposer } from './event-changed.composer.js';
 import { EventChangesRepository } from './event-changes.repository.js';
@@ -19,11 +19,10 @@ import { ScheduleChangeHooks } from './schedule-change.hooks.js';
     EventsService,
     EventsRepository,
     OptionalStaffGuard,
-    EventCancelledComposer,
-    EventDateShiftHooks,
+    EventDatesHooks,
+    EventCancelledHooks,
     ScheduleChangeHooks,
     EventCommittedHooks,
-    EventCancelledHooks,
     EventChangeNotices,
     EventChangesRepository,
     EventChangedComposer,
@@ -32,10 +31,10 @@ import { ScheduleChangeHooks } from './schedule-change.hooks.js';
     EventsService,
     EventsRepository,
     OptionalStaffGuard,
-    EventDateShiftHooks,
+    EventDatesHooks,
+    EventCancelledHooks,
     ScheduleChangeHooks,
     EventCommittedHooks,
-    EventCancelledHooks,
   ],
 })
 export class EventsModule {}

@@ -5,8 +5,6 @@ import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../identity/auth-user.js';
 import { notFound } from '../platform/errors/common.errors.js';
 import type { Page, PageWindow } from '../platform/http/pagination.js';
-import { Registration } from '../registrations/registration.entity.js';
-import { AgendaSession } from '../agenda/agenda-session.entity.js';
 import { User } from '../identity/users/user.entity.js';
 import type { MemberResponse } from './dto/add-member.dto.js';
 import { EventMember, type EventRole } from '../identity/event-member.entity.js';
@@ -97,34 +95,6 @@ export class EventsRepository {
     }
     const [items, total] = await query.getManyAndCount();
     return { items, total };
-  }
-
-  /** Scheduled sessions that would fall outside these dates. */
-  scheduledSessionsOutside(
-    manager: EntityManager,
-    eventId: string,
-    startsAt: Date,
-    endsAt: Date,
-  ): Promise<AgendaSession[]> {
-    return manager
-      .getRepository(AgendaSession)
-      .createQueryBuilder('s')
-      .where('s.event_id = :eventId', { eventId })
-      .andWhere(`s.status = 'scheduled'`)
-      .andWhere('(s.starts_at < :startsAt OR s.ends_at > :endsAt)', { startsAt, endsAt })
-      .orderBy('s.starts_at')
-      .getMany();
-  }
-
-  /** Delegates holding a place or a place in the queue. */
-  activeDelegates(manager: EntityManager, eventId: string): Promise<Array<Pick<Registration, 'id' | 'email'>>> {
-    return manager
-      .getRepository(Registration)
-      .createQueryBuilder('r')
-      .select(['r.id', 'r.email'])
-      .where('r.event_id = :eventId', { eventId })
-      .andWhere(`r.status IN ('confirmed', 'waitlisted')`)
-      .getMany();
   }
 
   findStaffByEmail(email: string): Promise<User | null> {

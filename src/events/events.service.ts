@@ -8,15 +8,14 @@ import { Clock } from '../platform/clock/clock.js';
 import { notFound } from '../platform/errors/common.errors.js';
 import { describeConstraint } from '../platform/errors/postgres-errors.js';
 import type { Page, PageWindow } from '../platform/http/pagination.js';
-import { NotificationKind } from '../outbox/notification-kind.js';
-import { OutboxService } from '../outbox/outbox.service.js';
 import type { CreateEventDto } from './dto/create-event.dto.js';
 import type { MemberResponse } from './dto/add-member.dto.js';
 import { rejectNulls } from './dto/reject-nulls.js';
 import type { UpdateEventDto } from './dto/update-event.dto.js';
 import { EventChangeNotices } from './event-change-notices.js';
 import { EventCommittedHooks } from './event-committed.hooks.js';
-import { EventCancelledHooks, EventDateShiftHooks } from './event-date-shift.hooks.js';
+import { EventCancelledHooks } from './event-cancelled.hooks.js';
+import { EventDatesHooks } from './event-dates.hooks.js';
 import { scheduleChange, scheduleOf } from './event-schedule.js';
 import { ScheduleChangeHooks } from './schedule-change.hooks.js';
 import { EventMember, type EventRole } from '../identity/event-member.entity.js';
@@ -43,11 +42,10 @@ export class EventsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: EventsRepository,
     private readonly access: EventAccessService,
-    private readonly outbox: OutboxService,
     private readonly committed: EventCommittedHooks,
     private readonly clock: Clock,
     private readonly scheduleChanges: ScheduleChangeHooks,
-    private readonly dateShift: EventDateShiftHooks,
+    private readonly dates: EventDatesHooks,
     private readonly cancelled: EventCancelledHooks,
     private readonly changeNotices: EventChangeNotices,
   ) {}
@@ -152,17 +150,9 @@ export class EventsService {
           input.registrationClosesAt === null ? null : parseInstant(input.registrationClosesAt);
       }
       this.checkDates(event.startsAt, event.endsAt, event.registrationOpensAt, event.registrationClosesAt);
-      const shiftMs = event.startsAt.getTime() - previousStart;
-      if (input.moveSessions && shiftMs !== 0) await this.dateShift.announce(manager, event, shiftMs);
-      const outside = await this.repo.scheduledSessionsOutside(manager, eventId, event.startsAt, event.endsAt);
-      if (outside.length > 0) {
-        const names = outside.slice(0, 3).map((s) => `"${s.title}"`);
-        throw eventsError(
-          EventsError.SessionsOutsideDates,
-          input.moveSessions
-            ? `The new dates are shorter: even moved with the start, ${outside.length} session(s) would fall outside the event (${names.join(', ')}); move or shorten them first.`
-            : `The new dates would leave ${outside.length} session(s) outside the event (${names.join(', ')}); move them first, or move every session with the event.`,
-        );
+      if (input.startsAt !== undefined || input.endsAt !== undefined) {
+        const shiftMs = event.startsAt.getTime() - previousStart;
+        await this.dates.announce(manager, event, { shiftMs, moveSessions: input.moveSessions === true });
       }
       event.agendaVersion += 1;
       // Delegates and speakers have the event in their calendars: a new date or venue raises its
@@ -202,7 +192,7 @@ export class EventsService {
     });
   }
 
-  /** Cancels the event and, in the same transaction, writes an email to every registered delegate. */
+  /** Cancels the event; in the same transaction, registrations write an email to every registered delegate. */
   async cancel(eventId: string): Promise<Event> {
     return this.transition(eventId, async (event, manager) => {
       if (event.status === 'cancelled') {
@@ -211,22 +201,6 @@ export class EventsService {
       event.status = 'cancelled';
       event.sequence += 1;
       await this.cancelled.announce(manager, event);
-      const delegates = await this.repo.activeDelegates(manager, eventId);
-      const now = this.clock.now();
-      for (let i = 0; i < delegates.length; i += 500) {
-        await this.outbox.enqueue(
-          manager,
-          ...delegates.slice(i, i + 500).map((r) => ({
-            kind: NotificationKind.EventCancelled,
-            recipient: r.email,
-            data: { eventId },
-            sendAt: now,
-            dedupeKey: `event-cancelled:${eventId}:${r.id}`,
-            eventId,
-            registrationId: r.id,
-          })),
-        );
-      }
       return true;
     });
   }

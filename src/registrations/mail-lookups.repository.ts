@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Event } from '../events/event.entity.js';
+import { Registration } from './registration.entity.js';
+
+/** What the delegates' email composers read, and who receives an event-wide email. */
+@Injectable()
+export class MailLookupsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  event(eventId: string): Promise<Event | null> {
+    return this.db.getRepository(Event).findOne({ where: { id: eventId } });
+  }
+
+  registration(registrationId: string): Promise<Registration | null> {
+    return this.db.getRepository(Registration).findOne({ where: { id: registrationId } });
+  }
+
+  /** Delegates holding a place or a place in the queue, in the caller's transaction. */
+  activeDelegates(manager: EntityManager, eventId: string): Promise<Array<Pick<Registration, 'id' | 'email'>>> {
+    return manager
+      .getRepository(Registration)
+      .createQueryBuilder('r')
+      .select(['r.id', 'r.email'])
+      .where('r.event_id = :eventId', { eventId })
+      .andWhere(`r.status IN ('confirmed', 'waitlisted')`)
+      .getMany();
+  }
+}
