@@ -32,9 +32,6 @@ export const FLOORS = {
  */
 export const KNOWN_WRONG_WAY = new Set([
   'agenda/agenda-changed.composer -> registrations/registration.entity',
-  'registrations/attendees.service -> reminders/reminders.service',
-  'registrations/delegates.service -> reminders/reminders.service',
-  'registrations/workshop-signups.service -> reminders/reminders.service',
 ]);
 
 /** The folder of a path under src/ ('app' for the entry points directly under src/). */

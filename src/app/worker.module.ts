@@ -4,7 +4,11 @@ import { AwardsModule } from '../awards/awards.module.js';
 import { MailProcessor } from '../outbox/mail.processor.js';
 import { OutboxDispatcher } from '../outbox/outbox.dispatcher.js';
 import { ReminderSyncPoller } from '../reminders/reminder-sync.poller.js';
+import { RemindersModule } from '../reminders/reminders.module.js';
 
 /** The queue side: processors and the outbox dispatcher. Only processes with the worker role load it. */
-@Module({ imports: [AwardsModule], providers: [OutboxDispatcher, MailProcessor, ReminderSyncPoller, AwardClosePoller] })
+@Module({
+  imports: [AwardsModule, RemindersModule],
+  providers: [OutboxDispatcher, MailProcessor, ReminderSyncPoller, AwardClosePoller],
+})
 export class WorkerModule {}

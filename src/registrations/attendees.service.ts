@@ -6,7 +6,7 @@ import { Clock } from '../platform/clock/clock.js';
 import { newSecretToken } from '../platform/crypto/tokens.js';
 import type { Page, PageWindow } from '../platform/http/pagination.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { RemindersService } from '../reminders/reminders.service.js';
+import { ScheduleChangeHooks } from '../events/schedule-change.hooks.js';
 import {
   type AttendeeResponse,
   type RegistrationCountsResponse,
@@ -39,7 +39,7 @@ export class AttendeesService {
     private readonly registrations: DelegatesRepository,
     private readonly signups: WorkshopSignupsRepository,
     private readonly outbox: OutboxService,
-    private readonly reminders: RemindersService,
+    private readonly scheduleChanges: ScheduleChangeHooks,
     private readonly clock: Clock,
   ) {}
 
@@ -107,7 +107,7 @@ export class AttendeesService {
       if (registration.erasedAt) return;
       await this.outbox.cancelPendingForRegistration(manager, registration.id);
       await this.attendees.erase(manager, registration.id, now, newSecretToken().hash);
-      await this.reminders.syncEvent(manager, eventId, registration.id);
+      await this.scheduleChanges.announce(manager, { eventId, registrationId: registration.id });
     });
   }
 

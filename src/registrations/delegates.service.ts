@@ -11,7 +11,7 @@ import { Event } from '../events/event.entity.js';
 import { eventUrls } from '../events/event-urls.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { RemindersService } from '../reminders/reminders.service.js';
+import { ScheduleChangeHooks } from '../events/schedule-change.hooks.js';
 import type { CreateRegistrationDto } from './dto/create-registration.dto.js';
 import { type MyRegistrationResponse, toDelegateWorkshopResponse } from './dto/registration.response.js';
 import { personalLink } from './personal-link.js';
@@ -42,7 +42,7 @@ export class DelegatesService {
     private readonly signups: WorkshopSignupsRepository,
     private readonly workshopSignups: WorkshopSignupsService,
     private readonly outbox: OutboxService,
-    private readonly reminders: RemindersService,
+    private readonly scheduleChanges: ScheduleChangeHooks,
     private readonly config: AppConfig,
     keys: KeyRing,
     private readonly clock: Clock,
@@ -104,7 +104,8 @@ export class DelegatesService {
         eventId,
         registrationId: placed.id,
       });
-      if (placed.status === 'confirmed') await this.reminders.syncEvent(manager, eventId, placed.id);
+      if (placed.status === 'confirmed')
+        await this.scheduleChanges.announce(manager, { eventId, registrationId: placed.id });
       return this.outcome(placed, token, input.email, true);
     });
   }
@@ -263,7 +264,7 @@ export class DelegatesService {
         registrationId: registration.id,
       });
       if (registration.status === 'confirmed') await this.fillEventSeats(manager, event, now);
-      await this.reminders.syncEvent(manager, event.id, registration.id);
+      await this.scheduleChanges.announce(manager, { eventId: event.id, registrationId: registration.id });
     });
   }
 
@@ -298,7 +299,7 @@ export class DelegatesService {
           registrationId: next.id,
         });
       }
-      await this.reminders.syncEvent(manager, event.id, next.id);
+      await this.scheduleChanges.announce(manager, { eventId: event.id, registrationId: next.id });
       free -= 1;
       promoted += 1;
     }

@@ -112,7 +112,10 @@ export class RegistrationMailComposer implements OnModuleInit {
     if (extras.calendar) {
       attachments.push(
         calendarAttachment(
-          eventCalendar(c.event, { sequence: c.event.sequence, url: eventUrls(this.config.appUrl, c.event).calendarFeed }),
+          eventCalendar(c.event, {
+            sequence: c.event.sequence,
+            url: eventUrls(this.config.appUrl, c.event).calendarFeed,
+          }),
           'event.ics',
         ),
       );

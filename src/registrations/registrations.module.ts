@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
 import { BackgroundWork } from '../platform/background/background-work.js';
 import { DelegateAccessModule } from './access/delegate-access.module.js';
 import { RegistrationMailModule } from './registration-mail.module.js';
@@ -15,7 +16,7 @@ import { CheckInController } from './check-in/check-in.controller.js';
 
 /** Registrations, the waiting list, workshop sign-ups and check-in. */
 @Module({
-  imports: [RegistrationMailModule, DelegateAccessModule],
+  imports: [EventsModule, RegistrationMailModule, DelegateAccessModule],
   controllers: [EventRegistrationsController, MyRegistrationController, CheckInController],
   providers: [
     DelegatesRepository,

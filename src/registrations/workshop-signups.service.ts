@@ -4,7 +4,7 @@ import { Clock } from '../platform/clock/clock.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { RemindersService } from '../reminders/reminders.service.js';
+import { ScheduleChangeHooks } from '../events/schedule-change.hooks.js';
 import { toWorkshopSignupResponse, type WorkshopSignupResponse } from './dto/registration.response.js';
 import type { Registration } from './registration.entity.js';
 import { DelegatesRepository } from './delegates.repository.js';
@@ -22,7 +22,7 @@ export class WorkshopSignupsService {
     private readonly signups: WorkshopSignupsRepository,
     private readonly registrations: DelegatesRepository,
     private readonly outbox: OutboxService,
-    private readonly reminders: RemindersService,
+    private readonly scheduleChanges: ScheduleChangeHooks,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -66,7 +66,7 @@ export class WorkshopSignupsService {
       // If places were added since the queue formed, the queue moves up before this newcomer joins it.
       await this.fillWorkshopSeats(manager, session, now);
       const signup = await this.signups.insertSignup(manager, session.id, registration.id, session.capacity);
-      await this.reminders.syncEvent(manager, registration.eventId, registration.id);
+      await this.scheduleChanges.announce(manager, { eventId: registration.eventId, registrationId: registration.id });
       return toWorkshopSignupResponse(signup);
     });
   }
@@ -85,7 +85,7 @@ export class WorkshopSignupsService {
       if (!signup) return;
       await this.signups.deleteSignup(manager, signup.id);
       if (signup.status === 'confirmed') await this.fillWorkshopSeats(manager, session, now);
-      await this.reminders.syncEvent(manager, registration.eventId, registration.id);
+      await this.scheduleChanges.announce(manager, { eventId: registration.eventId, registrationId: registration.id });
     });
   }
 
@@ -138,7 +138,7 @@ export class WorkshopSignupsService {
         eventId: session.eventId,
         registrationId: next.registrationId,
       });
-      await this.reminders.syncEvent(manager, session.eventId, next.registrationId);
+      await this.scheduleChanges.announce(manager, { eventId: session.eventId, registrationId: next.registrationId });
       free -= 1;
     }
   }

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
 import { ReminderComposer } from './reminder.composer.js';
 import { ReminderPreviewService } from './reminder-preview.service.js';
@@ -8,10 +8,9 @@ import { RemindersFollowSchedule } from './reminders-follow-schedule.js';
 import { RemindersService } from './reminders.service.js';
 
 /**
- * Reminder rules and the organisers' view of the outbox. Global so that registrations,
- * sessions and events can reschedule reminders inside their own transactions.
+ * Reminder rules and the organisers' view of the outbox. Reminders follow every schedule
+ * change through the events' ScheduleChangeHooks, so nothing below imports this module.
  */
-@Global()
 @Module({
   imports: [EventsModule],
   controllers: [RemindersController],
