@@ -14,6 +14,7 @@ import { EventMember } from '../identity/event-member.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Notification } from '../outbox/notification.entity.js';
 import { Registration } from '../registrations/registration.entity.js';
+import { ReminderOptOut } from '../reminders/reminder-opt-out.entity.js';
 import { ReminderRule } from '../reminders/reminder-rule.entity.js';
 import { SessionCheckIn } from '../registrations/check-in/session-check-in.entity.js';
 import { SessionSignup } from '../registrations/session-signup.entity.js';
@@ -35,6 +36,7 @@ export const ENTITIES = [
   SessionCheckIn,
   Notification,
   ReminderRule,
+  ReminderOptOut,
   Award,
   AwardNomination,
   AwardNominee,

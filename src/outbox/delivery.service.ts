@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../platform/clock/clock.js';
 import { AppConfig } from '../platform/config/app-config.js';
+import { messageIdFor } from '../platform/mail/message-id.js';
 import { MailTransport } from '../platform/mail/mail-transport.js';
 import { NotificationComposers } from './notification-composers.js';
 import { OutboxRepository } from './outbox.repository.js';
@@ -42,7 +43,10 @@ export class DeliveryService {
     }
 
     try {
-      await this.transport.send({ ...message, messageId: message.messageId ?? `<${notification.id}@plenary>` });
+      await this.transport.send({
+        ...message,
+        messageId: message.messageId ?? messageIdFor(notification.id, this.config.mailFrom),
+      });
     } catch (error) {
       const reason = describeSendFailure(error);
       const giveUp =

@@ -11,8 +11,8 @@ export interface MessageData {
   paragraphs: string[];
   link?: { label: string; url: string };
   eventTitle?: string;
-  /** An image attached with this Content-ID, shown after the paragraphs (a check-in QR code). */
-  image?: { cid: string; alt: string; size: number };
+  /** Mail a delegate may stop (reminders): why they get it and the page that stops it, in the footer. */
+  optOut?: { reason: string; label: string; url: string };
 }
 
 /** The plain "message" kind: a subject, paragraphs and an optional link. */

@@ -22,11 +22,6 @@ import { SessionSignup } from './session-signup.entity.js';
 import { eventUrls } from '../events/event-urls.js';
 import { eventWhen } from '../events/event-schedule.js';
 
-const CHECK_IN_CID = 'check-in-code@plenary';
-
-const checkInAlt = (registration: Registration): string =>
-  `QR code of your check-in code, ${formatCheckInCode(registration.checkInCode)}`;
-
 interface Context {
   notification: Notification;
   registration: Registration;
@@ -106,7 +101,6 @@ export class RegistrationMailComposer implements OnModuleInit {
       ...data,
       name: greetingName(c.registration),
       eventTitle: c.event.title,
-      ...(extras.checkInCode ? { image: { cid: CHECK_IN_CID, alt: checkInAlt(c.registration), size: 240 } } : {}),
     };
     const attachments: MailAttachment[] = [];
     if (extras.calendar) {
@@ -120,12 +114,13 @@ export class RegistrationMailComposer implements OnModuleInit {
         ),
       );
     }
+    // Attached, not shown inline: spam filters score an HTML body that is mostly one image
+    // (SpamAssassin's HTML_IMAGE_ONLY_*), and mail clients show an attached image anyway.
     if (extras.checkInCode) {
       attachments.push({
         filename: 'check-in.png',
         contentType: 'image/png',
         content: extras.checkInCode,
-        cid: CHECK_IN_CID,
       });
     }
     return {
@@ -139,7 +134,7 @@ export class RegistrationMailComposer implements OnModuleInit {
   /** What a confirmed delegate shows at the door: the QR code of their check-in code (never the link's token). */
   private async doorPass(c: Context) {
     return {
-      paragraph: `At the registration desk, show the QR code below or give your check-in code: ${formatCheckInCode(c.registration.checkInCode)}.`,
+      paragraph: `At the registration desk, show the attached QR code or give your check-in code: ${formatCheckInCode(c.registration.checkInCode)}.`,
       png: await checkInQrPng(c.registration.checkInCode),
     };
   }

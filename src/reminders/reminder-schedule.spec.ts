@@ -31,7 +31,15 @@ describe('reminderTime', () => {
 
 describe('fillPlaceholders', () => {
   it('fills known placeholders and leaves unknown ones', () => {
-    const values = { name: 'Ana', event: 'AGM', session: 'Workshop', time: '9:00', venue: 'Hall', link: 'https://x' };
+    const values = {
+      name: 'Ana',
+      event: 'AGM',
+      session: 'Workshop',
+      time: '9:00',
+      venue: 'Hall',
+      room: 'Room 4',
+      link: 'https://x',
+    };
     expect(fillPlaceholders('Hi {{name}}, {{ event }} at {{time}} {{other}}', values)).toBe(
       'Hi Ana, AGM at 9:00 {{other}}',
     );

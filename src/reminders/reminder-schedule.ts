@@ -36,7 +36,7 @@ export function reminderTime(
 }
 
 /** The placeholders a custom subject or message may use, e.g. "{{name}}, see you at {{event}}". */
-export const PLACEHOLDERS = ['name', 'event', 'session', 'time', 'venue', 'link'] as const;
+export const PLACEHOLDERS = ['name', 'event', 'session', 'time', 'venue', 'room', 'link'] as const;
 export type PlaceholderValues = Record<(typeof PLACEHOLDERS)[number], string>;
 
 export function fillPlaceholders(template: string, values: PlaceholderValues): string {

@@ -13,6 +13,7 @@ import { NotificationKind } from '../outbox/notification-kind.js';
 import type { ReminderRule } from './reminder-rule.entity.js';
 import { greetingName } from '../registrations/registration.entity.js';
 import { describeOffset, fillPlaceholders, type PlaceholderValues } from './reminder-schedule.js';
+import { ReminderOptOuts } from './reminder-opt-outs.js';
 import { ReminderContextRepository, type ReminderContextRow } from './reminders.repository.js';
 import { eventUrls } from '../events/event-urls.js';
 import { personalLink } from '../registrations/personal-link.js';
@@ -23,6 +24,8 @@ export interface ReminderContext extends ReminderContextRow {
   session?: ReminderContextRow['sessions'][number];
   /** The delegate's personal link, when it can be recovered; previews show a placeholder. */
   personalLink?: string;
+  /** The delegate's one-click opt-out address; previews (seen by organisers) have none. */
+  optOutUrl?: string;
 }
 
 type ContextSession = ReminderContextRow['sessions'][number];
@@ -50,6 +53,7 @@ export class ReminderComposer implements OnModuleInit {
     private readonly renderer: MailRenderer,
     private readonly config: AppConfig,
     keys: KeyRing,
+    private readonly optOuts: ReminderOptOuts,
   ) {
     this.box = new SecretBox(keys, 'personal-link');
   }
@@ -62,9 +66,10 @@ export class ReminderComposer implements OnModuleInit {
   async composeDue(notification: Notification): Promise<MailMessage | undefined> {
     const { ruleId, sessionId } = notification.data as { ruleId?: string; sessionId?: string | null };
     if (!ruleId || !notification.registrationId) return undefined;
+    if (await this.optOuts.isOptedOut(notification.registrationId)) return undefined;
     const context = await this.loadContext(ruleId, notification.registrationId, sessionId ?? undefined);
     if (!context) return undefined;
-    return this.compose(context);
+    return this.compose({ ...context, optOutUrl: this.optOuts.urlFor(notification.registrationId) });
   }
 
   async loadContext(ruleId: string, registrationId: string, sessionId?: string): Promise<ReminderContext | undefined> {
@@ -90,6 +95,7 @@ export class ReminderComposer implements OnModuleInit {
       session: session?.title ?? '',
       time: formatInZone(session?.startsAt ?? (rule.anchor === 'event-end' ? event.endsAt : event.startsAt), zone),
       venue: event.venue,
+      room: session?.room ?? '',
       link,
     };
     const subject = rule.subject ? fillPlaceholders(rule.subject, values) : defaultSubject(rule, values);
@@ -100,7 +106,7 @@ export class ReminderComposer implements OnModuleInit {
           .filter(Boolean)
       : defaultParagraphs(rule, values);
     if (rule.anchor !== 'event-end') {
-      paragraphs.push(`Where: ${event.venue || 'see the agenda'}.`);
+      paragraphs.push(`Where: ${place(session?.room, event.venue)}.`);
       paragraphs.push(
         sessions.length > 0
           ? `Your workshops: ${sessions.map((s) => `${s.title} (${formatTimeRange(s, zone)}${s.room ? `, ${s.room}` : ''})`).join('; ')}.`
@@ -113,6 +119,13 @@ export class ReminderComposer implements OnModuleInit {
       paragraphs,
       link: { label: context.personalLink ? 'Your personal page' : 'The agenda', url: link },
       eventTitle: event.title,
+      optOut: context.optOutUrl
+        ? {
+            reason: `You get reminders because you registered for ${event.title}.`,
+            label: 'Stop reminder emails',
+            url: context.optOutUrl,
+          }
+        : undefined,
     });
     const ics = this.calendarFor(event, sessions);
     return {
@@ -120,6 +133,7 @@ export class ReminderComposer implements OnModuleInit {
       subject,
       ...rendered,
       attachments: [calendarAttachment(ics, sessions.length > 0 ? 'my-sessions.ics' : 'event.ics')],
+      ...(context.optOutUrl ? { list: { id: `reminders.${event.id}`, unsubscribeUrl: context.optOutUrl } } : {}),
     };
   }
 
@@ -151,6 +165,12 @@ export class ReminderComposer implements OnModuleInit {
   }
 }
 
+/** "Room 4, Town Hall": a workshop's room before the venue; the agenda when neither is known. */
+function place(room: string | null | undefined, venue: string): string {
+  const parts = [room, venue].map((p) => p?.trim()).filter((p): p is string => Boolean(p));
+  return parts.length ? parts.join(', ') : 'see the agenda';
+}
+
 function defaultSubject(rule: Pick<ReminderRule, 'anchor' | 'offsetSeconds'>, values: PlaceholderValues): string {
   switch (rule.anchor) {
     case 'event-start':
@@ -171,6 +191,6 @@ function defaultParagraphs(rule: Pick<ReminderRule, 'anchor' | 'offsetSeconds'>,
         `Thank you for taking part in ${values.event}. Slides, notes and the feedback survey are on the event page.`,
       ];
     case 'session-start':
-      return [`Your workshop ${values.session} begins on ${values.time}.`];
+      return [`Your workshop ${values.session} begins on ${values.time}${values.room ? ` in ${values.room}` : ''}.`];
   }
 }

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
+import { ReminderOptOutPagesController } from './pages/reminder-opt-out-pages.controller.js';
 import { ReminderComposer } from './reminder.composer.js';
+import { ReminderOptOuts } from './reminder-opt-outs.js';
+import { ReminderOptOutsRepository } from './reminder-opt-outs.repository.js';
 import { ReminderPreviewService } from './reminder-preview.service.js';
 import { RemindersController } from './reminders.controller.js';
 import { ReminderContextRepository, RemindersRepository } from './reminders.repository.js';
@@ -13,7 +16,7 @@ import { RemindersService } from './reminders.service.js';
  */
 @Module({
   imports: [EventsModule],
-  controllers: [RemindersController],
+  controllers: [RemindersController, ReminderOptOutPagesController],
   providers: [
     RemindersService,
     RemindersRepository,
@@ -21,6 +24,8 @@ import { RemindersService } from './reminders.service.js';
     ReminderComposer,
     ReminderPreviewService,
     RemindersFollowSchedule,
+    ReminderOptOuts,
+    ReminderOptOutsRepository,
   ],
   exports: [RemindersService],
 })

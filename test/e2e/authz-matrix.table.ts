@@ -96,6 +96,9 @@ export const EXPECTED: Record<string, Row> = {
   'POST /link': PUBLIC,
   'GET /health': PUBLIC,
   'GET /privacy': PUBLIC,
+  // The signed opt-out link is its own credential (RFC 8058 one-click posts come from mail providers).
+  'GET /reminders/stop/:token': PUBLIC,
+  'POST /reminders/stop/:token': PUBLIC,
   // The personal link is the credential: whoever holds the path is the delegate.
   'GET /r/:token': PUBLIC,
   'GET /r/:token/calendar.ics': PUBLIC,

@@ -231,11 +231,9 @@ describe('door check-in', () => {
     const mail = await t.mail.waitForMessage(delegate.email, (m) => m.subject.includes('is confirmed'));
     const spaced = code.replace(/(.{4})(?=.)/g, '$1 ');
     expect(mail.text).toContain(`give your check-in code: ${spaced}.`);
-    expect(mail.html).toContain('src="cid:check-in-code@plenary"');
-    expect(mail.html).toContain(`alt="QR code of your check-in code, ${spaced}"`);
+    expect(mail.html).not.toContain('<img');
     const png = mail.attachments.find((a) => a.mimeType === 'image/png');
     expect(png?.filename).toBe('check-in.png');
-    expect(mail.raw).toMatch(/Content-ID: <check-in-code@plenary>/i);
     expect(code).not.toContain(delegate.token.slice(0, 12).toUpperCase());
   });
 

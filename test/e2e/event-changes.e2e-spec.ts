@@ -141,7 +141,7 @@ describe('a published event that changes', () => {
     for (const deadline = Date.now() + 20_000; ;) {
       if (Date.now() > deadline) throw new Error('The event-change notices were never settled');
       const pending = await t.db.query<Array<{ n: number }>>(
-        `SELECT count(*)::int AS n FROM notifications WHERE event_id = $1 AND kind = 'event-changed' AND status IN ('pending', 'queued')`,
+        `SELECT count(*)::int AS n FROM notifications WHERE event_id = $1 AND kind = 'event-changed' AND status IN ('pending', 'queued', 'sending')`,
         [m.event.id],
       );
       if (pending[0].n === 0) break;

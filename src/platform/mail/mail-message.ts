@@ -2,8 +2,6 @@ export interface MailAttachment {
   filename: string;
   contentType: string;
   content: string | Buffer;
-  /** Content-ID, for an image the HTML shows inline as <img src="cid:…">. */
-  cid?: string;
 }
 
 /** A composed email, ready for the transport. */
@@ -15,4 +13,10 @@ export interface MailMessage {
   attachments?: MailAttachment[];
   /** Stable id so a repeated send can be recognised by the receiving side. */
   messageId?: string;
+  /**
+   * Mail a delegate may opt out of (reminders, follow-ups) is a list: `id` names it (List-Id,
+   * RFC 2919, on the sender's domain) and `unsubscribeUrl` is its one-click opt-out (RFC 8058),
+   * sent as List-Unsubscribe with List-Unsubscribe-Post.
+   */
+  list?: { id: string; unsubscribeUrl: string };
 }

@@ -318,6 +318,16 @@ export const enGB = {
       },
     },
   },
+  reminderOptOut: {
+    title: 'Stop reminders',
+    question: (event: string) => `Stop the reminder and follow-up emails about ${event}?`,
+    explain:
+      'You will still get emails about your place itself, such as a change to the event or to a workshop you signed up for.',
+    stop: 'Stop these emails',
+    doneTitle: 'Reminders stopped',
+    done: (event: string) => `You will get no more reminder or follow-up emails about ${event}.`,
+    agenda: 'See the agenda',
+  },
 };
 
 /** The shape every language's catalogue has. */

@@ -26,7 +26,7 @@ export class ReminderRuleDto {
   scope?: 'event' | 'session';
 
   @ApiPropertyOptional({
-    description: 'Custom subject; placeholders {{name}} {{event}} {{session}} {{time}} {{venue}} {{link}}',
+    description: 'Custom subject; placeholders {{name}} {{event}} {{session}} {{time}} {{venue}} {{room}} {{link}}',
   })
   @IsOptional()
   @SingleLine()

@@ -11,6 +11,7 @@ import { RemovedSessions1765000700000 } from './1765000700000-removed-sessions.j
 import { StaffRights1766000100000 } from './1766000100000-staff-rights.js';
 import { StaffSessions1766000100100 } from './1766000100100-staff-sessions.js';
 import { EventSequence1766000500000 } from './1766000500000-event-sequence.js';
+import { ReminderOptOuts1766000500100 } from './1766000500100-reminder-opt-outs.js';
 
 /** Every migration in order; a new one is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   StaffRights1766000100000,
   StaffSessions1766000100100,
   EventSequence1766000500000,
+  ReminderOptOuts1766000500100,
 ];
