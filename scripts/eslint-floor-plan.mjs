@@ -8,7 +8,7 @@
  * entry points, like app). A lower folder that must react to a higher one's change registers a
  * listener on a hook the higher one announces, instead of importing it.
  */
-import { dirname, posix, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 
 /** Each folder's floor; a folder may import only from lower floors (and from itself). */
 export const FLOORS = {
@@ -25,22 +25,11 @@ export const FLOORS = {
   app: 9,
 };
 
-/**
- * Wrong-way imports that predate the rule, as `from -> to` (paths under src/, without extension).
- * Each is a known debt with a way out noted in docs/floor-plan.md; the list may only shrink: a new
- * wrong-way import fails lint.
- */
-export const KNOWN_WRONG_WAY = new Set([
-  'agenda/agenda-changed.composer -> registrations/registration.entity',
-]);
-
 /** The folder of a path under src/ ('app' for the entry points directly under src/). */
 function folderOf(underSrc) {
   const slash = underSrc.indexOf('/');
   return slash === -1 ? 'app' : underSrc.slice(0, slash);
 }
-
-const withoutExtension = (path) => path.replace(/\.(m?[jt]s)$/, '');
 
 /** @type {import('eslint').Rule.RuleModule} */
 const importsPointLeft = {
@@ -82,8 +71,6 @@ const importsPointLeft = {
       const fromFloor = FLOORS[fromFolder];
       const toFloor = FLOORS[toFolder];
       if (toFloor < fromFloor) return;
-      const edge = `${withoutExtension(fromPath)} -> ${withoutExtension(posix.normalize(toPath))}`;
-      if (KNOWN_WRONG_WAY.has(edge)) return;
       context.report({
         node,
         messageId: 'wrongWay',

@@ -9,10 +9,10 @@ import { MailRenderer } from '../platform/mail/mail-renderer.js';
 import type { Notification } from '../outbox/notification.entity.js';
 import { NotificationComposers } from '../outbox/notification-composers.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
-import { greetingName, Registration } from '../registrations/registration.entity.js';
 import { Speaker } from './speaker.entity.js';
 import { AgendaChangesService, type AgendaChangedData } from './agenda-changes.service.js';
 import { describeChange } from './change-text.js';
+import { SessionAudience } from './session-audience.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { eventUrls } from '../events/event-urls.js';
 
@@ -27,6 +27,7 @@ export class AgendaChangedComposer implements OnModuleInit {
     private readonly renderer: MailRenderer,
     private readonly changes: AgendaChangesService,
     private readonly sessionsRepo: SessionsRepository,
+    private readonly audience: SessionAudience,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
@@ -42,9 +43,9 @@ export class AgendaChangedComposer implements OnModuleInit {
     if (!event || event.status !== 'published') return undefined;
     let name: string | undefined;
     if (data.recipientType === 'delegate') {
-      const registration = await this.db.getRepository(Registration).findOne({ where: { id: data.recipientId } });
-      if (!registration || registration.status === 'cancelled' || registration.erasedAt) return undefined;
-      name = greetingName(registration);
+      const greeting = await this.audience.greeting(data.recipientId);
+      if (!greeting) return undefined;
+      name = greeting.name;
     } else {
       const speaker = await this.db.getRepository(Speaker).findOne({ where: { id: data.recipientId } });
       name = speaker?.name;

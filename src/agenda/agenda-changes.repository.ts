@@ -43,15 +43,6 @@ export class AgendaChangesRepository {
       .getMany();
   }
 
-  /** Delegates (still registered) signed up to the session. */
-  signedUp(manager: EntityManager, sessionId: string): Promise<Array<{ id: string; email: string }>> {
-    return manager.query<Array<{ id: string; email: string }>>(
-      `SELECT r.id, r.email FROM session_signups s JOIN registrations r ON r.id = s.registration_id
-        WHERE s.session_id = $1 AND r.status IN ('confirmed', 'waitlisted') AND r.erased_at IS NULL`,
-      [sessionId],
-    );
-  }
-
   speakersWithEmail(manager: EntityManager, speakerIds: string[]): Promise<Array<{ id: string; email: string }>> {
     if (speakerIds.length === 0) return Promise.resolve([]);
     return manager.query<Array<{ id: string; email: string }>>(

@@ -7,6 +7,7 @@ import type { Event } from '../events/event.entity.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import type { AgendaChange } from './agenda-change.entity.js';
+import { SessionAudience } from './session-audience.js';
 import { AgendaChangesRepository } from './agenda-changes.repository.js';
 import { notifiable, type SessionDiff } from './changes.js';
 
@@ -31,6 +32,7 @@ export interface AgendaChangedData {
 export class AgendaChangesService {
   constructor(
     private readonly repo: AgendaChangesRepository,
+    private readonly audience: SessionAudience,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -45,7 +47,7 @@ export class AgendaChangesService {
     speakerIds: readonly string[],
   ): Promise<AgendaChange> {
     const now = this.clock.now();
-    const registrationIds = await this.repo.signedUp(manager, session.id);
+    const registrationIds = await this.audience.signedUp(manager, session.id);
     const change = await this.repo.insert(manager, {
       eventId: event.id,
       sessionId: session.id,

@@ -8,6 +8,7 @@ import { AgendaChangesService } from './agenda-changes.service.js';
 import { AgendaController } from './agenda.controller.js';
 import { AgendaService } from './agenda.service.js';
 import { AgendaWrites } from './agenda-writes.js';
+import { SessionAudience } from './session-audience.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
@@ -26,7 +27,16 @@ import { SessionsService } from './sessions.service.js';
     AgendaCache,
     AgendaCacheFollowsEvents,
     AgendaWrites,
+    SessionAudience,
   ],
-  exports: [AgendaChangesService, AgendaService, SessionsService, SessionsRepository, AgendaCache, AgendaWrites],
+  exports: [
+    SessionAudience,
+    AgendaChangesService,
+    AgendaService,
+    SessionsService,
+    SessionsRepository,
+    AgendaCache,
+    AgendaWrites,
+  ],
 })
 export class SessionsModule {}

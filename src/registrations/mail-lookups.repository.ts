@@ -17,6 +17,15 @@ export class MailLookupsRepository {
     return this.db.getRepository(Registration).findOne({ where: { id: registrationId } });
   }
 
+  /** Delegates (still registered) signed up to the session, in the caller's transaction. */
+  signedUp(manager: EntityManager, sessionId: string): Promise<Array<{ id: string; email: string }>> {
+    return manager.query<Array<{ id: string; email: string }>>(
+      `SELECT r.id, r.email FROM session_signups s JOIN registrations r ON r.id = s.registration_id
+        WHERE s.session_id = $1 AND r.status IN ('confirmed', 'waitlisted') AND r.erased_at IS NULL`,
+      [sessionId],
+    );
+  }
+
   /** Delegates holding a place or a place in the queue, in the caller's transaction. */
   activeDelegates(manager: EntityManager, eventId: string): Promise<Array<Pick<Registration, 'id' | 'email'>>> {
     return manager

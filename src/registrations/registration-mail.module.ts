@@ -1,16 +1,25 @@
 import { Module } from '@nestjs/common';
+import { SessionsModule } from '../agenda/sessions.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { EventCancelledMail } from './event-cancelled.mail.js';
 import { MailLookupsRepository } from './mail-lookups.repository.js';
 import { RegistrationMailComposer } from './registration-mail.composer.js';
 import { DelegatesRepository } from './delegates.repository.js';
+import { SessionAudienceProvider } from './session-audience.provider.js';
 
 /**
- * The composers of the registration emails. They run where mail is sent; ApiModule (and
- * so this module) is loaded in every process role, the worker included.
+ * The composers of the delegates' emails, and what the agenda's emails ask about delegates.
+ * They run where mail is sent; ApiModule (and so this module) is loaded in every process
+ * role, the worker included.
  */
 @Module({
-  imports: [EventsModule],
-  providers: [RegistrationMailComposer, DelegatesRepository, EventCancelledMail, MailLookupsRepository],
+  imports: [EventsModule, SessionsModule],
+  providers: [
+    RegistrationMailComposer,
+    DelegatesRepository,
+    EventCancelledMail,
+    MailLookupsRepository,
+    SessionAudienceProvider,
+  ],
 })
 export class RegistrationMailModule {}
