@@ -8,6 +8,8 @@ import { AwardNominee } from './award-nominee.entity.js';
 import { AwardTieDecision } from './award-tie-decision.entity.js';
 import { Award } from './award.entity.js';
 import { AwardsController } from './awards.controller.js';
+import { RegistrationHooksModule } from '../registrations/registration-erased.hooks.js';
+import { AwardsErasure } from './awards-erasure.js';
 import { AwardsRepository } from './awards.repository.js';
 import { AwardsService } from './awards.service.js';
 import { BallotRelease } from './ballot-release.service.js';
@@ -20,6 +22,7 @@ import { ResultsService } from './results.service.js';
 @Module({
   imports: [
     DelegateAccessModule,
+    RegistrationHooksModule,
     TypeOrmModule.forFeature([Award, AwardNomination, AwardNominee, AwardTieDecision, Event]),
   ],
   controllers: [AwardsController],
@@ -32,6 +35,7 @@ import { ResultsService } from './results.service.js';
     BallotsService,
     BallotRelease,
     ResultsService,
+    AwardsErasure,
   ],
   exports: [BallotRelease, AwardsService, AwardsRepository, NominationsService, BallotsService],
 })

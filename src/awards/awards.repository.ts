@@ -70,6 +70,15 @@ interface VotingRow {
  */
 const BALLOT_BATCHING = { maxBatch: 100, maxConcurrentBatches: 3 };
 
+const ERASE_FROM_NOMINATIONS_SQL = `
+  UPDATE award_nominations n
+     SET nominee_name = CASE WHEN n.nominee_name ~* ('^\\s*' || $2 || '\\s*$') THEN 'Erased delegate' ELSE n.nominee_name END,
+         nominee_organisation = CASE WHEN n.nominee_name ~* ('^\\s*' || $2 || '\\s*$') THEN NULL ELSE n.nominee_organisation END,
+         statement = regexp_replace(regexp_replace(n.statement, $2, 'Erased delegate', 'gi'), $3, '[email removed]', 'gi')
+    FROM awards a
+   WHERE a.id = n.award_id AND a.event_id = $1
+     AND (n.nominee_name ~* ('^\\s*' || $2 || '\\s*$') OR n.statement ~* $2 OR n.statement ~* $3)`;
+
 /** The awards module's hand-written SQL: the ballot path and the counts behind results and the audit. */
 @Injectable()
 export class AwardsRepository {
@@ -299,4 +308,16 @@ export class AwardsRepository {
     );
     return new Map(rows.map((row) => [row.award_id, row.receipt_code]));
   }
+
+  /**
+   * A delegate's erasure in this event's nominations: nominations naming them lose the name and
+   * organisation, and every statement loses their name and email (`$2`, `$3` as regular
+   * expressions matched without case).
+   */
+  async eraseFromNominations(manager: EntityManager, eventId: string, name: string, email: string): Promise<void> {
+    await manager.query(ERASE_FROM_NOMINATIONS_SQL, [eventId, literalPattern(name.trim()), literalPattern(email.trim())]);
+  }
 }
+
+/** A regular expression matching `text` literally. */
+const literalPattern = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

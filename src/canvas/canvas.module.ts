@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DelegateAccessModule } from '../registrations/access/delegate-access.module.js';
 import { RegistrationPagesModule } from '../registrations/pages/registration-pages.module.js';
+import { RegistrationHooksModule } from '../registrations/registration-erased.hooks.js';
+import { CanvasErasure } from './canvas-erasure.js';
 import { CanvasExports } from './canvas-exports.js';
 import { CanvasLive } from './canvas-live.js';
 import { CanvasPagesController } from './pages/canvas-pages.controller.js';
@@ -13,7 +15,7 @@ import { CanvasesService } from './canvases.service.js';
 
 /** Workshop canvases: notes from phones, a live wall, moderation, dot-voting and exports. */
 @Module({
-  imports: [DelegateAccessModule, RegistrationPagesModule],
+  imports: [DelegateAccessModule, RegistrationPagesModule, RegistrationHooksModule],
   controllers: [CanvasesController, CanvasPagesController],
   providers: [
     CanvasesRepository,
@@ -23,6 +25,7 @@ import { CanvasesService } from './canvases.service.js';
     CanvasStreams,
     CanvasExports,
     CanvasesSection,
+    CanvasErasure,
   ],
 })
 export class CanvasModule {}

@@ -10,6 +10,23 @@ import { CanvasTemplate } from './canvas-template.entity.js';
 import { Canvas } from './canvas.entity.js';
 import { NoteDot } from './note-dot.entity.js';
 
+/**
+ * `$1` a participant key: its notes lose their author's name, and so do those notes wherever a
+ * stored live event carries them (as `note`, or as the `into` of a merge). One statement.
+ */
+const ERASE_AUTHOR_SQL = `
+  WITH erased AS (
+    UPDATE canvas_notes SET author_name = NULL WHERE participant_key = $1 RETURNING id::text AS id, canvas_id
+  ), ids AS (SELECT coalesce(array_agg(id), '{}') AS ids FROM erased)
+  UPDATE canvas_events e SET payload = e.payload
+    || CASE WHEN e.payload->'note'->>'id' = ANY(ids.ids)
+         THEN jsonb_build_object('note', (e.payload->'note') || '{"authorName": null}'::jsonb) ELSE '{}'::jsonb END
+    || CASE WHEN e.payload->'into'->>'id' = ANY(ids.ids)
+         THEN jsonb_build_object('into', (e.payload->'into') || '{"authorName": null}'::jsonb) ELSE '{}'::jsonb END
+  FROM ids
+  WHERE e.canvas_id IN (SELECT canvas_id FROM erased)
+    AND (e.payload->'note'->>'id' = ANY(ids.ids) OR e.payload->'into'->>'id' = ANY(ids.ids))`;
+
 /** A row of the export, in the order of the columns. */
 export interface ExportRow {
   id: string;
@@ -281,5 +298,10 @@ export class CanvasesRepository {
   }): Promise<CanvasTemplate> {
     const repo = this.dataSource.getRepository(CanvasTemplate);
     return repo.save(repo.create(values));
+  }
+
+  /** Takes the author's name off this participant's notes and their live events, so no replay brings it back. */
+  async eraseAuthor(manager: EntityManager, participantKey: string): Promise<void> {
+    await manager.query(ERASE_AUTHOR_SQL, [participantKey]);
   }
 }

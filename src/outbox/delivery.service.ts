@@ -5,7 +5,13 @@ import { messageIdFor } from '../platform/mail/message-id.js';
 import { MailTransport } from '../platform/mail/mail-transport.js';
 import { NotificationComposers } from './notification-composers.js';
 import { OutboxRepository } from './outbox.repository.js';
-import { classifySendFailure, describeSendFailure, retryDelayMs } from './smtp-failure.js';
+import {
+  classifySendFailure,
+  describeSendFailure,
+  retryDelayMs,
+  sendFailureCode,
+  stackFrames,
+} from './smtp-failure.js';
 
 /** Sends one outbox row: claim, compose, send, mark. */
 @Injectable()
@@ -33,7 +39,10 @@ export class DeliveryService {
     try {
       message = await composer(notification);
     } catch (error) {
-      this.logger.error({ err: error, notificationId }, 'Composing an email failed');
+      this.logger.error(
+        { notificationId, stack: stackFrames(error) },
+        `Composing an email failed: ${sendFailureCode(error)}`,
+      );
       await this.outbox.markFailed(notification.id, `Could not compose: ${describeSendFailure(error)}`);
       return;
     }
@@ -52,7 +61,10 @@ export class DeliveryService {
       const giveUp =
         classifySendFailure(error) === 'permanent' || notification.attempts >= this.config.outboxMaxAttempts;
       if (giveUp) {
-        this.logger.warn({ notificationId, attempts: notification.attempts }, `Email failed: ${reason}`);
+        this.logger.warn(
+          { notificationId, attempts: notification.attempts },
+          `Email failed: ${sendFailureCode(error)}`,
+        );
         await this.outbox.markFailed(notification.id, reason);
       } else {
         const retryAt = new Date(

@@ -1,4 +1,4 @@
-import { classifySendFailure, describeSendFailure, retryDelayMs } from './smtp-failure.js';
+import { classifySendFailure, describeSendFailure, retryDelayMs, sendFailureCode } from './smtp-failure.js';
 
 describe('classifySendFailure', () => {
   it('retries 4xx and dropped connections, gives up on 5xx', () => {
@@ -13,6 +13,29 @@ describe('describeSendFailure', () => {
   it('keeps the code and a single line', () => {
     const error = Object.assign(new Error('Mailbox unavailable\r\nmore'), { responseCode: 550 });
     expect(describeSendFailure(error)).toBe('SMTP 550: Mailbox unavailable more');
+  });
+
+  it('keeps no address the relay quotes', () => {
+    const error = Object.assign(
+      new Error(
+        "Can't send mail - all recipients were rejected: 550 5.1.1 <Ann.O+tag@Example.org>: Recipient address rejected; was ann@example.org",
+      ),
+      { responseCode: 550 },
+    );
+    const described = describeSendFailure(error);
+    expect(described).not.toMatch(/@/);
+    expect(described).toBe(
+      "SMTP 550: Can't send mail - all recipients were rejected: 550 5.1.1 <<address>>: Recipient address rejected; was <address>",
+    );
+  });
+});
+
+describe('sendFailureCode', () => {
+  it('gives the codes and none of the relay words', () => {
+    const error = Object.assign(new Error('550 5.1.1 <ann@example.org>: unknown (Ann Example)'), { responseCode: 550 });
+    expect(sendFailureCode(error)).toBe('SMTP 550 5.1.1');
+    expect(sendFailureCode(Object.assign(new Error('connect refused'), { code: 'ECONNREFUSED' }))).toBe('ECONNREFUSED');
+    expect(sendFailureCode(new TypeError('x of undefined'))).toBe('TypeError');
   });
 });
 

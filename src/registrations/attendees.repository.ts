@@ -176,9 +176,12 @@ export class AttendeesRepository {
        WHERE id = $1`,
       [id, placeholder, uselessTokenHash, at],
     );
-    // The outbox keeps addresses and names of mail already sent; they go too.
+    // The outbox keeps addresses and names of mail already sent, and a failed send's SMTP answer
+    // (which may quote them); only the answer's code stays.
     await manager.query(
-      `UPDATE notifications SET recipient = $2, data = '{}'::jsonb, updated_at = now() WHERE registration_id = $1`,
+      `UPDATE notifications SET recipient = $2, data = '{}'::jsonb, last_error = split_part(last_error, ':', 1),
+         updated_at = now()
+       WHERE registration_id = $1`,
       [id, placeholder],
     );
   }

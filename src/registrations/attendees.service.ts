@@ -20,6 +20,7 @@ import {
   type DelegateMailRow,
 } from './attendees.repository.js';
 import { DelegatesRepository } from './delegates.repository.js';
+import { RegistrationErasedHooks } from './registration-erased.hooks.js';
 import { registrationsError, RegistrationsError } from './registrations.errors.js';
 import { type DelegateSignupRow, WorkshopSignupsRepository } from './workshop-signups.repository.js';
 
@@ -40,6 +41,7 @@ export class AttendeesService {
     private readonly signups: WorkshopSignupsRepository,
     private readonly outbox: OutboxService,
     private readonly scheduleChanges: ScheduleChangeHooks,
+    private readonly erased: RegistrationErasedHooks,
     private readonly clock: Clock,
   ) {}
 
@@ -95,7 +97,8 @@ export class AttendeesService {
 
   /**
    * Erases a delegate's personal data on request: the fields are replaced, the personal
-   * link stops working and unsent mail is cancelled; the status stays, so counts hold.
+   * link stops working and unsent mail is cancelled; the status stays, so counts hold. The
+   * folders that copied the person's data (canvas, awards) erase theirs in the same transaction.
    */
   async erase(eventId: string, registrationId: string): Promise<void> {
     const now = this.clock.now();
@@ -106,6 +109,13 @@ export class AttendeesService {
       }
       if (registration.erasedAt) return;
       await this.outbox.cancelPendingForRegistration(manager, registration.id);
+      await this.erased.announce(manager, {
+        eventId,
+        registrationId: registration.id,
+        name: registration.name,
+        email: registration.email,
+        organisation: registration.organisation,
+      });
       await this.attendees.erase(manager, registration.id, now, newSecretToken().hash);
       await this.scheduleChanges.announce(manager, { eventId, registrationId: registration.id });
     });

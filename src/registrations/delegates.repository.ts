@@ -49,6 +49,7 @@ export interface LockedRegistration {
   eventId: string;
   email: string;
   name: string;
+  organisation: string | null;
   status: RegistrationStatus;
   erasedAt: Date | null;
   tokenSealed: string | null;
@@ -141,7 +142,7 @@ export class DelegatesRepository {
 
   async lockRegistration(manager: EntityManager, id: string): Promise<LockedRegistration | undefined> {
     const rows: LockedRegistration[] = await manager.query(
-      `SELECT id, event_id AS "eventId", email, name, status, erased_at AS "erasedAt", token_hash AS "tokenHash",
+      `SELECT id, event_id AS "eventId", email, name, organisation, status, erased_at AS "erasedAt", token_hash AS "tokenHash",
               token_sealed AS "tokenSealed"
        FROM registrations WHERE id = $1 FOR UPDATE`,
       [id],

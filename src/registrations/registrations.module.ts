@@ -3,6 +3,7 @@ import { EventsModule } from '../events/events.module.js';
 import { BackgroundWork } from '../platform/background/background-work.js';
 import { DelegateAccessModule } from './access/delegate-access.module.js';
 import { RegistrationMailModule } from './registration-mail.module.js';
+import { RegistrationHooksModule } from './registration-erased.hooks.js';
 import { EventRegistrationsController, MyRegistrationController } from './registrations.controller.js';
 import { AttendeesRepository } from './attendees.repository.js';
 import { AttendeesService } from './attendees.service.js';
@@ -16,7 +17,7 @@ import { CheckInController } from './check-in/check-in.controller.js';
 
 /** Registrations, the waiting list, workshop sign-ups and check-in. */
 @Module({
-  imports: [EventsModule, RegistrationMailModule, DelegateAccessModule],
+  imports: [EventsModule, RegistrationMailModule, DelegateAccessModule, RegistrationHooksModule],
   controllers: [EventRegistrationsController, MyRegistrationController, CheckInController],
   providers: [
     DelegatesRepository,
