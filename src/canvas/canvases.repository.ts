@@ -254,21 +254,6 @@ export class CanvasesRepository {
     return rows.length > 0;
   }
 
-  /** The unguarded version, for the control run of the concurrency test only. */
-  async takeDotUnguarded(manager: EntityManager, canvasId: string, participantKey: string, limit: number) {
-    const [row] = await manager.query<Array<{ dots_used: number }>>(
-      `SELECT dots_used FROM canvas_participants WHERE canvas_id = $1 AND participant_key = $2`,
-      [canvasId, participantKey],
-    );
-    if ((row?.dots_used ?? 0) >= limit) return false;
-    await manager.query(
-      `INSERT INTO canvas_participants (canvas_id, participant_key, dots_used) VALUES ($1, $2, 1)
-       ON CONFLICT (canvas_id, participant_key) DO UPDATE SET dots_used = canvas_participants.dots_used + 1`,
-      [canvasId, participantKey],
-    );
-    return true;
-  }
-
   async dotsUsed(canvasId: string, participantKey: string): Promise<number> {
     const row = await this.dataSource
       .getRepository(CanvasParticipant)

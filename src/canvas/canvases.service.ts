@@ -263,8 +263,7 @@ export class CanvasesService {
       async (manager) => {
         // The participant's own row is the guard: taken before the canvas row, so simultaneous
         // votes by one person queue here and the limit holds.
-        const take = this.config.canvasDotGuardDisabled ? this.canvases.takeDotUnguarded : this.canvases.takeDot;
-        if (!(await take.call(this.canvases, manager, canvas.id, participant.key, canvas.dotsPerPerson))) {
+        if (!(await this.canvases.takeDot(manager, canvas.id, participant.key, canvas.dotsPerPerson))) {
           throw canvasError(
             CanvasError.DotLimitReached,
             `You have used all ${canvas.dotsPerPerson} of your dots on this canvas.`,

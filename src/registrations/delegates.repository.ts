@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Event } from '../events/event.entity.js';
 import { Registration, type RegistrationStatus } from './registration.entity.js';
-import { INSERT_REGISTRATION_SQL, LOCK_EVENT_SQL, READ_EVENT_SQL } from './registrations.sql.js';
+import { INSERT_REGISTRATION_SQL, LOCK_EVENT_SQL } from './registrations.sql.js';
 import { nullableNumber } from './row-values.js';
 
 /** What a capacity decision needs of the event, read under its row lock. */
@@ -75,9 +75,9 @@ export class DelegatesRepository {
     return this.db.transaction(work);
   }
 
-  /** Locks the event row (FOR UPDATE) unless the test-only control switch is on. */
-  async lockEventSeats(manager: EntityManager, eventId: string, lock = true): Promise<EventSeats | undefined> {
-    const rows: Array<Record<string, unknown>> = await manager.query(lock ? LOCK_EVENT_SQL : READ_EVENT_SQL, [eventId]);
+  /** Locks the event row (FOR UPDATE): every change to its seats waits here for the one before. */
+  async lockEventSeats(manager: EntityManager, eventId: string): Promise<EventSeats | undefined> {
+    const rows: Array<Record<string, unknown>> = await manager.query(LOCK_EVENT_SQL, [eventId]);
     const row = rows[0];
     if (!row) return undefined;
     return {

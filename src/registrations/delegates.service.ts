@@ -51,11 +51,6 @@ export class DelegatesService {
     this.box = new SecretBox(keys, 'personal-link');
   }
 
-  /** False only in the test-only control run that shows the concurrency tests detect an oversell. */
-  private get lockSeats(): boolean {
-    return !this.config.capacityGuardDisabled;
-  }
-
   /**
    * Registers, deciding the place (a seat, or the waiting list) at once. The personal link
    * goes only to the mailbox: a new registration is emailed its welcome (with the link and
@@ -69,7 +64,7 @@ export class DelegatesService {
     const emailCanonical = canonicalEmailOf(input.email);
     const { token, hash } = newSecretToken();
     return this.registrations.transaction(async (manager) => {
-      const event = await this.registrations.lockEventSeats(manager, eventId, this.lockSeats);
+      const event = await this.registrations.lockEventSeats(manager, eventId);
       this.assertRegistrationOpen(event, now);
       const inserted = await this.registrations.insertRegistration(manager, {
         eventId,
@@ -248,7 +243,7 @@ export class DelegatesService {
   async cancel(delegate: Registration): Promise<void> {
     const now = this.clock.now();
     await this.registrations.transaction(async (manager) => {
-      const event = await this.registrations.lockEventSeats(manager, delegate.eventId, this.lockSeats);
+      const event = await this.registrations.lockEventSeats(manager, delegate.eventId);
       const registration = await this.registrations.lockRegistration(manager, delegate.id);
       if (!event || !registration || registration.status === 'cancelled') return;
 
@@ -272,7 +267,7 @@ export class DelegatesService {
   async fillFreeSeats(eventId: string): Promise<number> {
     const now = this.clock.now();
     return this.registrations.transaction(async (manager) => {
-      const event = await this.registrations.lockEventSeats(manager, eventId, this.lockSeats);
+      const event = await this.registrations.lockEventSeats(manager, eventId);
       return event ? this.fillEventSeats(manager, event, now) : 0;
     });
   }

@@ -14,11 +14,6 @@ export const LOCK_EVENT_SQL = `
   SELECT id, status, capacity, per_organisation_cap, registration_opens_at, registration_closes_at, ends_at
   FROM events WHERE id = $1 FOR UPDATE`;
 
-/** The same read without the lock: only for the test-only control run (capacityGuardDisabled). */
-export const READ_EVENT_SQL = `
-  SELECT id, status, capacity, per_organisation_cap, registration_opens_at, registration_closes_at, ends_at
-  FROM events WHERE id = $1`;
-
 /**
  * Confirms within the event's capacity and the per-organisation cap, otherwise queues
  * with a reason, and returns the place in the queue. Nobody overtakes the queue: while

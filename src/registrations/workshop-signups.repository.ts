@@ -54,11 +54,11 @@ export interface PromotedSignup {
 export class WorkshopSignupsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Locks the workshop row unless the test-only control switch is on. */
-  async lockWorkshopSeats(manager: EntityManager, sessionId: string, lock = true): Promise<WorkshopSeats | undefined> {
+  /** Locks the workshop row (FOR UPDATE): every change to its places waits here for the one before. */
+  async lockWorkshopSeats(manager: EntityManager, sessionId: string): Promise<WorkshopSeats | undefined> {
     const rows: WorkshopSeats[] = await manager.query(
       `SELECT id, event_id AS "eventId", title, kind, status, capacity, starts_at AS "startsAt", ends_at AS "endsAt"
-       FROM sessions WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+       FROM sessions WHERE id = $1 FOR UPDATE`,
       [sessionId],
     );
     return rows[0];

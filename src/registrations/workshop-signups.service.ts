@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock.js';
-import { AppConfig } from '../platform/config/app-config.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { ScheduleChangeHooks } from '../events/schedule-change.hooks.js';
@@ -23,14 +22,8 @@ export class WorkshopSignupsService {
     private readonly registrations: DelegatesRepository,
     private readonly outbox: OutboxService,
     private readonly scheduleChanges: ScheduleChangeHooks,
-    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
-
-  /** False only in the test-only control run that shows the concurrency tests detect an oversell. */
-  private get lockSeats(): boolean {
-    return !this.config.capacityGuardDisabled;
-  }
 
   /** The event's workshops with their places taken, for filters and lists. */
   workshops(eventId: string): Promise<WorkshopListing[]> {
@@ -77,7 +70,7 @@ export class WorkshopSignupsService {
     await this.registrations.transaction(async (manager) => {
       const registration = await this.registrations.lockRegistration(manager, delegate.id);
       if (!registration) return;
-      const session = await this.signups.lockWorkshopSeats(manager, sessionId, this.lockSeats);
+      const session = await this.signups.lockWorkshopSeats(manager, sessionId);
       if (!session || session.eventId !== registration.eventId) {
         throw registrationsError(RegistrationsError.SessionNotFound, 'The workshop was not found.');
       }
@@ -90,7 +83,7 @@ export class WorkshopSignupsService {
   }
 
   private async requireWorkshop(manager: EntityManager, eventId: string, sessionId: string): Promise<WorkshopSeats> {
-    const session = await this.signups.lockWorkshopSeats(manager, sessionId, this.lockSeats);
+    const session = await this.signups.lockWorkshopSeats(manager, sessionId);
     if (!session || session.eventId !== eventId) {
       throw registrationsError(RegistrationsError.SessionNotFound, 'The workshop was not found in this event.');
     }
@@ -113,7 +106,7 @@ export class WorkshopSignupsService {
   async releaseAll(manager: EntityManager, registrationId: string, now: Date): Promise<void> {
     const signups = await this.signups.signupsOf(registrationId, manager);
     for (const signup of [...signups].sort((a, b) => a.sessionId.localeCompare(b.sessionId))) {
-      const session = await this.signups.lockWorkshopSeats(manager, signup.sessionId, this.lockSeats);
+      const session = await this.signups.lockWorkshopSeats(manager, signup.sessionId);
       await this.signups.deleteSignup(manager, signup.id);
       if (session && signup.status === 'confirmed') await this.fillWorkshopSeats(manager, session, now);
     }

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { insertEvent, insertMember, insertRegistration } from '../factories/db-fixtures.js';
 import {
   newCanvas,
@@ -8,6 +9,27 @@ import {
 } from '../factories/canvas.factory.js';
 import { newStaff } from '../factories/staff.factory.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
+import { CanvasesRepository } from '../../src/canvas/canvases.repository.js';
+
+/**
+ * The dot guard replaced by a plain read-then-write, which checks the limit and then spends
+ * regardless of who spent meanwhile. Used only by the control run of the vote storm.
+ */
+class ReadThenWriteDots extends CanvasesRepository {
+  override async takeDot(manager: EntityManager, canvasId: string, participantKey: string, limit: number) {
+    const [row] = await manager.query<Array<{ dots_used: number }>>(
+      `SELECT dots_used FROM canvas_participants WHERE canvas_id = $1 AND participant_key = $2`,
+      [canvasId, participantKey],
+    );
+    if ((row?.dots_used ?? 0) >= limit) return false;
+    await manager.query(
+      `INSERT INTO canvas_participants (canvas_id, participant_key, dots_used) VALUES ($1, $2, 1)
+       ON CONFLICT (canvas_id, participant_key) DO UPDATE SET dots_used = canvas_participants.dots_used + 1`,
+      [canvasId, participantKey],
+    );
+    return true;
+  }
+}
 
 describe('workshop canvas', () => {
   let t: TestApp;
@@ -415,7 +437,7 @@ describe('workshop canvas', () => {
     });
 
     it('control: without the guard the same storm overspends (so the test above can fail)', async () => {
-      const control = await createTestApp({ canvasDotGuardDisabled: true });
+      const control = await createTestApp({}, { swap: [{ provide: CanvasesRepository, useClass: ReadThenWriteDots }] });
       try {
         const result = await voteStorm(control);
         expect(result.stored).toBeGreaterThan(3);

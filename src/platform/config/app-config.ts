@@ -285,15 +285,6 @@ export class AppConfig {
   @Max(20)
   registrationLinkMailsPerHour = 3;
 
-  /**
-   * TEST-ONLY. Takes the row lock off the event and workshop capacity decisions, so the
-   * concurrency tests can show they detect an oversell (their control run). Never set it
-   * in production.
-   */
-  @Transform(toBool)
-  @IsBoolean()
-  capacityGuardDisabled = false;
-
   /** Canvas notes a participant may post per minute. */
   @Transform(toInt)
   @IsInt()
@@ -329,15 +320,6 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   rateLimitBallots = 120;
-
-  /**
-   * TEST-ONLY. Replaces the dot-vote guard (a conditional upsert) with a plain read-then-write,
-   * so the concurrency test can show it detects an overspend (its control run). Never set it
-   * in production.
-   */
-  @Transform(toBool)
-  @IsBoolean()
-  canvasDotGuardDisabled = false;
 
   /** Turns off rate limits, for benchmarks that hammer one route from one address. */
   @Transform(toBool)
