@@ -55,6 +55,13 @@ export class AgendaChangedComposer implements OnModuleInit {
 
     const sessionIds = [...new Set(changes.map((c) => c.sessionId))];
     const sessions = await this.sessionsRepo.byIdsWithSpeakers(event.id, sessionIds);
+    // A delegate only in a workshop's queue is told so, and the calendar file holds only the
+    // sessions where they have a place: a queued workshop is not theirs to put in a calendar.
+    const waiting =
+      data.recipientType === 'delegate'
+        ? await this.audience.waitingFor(data.recipientId, sessionIds)
+        : new Set<string>();
+    const inCalendar = sessions.filter((session) => !waiting.has(session.id));
     const link = eventUrls(this.config.appUrl, event).agendaPage;
     const subject = `Agenda change: ${event.title}`;
     const body = this.renderer.render('message', {
@@ -66,7 +73,13 @@ export class AgendaChangedComposer implements OnModuleInit {
           ? `The agenda of ${event.title} has changed for a session you are speaking in:`
           : `The agenda of ${event.title} has changed for a session you signed up for:`,
         ...changes.map((c) => describeChange(c, event.timezone)),
-        sessions.length
+        ...sessions
+          .filter((session) => waiting.has(session.id))
+          .map(
+            (session) =>
+              `You are on the waiting list for “${session.title}”, so it is not in your calendar: we will email you if a place opens up.`,
+          ),
+        inCalendar.length
           ? `Times are in ${event.timezone}. The attached calendar file updates these sessions in your calendar.`
           : `Times are in ${event.timezone}.`,
       ],
@@ -76,8 +89,8 @@ export class AgendaChangedComposer implements OnModuleInit {
       to: notification.recipient,
       subject,
       ...body,
-      attachments: sessions.length
-        ? [calendarAttachment(sessionsCalendar(event, sessions, { url: link }), 'agenda-changes.ics')]
+      attachments: inCalendar.length
+        ? [calendarAttachment(sessionsCalendar(event, inCalendar, { url: link }), 'agenda-changes.ics')]
         : undefined,
     };
   }

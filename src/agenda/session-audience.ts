@@ -13,6 +13,8 @@ export interface SessionAudienceSource {
   signedUp(manager: EntityManager, sessionId: string): Promise<SessionDelegate[]>;
   /** How to greet the delegate in an email, or undefined when they are no longer to be written to. */
   greeting(registrationId: string): Promise<{ name: string | undefined } | undefined>;
+  /** Of these sessions, those where the delegate is only in the queue (no place yet). */
+  waitingFor(registrationId: string, sessionIds: string[]): Promise<Set<string>>;
 }
 
 /**
@@ -33,6 +35,10 @@ export class SessionAudience implements SessionAudienceSource {
 
   greeting(registrationId: string): Promise<{ name: string | undefined } | undefined> {
     return this.required().greeting(registrationId);
+  }
+
+  waitingFor(registrationId: string, sessionIds: string[]): Promise<Set<string>> {
+    return this.required().waitingFor(registrationId, sessionIds);
   }
 
   private required(): SessionAudienceSource {

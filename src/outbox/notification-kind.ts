@@ -25,4 +25,6 @@ export enum NotificationKind {
   RegistrationLink = 'registration-link',
   /** Registrations: moved from a workshop's waiting list to a place. */
   WorkshopPromoted = 'workshop-promoted',
+  /** Registrations: a place in a workshop just signed up for, with that session's .ics. */
+  WorkshopSignedUp = 'workshop-signed-up',
 }

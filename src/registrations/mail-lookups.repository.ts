@@ -26,6 +26,17 @@ export class MailLookupsRepository {
     );
   }
 
+  /** Of these sessions, those where the delegate is only in the queue (no place yet). */
+  async waitingFor(registrationId: string, sessionIds: string[]): Promise<Set<string>> {
+    if (sessionIds.length === 0) return new Set();
+    const rows = await this.db.query<Array<{ session_id: string }>>(
+      `SELECT session_id FROM session_signups
+        WHERE registration_id = $1 AND session_id = ANY($2::uuid[]) AND status = 'waitlisted'`,
+      [registrationId, sessionIds],
+    );
+    return new Set(rows.map((row) => row.session_id));
+  }
+
   /** Delegates holding a place or a place in the queue, in the caller's transaction. */
   activeDelegates(manager: EntityManager, eventId: string): Promise<Array<Pick<Registration, 'id' | 'email'>>> {
     return manager

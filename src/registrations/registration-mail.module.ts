@@ -6,6 +6,8 @@ import { MailLookupsRepository } from './mail-lookups.repository.js';
 import { RegistrationMailComposer } from './registration-mail.composer.js';
 import { DelegatesRepository } from './delegates.repository.js';
 import { SessionAudienceProvider } from './session-audience.provider.js';
+import { WorkshopSignupMailComposer } from './workshop-signup-mail.composer.js';
+import { WorkshopSignupsRepository } from './workshop-signups.repository.js';
 
 /**
  * The composers of the delegates' emails, and what the agenda's emails ask about delegates.
@@ -16,7 +18,9 @@ import { SessionAudienceProvider } from './session-audience.provider.js';
   imports: [EventsModule, SessionsModule],
   providers: [
     RegistrationMailComposer,
+    WorkshopSignupMailComposer,
     DelegatesRepository,
+    WorkshopSignupsRepository,
     EventCancelledMail,
     MailLookupsRepository,
     SessionAudienceProvider,

@@ -21,6 +21,7 @@ export class SessionAudienceProvider implements OnModuleInit {
         if (!registration || registration.status === 'cancelled' || registration.erasedAt) return undefined;
         return { name: greetingName(registration) };
       },
+      waitingFor: (registrationId: string, sessionIds: string[]) => this.lookups.waitingFor(registrationId, sessionIds),
     });
   }
 }

@@ -59,6 +59,18 @@ export class WorkshopSignupsService {
       // If places were added since the queue formed, the queue moves up before this newcomer joins it.
       await this.fillWorkshopSeats(manager, session, now);
       const signup = await this.signups.insertSignup(manager, session.id, registration.id, session.capacity);
+      if (signup.status === 'confirmed') {
+        // A short confirmation with the session's .ics (a queued sign-up hears when it gets a place).
+        await this.outbox.enqueue(manager, {
+          kind: NotificationKind.WorkshopSignedUp,
+          recipient: registration.email,
+          data: { sessionId: session.id, signupId: signup.id },
+          sendAt: now,
+          dedupeKey: `workshop-signed-up:${signup.id}`,
+          eventId: registration.eventId,
+          registrationId: registration.id,
+        });
+      }
       await this.scheduleChanges.announce(manager, { eventId: registration.eventId, registrationId: registration.id });
       return toWorkshopSignupResponse(signup);
     });
