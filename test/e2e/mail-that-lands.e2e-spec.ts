@@ -67,6 +67,8 @@ describe('mail that lands', () => {
 
     // A workshop place passes from Ann to Cal; then the workshop changes room.
     await t.http.put(`/api/registrations/me/sessions/${workshop.id}`).set(ann.auth).expect(200);
+    // Her place's confirmation is written when it goes: it must go before she leaves.
+    await t.mail.waitForMessage(ann.email, (m) => m.subject.startsWith('Your place in the workshop'));
     await t.http.put(`/api/registrations/me/sessions/${workshop.id}`).set(cal.auth).expect(200);
     await t.http.delete(`/api/registrations/me/sessions/${workshop.id}`).set(ann.auth).expect(204);
     await t.http
