@@ -1,15 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { calendarAttachment, sessionsCalendar } from '../platform/calendar/calendar.js';
 import { AppConfig } from '../platform/config/app-config.js';
-import { Event } from '../events/event.entity.js';
+import { EventsRepository } from '../events/events.repository.js';
 import type { MailMessage } from '../platform/mail/mail-message.js';
 import { MailRenderer } from '../platform/mail/mail-renderer.js';
 import type { Notification } from '../outbox/notification.entity.js';
 import { NotificationComposers } from '../outbox/notification-composers.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
-import { Speaker } from './speaker.entity.js';
+import { SpeakersRepository } from './speakers.repository.js';
 import { AgendaChangesService, type AgendaChangedData } from './agenda-changes.service.js';
 import { describeChange } from './change-text.js';
 import { SessionAudience } from './session-audience.js';
@@ -29,7 +27,8 @@ export class AgendaChangedComposer implements OnModuleInit {
     private readonly sessionsRepo: SessionsRepository,
     private readonly audience: SessionAudience,
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventsRepository,
+    private readonly speakers: SpeakersRepository,
   ) {}
 
   onModuleInit(): void {
@@ -38,7 +37,7 @@ export class AgendaChangedComposer implements OnModuleInit {
 
   async compose(notification: Notification): Promise<MailMessage | undefined> {
     const data = notification.data as unknown as AgendaChangedData;
-    const event = await this.db.getRepository(Event).findOne({ where: { id: data.eventId } });
+    const event = await this.events.findById(data.eventId);
     // A cancelled event has its own email; a draft has no public agenda to talk about.
     if (!event || event.status !== 'published') return undefined;
     let name: string | undefined;
@@ -47,7 +46,7 @@ export class AgendaChangedComposer implements OnModuleInit {
       if (!greeting) return undefined;
       name = greeting.name;
     } else {
-      const speaker = await this.db.getRepository(Speaker).findOne({ where: { id: data.recipientId } });
+      const speaker = await this.speakers.find(data.eventId, data.recipientId);
       name = speaker?.name;
     }
     const changes = await this.changes.forRecipient(data, notification.sendAt);

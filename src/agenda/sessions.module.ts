@@ -9,6 +9,7 @@ import { AgendaController } from './agenda.controller.js';
 import { AgendaService } from './agenda.service.js';
 import { AgendaWrites } from './agenda-writes.js';
 import { SessionAudience } from './session-audience.js';
+import { SpeakersRepository } from './speakers.repository.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
@@ -28,8 +29,10 @@ import { SessionsService } from './sessions.service.js';
     AgendaCacheFollowsEvents,
     AgendaWrites,
     SessionAudience,
+    SpeakersRepository,
   ],
   exports: [
+    SpeakersRepository,
     SessionAudience,
     AgendaChangesService,
     AgendaService,

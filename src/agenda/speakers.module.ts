@@ -2,12 +2,11 @@ import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
 import { SessionsModule } from './sessions.module.js';
 import { SpeakersController } from './speakers.controller.js';
-import { SpeakersRepository } from './speakers.repository.js';
 import { SpeakersService } from './speakers.service.js';
 
 @Module({
   imports: [EventsModule, SessionsModule],
   controllers: [SpeakersController],
-  providers: [SpeakersService, SpeakersRepository],
+  providers: [SpeakersService],
 })
 export class SpeakersModule {}

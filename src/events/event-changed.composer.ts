@@ -1,6 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { calendarAttachment, eventCalendar } from '../platform/calendar/calendar.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import type { MailAttachment, MailMessage } from '../platform/mail/mail-message.js';
@@ -11,7 +9,7 @@ import { NotificationKind } from '../outbox/notification-kind.js';
 import type { EventChangedData } from './event-change-notices.js';
 import { EventChangesRepository } from './event-changes.repository.js';
 import { describeScheduleChange } from './event-schedule.js';
-import { Event } from './event.entity.js';
+import { EventsRepository } from './events.repository.js';
 import { eventUrls } from './event-urls.js';
 
 /**
@@ -27,7 +25,7 @@ export class EventChangedComposer implements OnModuleInit {
     private readonly renderer: MailRenderer,
     private readonly repo: EventChangesRepository,
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -36,10 +34,10 @@ export class EventChangedComposer implements OnModuleInit {
 
   async compose(notification: Notification): Promise<MailMessage | undefined> {
     const data = notification.data as unknown as EventChangedData;
-    const event = await this.db.getRepository(Event).findOne({ where: { id: data.eventId } });
+    const event = await this.events.findById(data.eventId);
     // A cancelled event has its own email; an unpublished one has nobody to tell.
     if (!event || event.status !== 'published') return undefined;
-    const recipient = await this.repo.recipient(data.recipientType, data.recipientId, this.db.manager);
+    const recipient = await this.repo.recipient(data.recipientType, data.recipientId);
     if (!recipient) return undefined;
     const changes = describeScheduleChange(data.before, event);
     if (changes.length === 0) return undefined;

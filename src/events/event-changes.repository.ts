@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { NotificationKind } from '../outbox/notification-kind.js';
 
 export type EventChangeRecipientType = 'delegate' | 'speaker';
@@ -16,6 +17,8 @@ export interface EventChangeRecipient {
  */
 @Injectable()
 export class EventChangesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
   /** Confirmed and waiting delegates, and the speakers (with an address) of the event's sessions. */
   recipients(manager: EntityManager, eventId: string): Promise<EventChangeRecipient[]> {
     return manager.query<EventChangeRecipient[]>(
@@ -59,9 +62,8 @@ export class EventChangesRepository {
   async recipient(
     type: EventChangeRecipientType,
     id: string,
-    manager: EntityManager,
   ): Promise<{ greeting: string | undefined; waitlisted: boolean } | undefined> {
-    const [row] = await manager.query<Array<{ greeting: string | null; waitlisted: boolean }>>(
+    const [row] = await this.db.query<Array<{ greeting: string | null; waitlisted: boolean }>>(
       type === 'delegate'
         ? `SELECT CASE WHEN link_used_at IS NOT NULL THEN name END AS greeting, status = 'waitlisted' AS waitlisted
              FROM registrations WHERE id = $1 AND status IN ('confirmed', 'waitlisted') AND erased_at IS NULL`

@@ -5,6 +5,7 @@ import { EventDatesHooks } from './event-dates.hooks.js';
 import { EventChangeNotices } from './event-change-notices.js';
 import { EventChangedComposer } from './event-changed.composer.js';
 import { EventChangesRepository } from './event-changes.repository.js';
+import { EventOutboxController } from './event-outbox.controller.js';
 import { EventsController } from './events.controller.js';
 import { EventsRepository } from './events.repository.js';
 import { EventsService } from './events.service.js';
@@ -14,7 +15,7 @@ import { ScheduleChangeHooks } from './schedule-change.hooks.js';
 
 /** Events, their staff and their status, and the hooks through which what hangs on an event follows it. */
 @Module({
-  controllers: [EventsController, MyEventsPagesController],
+  controllers: [EventsController, EventOutboxController, MyEventsPagesController],
   providers: [
     EventsService,
     EventsRepository,

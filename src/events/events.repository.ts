@@ -25,6 +25,19 @@ export class EventsRepository {
     return this.db.getRepository(Event).findOne({ where: { id: eventId } });
   }
 
+  insert(manager: EntityManager, fields: Partial<Event>): Promise<Event> {
+    const repo = manager.getRepository(Event);
+    return repo.save(repo.create(fields));
+  }
+
+  save(manager: EntityManager, event: Event): Promise<Event> {
+    return manager.getRepository(Event).save(event);
+  }
+
+  async addMember(manager: EntityManager, eventId: string, userId: string, role: EventRole): Promise<void> {
+    await manager.getRepository(EventMember).save({ eventId, userId, role });
+  }
+
   /** Locks the event row for the rest of the transaction: agenda writes to one event are serialised. */
   async lock(manager: EntityManager, eventId: string): Promise<Event> {
     const event = await manager

@@ -18,8 +18,8 @@ import { EventCancelledHooks } from './event-cancelled.hooks.js';
 import { EventDatesHooks } from './event-dates.hooks.js';
 import { scheduleChange, scheduleOf } from './event-schedule.js';
 import { ScheduleChangeHooks } from './schedule-change.hooks.js';
-import { EventMember, type EventRole } from '../identity/event-member.entity.js';
-import { Event } from './event.entity.js';
+import type { EventRole } from '../identity/event-member.entity.js';
+import type { Event } from './event.entity.js';
 import { eventsError, EventsError } from './events.errors.js';
 import { EventsRepository } from './events.repository.js';
 import { isUsableSlug, nextFreeSlug, slugify } from './slug.js';
@@ -64,25 +64,22 @@ export class EventsService {
       if (input.slug !== undefined && (await this.repo.slugExists(manager, slug))) {
         throw eventsError(EventsError.SlugTaken, `Another event already uses the slug "${slug}"; choose another.`);
       }
-      const repo = manager.getRepository(Event);
-      const event = await repo.save(
-        repo.create({
-          slug,
-          title: input.title,
-          description: input.description ?? '',
-          venue: input.venue ?? '',
-          timezone: input.timezone,
-          startsAt,
-          endsAt,
-          capacity: input.capacity,
-          perOrganisationCap: input.perOrganisationCap ?? null,
-          registrationOpensAt: opens,
-          registrationClosesAt: closes,
-          status: 'draft',
-          createdById: user.id,
-        }),
-      );
-      await manager.getRepository(EventMember).save({ eventId: event.id, userId: user.id, role: 'organiser' });
+      const event = await this.repo.insert(manager, {
+        slug,
+        title: input.title,
+        description: input.description ?? '',
+        venue: input.venue ?? '',
+        timezone: input.timezone,
+        startsAt,
+        endsAt,
+        capacity: input.capacity,
+        perOrganisationCap: input.perOrganisationCap ?? null,
+        registrationOpensAt: opens,
+        registrationClosesAt: closes,
+        status: 'draft',
+        createdById: user.id,
+      });
+      await this.repo.addMember(manager, event.id, user.id, 'organiser');
       return event;
     });
   }
@@ -159,7 +156,7 @@ export class EventsService {
       // SEQUENCE and tells them (one debounced notice per person, as for session changes).
       const rescheduled = event.status === 'published' && scheduleChange(before, scheduleOf(event)) !== undefined;
       if (rescheduled) event.sequence += 1;
-      const saved = await manager.getRepository(Event).save(event);
+      const saved = await this.repo.save(manager, event);
       if (rescheduled) await this.changeNotices.schedule(manager, saved, before);
       // New dates move the event's reminders (and its sessions' reminders stay in line).
       await this.scheduleChanges.announce(manager, { eventId });
@@ -214,7 +211,7 @@ export class EventsService {
       const changed = await change(event, manager);
       if (!changed) return { event, changed };
       event.agendaVersion += 1;
-      const saved = await manager.getRepository(Event).save(event);
+      const saved = await this.repo.save(manager, event);
       // Publishing schedules reminders; unpublishing and cancelling withdraw them.
       await this.scheduleChanges.announce(manager, { eventId });
       return { event: saved, changed };

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { Global, Module } from '@nestjs/common';
 import { QueueName } from '../platform/queue/queues.js';
 import { DeliveryService } from './delivery.service.js';
+import { EventOutboxService } from './event-outbox.service.js';
 import { MessageComposer } from './message.composer.js';
 import { NotificationComposers } from './notification-composers.js';
 import { OutboxRepository } from './outbox.repository.js';
@@ -11,7 +12,14 @@ import { OutboxService } from './outbox.service.js';
 @Global()
 @Module({
   imports: [BullModule.registerQueue({ name: QueueName.Mail })],
-  providers: [OutboxService, OutboxRepository, NotificationComposers, DeliveryService, MessageComposer],
-  exports: [OutboxService, OutboxRepository, NotificationComposers, DeliveryService, BullModule],
+  providers: [
+    OutboxService,
+    OutboxRepository,
+    NotificationComposers,
+    DeliveryService,
+    MessageComposer,
+    EventOutboxService,
+  ],
+  exports: [OutboxService, OutboxRepository, NotificationComposers, DeliveryService, EventOutboxService, BullModule],
 })
 export class NotificationsModule {}

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CallBatcher } from '../platform/batching/call-batcher.js';
 import { SEND_BATCHING } from '../platform/queue/queues.js';
-import { Notification } from './notification.entity.js';
+import { NOTIFICATION_STATUSES, Notification, type NotificationStatus } from './notification.entity.js';
+import type { NotificationKind } from './notification-kind.js';
+import type { OutboxEntry } from './outbox-entry.js';
 
 interface ClaimedRow {
   id: string;
@@ -198,5 +200,108 @@ export class OutboxRepository {
       [cutoff],
     );
     return rows[0].length;
+  }
+
+  /** Writes emails in the caller's transaction; returns how many rows were new (a repeated dedupe key is a no-op). */
+  async enqueue(manager: EntityManager, entries: OutboxEntry[]): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into('notifications')
+      .values(
+        entries.map((e) => ({
+          kind: e.kind,
+          recipient: e.recipient,
+          data: e.data ?? {},
+          sendAt: e.sendAt,
+          dedupeKey: e.dedupeKey,
+          eventId: e.eventId ?? null,
+          registrationId: e.registrationId ?? null,
+        })),
+      )
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return (result.raw as unknown[]).length;
+  }
+
+  /** How many emails of a kind were due for a registration since a moment (any status). */
+  async countSince(
+    manager: EntityManager,
+    registrationId: string,
+    kind: NotificationKind,
+    since: Date,
+  ): Promise<number> {
+    const rows: Array<{ n: number }> = await manager.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE registration_id = $1 AND kind = $2 AND send_at >= $3`,
+      [registrationId, kind, since],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Cancels what has not gone out yet for a registration, in the caller's transaction. */
+  async cancelPendingForRegistration(
+    manager: EntityManager,
+    registrationId: string,
+    kinds?: NotificationKind[],
+  ): Promise<number> {
+    const query = manager
+      .createQueryBuilder()
+      .update('notifications')
+      .set({ status: 'cancelled', lastError: null })
+      .where('registration_id = :registrationId', { registrationId })
+      .andWhere(`status IN ('pending', 'queued')`);
+    if (kinds?.length) query.andWhere('kind IN (:...kinds)', { kinds });
+    return (await query.execute()).affected ?? 0;
+  }
+
+  /** One page of an event's emails, newest first. */
+  pageForEvent(
+    eventId: string,
+    status: NotificationStatus | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<[Notification[], number]> {
+    return this.db.getRepository(Notification).findAndCount({
+      where: { eventId, ...(status ? { status } : {}) },
+      order: { sendAt: 'DESC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+  }
+
+  /** How many of the event's emails are in each status (every status present, 0 when none). */
+  async statusCounts(eventId: string): Promise<Record<NotificationStatus, number>> {
+    const rows = await this.db.query<Array<{ status: NotificationStatus; n: number }>>(
+      `SELECT status, count(*)::int AS n FROM notifications WHERE event_id = $1 GROUP BY status`,
+      [eventId],
+    );
+    const counts = Object.fromEntries(NOTIFICATION_STATUSES.map((s) => [s, 0])) as Record<NotificationStatus, number>;
+    for (const row of rows) counts[row.status] = row.n;
+    return counts;
+  }
+
+  /** The most recent delivery error among the event's failed emails. */
+  async latestError(eventId: string): Promise<string | undefined> {
+    const [latest] = await this.db.query<Array<{ last_error: string }>>(
+      `SELECT last_error FROM notifications WHERE event_id = $1 AND status = 'failed' AND last_error IS NOT NULL
+        ORDER BY updated_at DESC LIMIT 1`,
+      [eventId],
+    );
+    return latest?.last_error;
+  }
+
+  /** Puts a failed email of the event back to pending with fresh attempts; false when it is not failed. */
+  async retryFailed(eventId: string, notificationId: string, now: Date): Promise<boolean> {
+    const [rows] = await this.db.query<[Array<{ id: string }>, number]>(
+      `UPDATE notifications SET status = 'pending', attempts = 0, send_at = $3, queued_at = NULL, updated_at = now()
+        WHERE id = $1 AND event_id = $2 AND status = 'failed' RETURNING id`,
+      [notificationId, eventId, now],
+    );
+    return rows.length > 0;
+  }
+
+  findForEvent(eventId: string, notificationId: string): Promise<Notification | null> {
+    return this.db.getRepository(Notification).findOne({ where: { id: notificationId, eventId } });
   }
 }

@@ -1,13 +1,7 @@
-import { Body, Controller, Get, HttpCode, ParseArrayPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, ParseArrayPipe, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { EventRole } from '../identity/decorators/auth.decorators.js';
 import { UuidParam } from '../platform/http/uuid-param.js';
-import {
-  toNotificationResponse,
-  NotificationResponse,
-  NotificationsPage,
-  NotificationsQuery,
-} from './dto/notifications.dto.js';
 import { ReminderPreviewQuery, ReminderPreviewResponse } from './dto/reminder-preview.dto.js';
 import { ReminderRuleDto } from './dto/reminder-rule.dto.js';
 import { ReminderRuleResponse, toReminderRuleResponse } from './dto/reminder-rule.response.js';
@@ -56,22 +50,5 @@ export class RemindersController {
     @Query() query: ReminderPreviewQuery,
   ): Promise<ReminderPreviewResponse> {
     return this.previews.preview(eventId, ruleId, query.registrationId);
-  }
-
-  /** The event's outbox: every email with its status, counts per status and the last error. */
-  @Get('notifications')
-  @EventRole('organiser')
-  notifications(@UuidParam('eventId') eventId: string, @Query() query: NotificationsQuery): Promise<NotificationsPage> {
-    return this.reminders.notifications(eventId, query);
-  }
-
-  @Post('notifications/:notificationId/retry')
-  @HttpCode(202)
-  @EventRole('organiser')
-  async retry(
-    @UuidParam('eventId') eventId: string,
-    @UuidParam('notificationId') notificationId: string,
-  ): Promise<NotificationResponse> {
-    return toNotificationResponse(await this.reminders.retry(eventId, notificationId));
   }
 }

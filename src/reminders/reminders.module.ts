@@ -7,6 +7,7 @@ import { ReminderOptOutsRepository } from './reminder-opt-outs.repository.js';
 import { ReminderPreviewService } from './reminder-preview.service.js';
 import { RemindersController } from './reminders.controller.js';
 import { ReminderContextRepository, RemindersRepository } from './reminders.repository.js';
+import { ReminderRulesRepository } from './reminder-rules.repository.js';
 import { RemindersFollowSchedule } from './reminders-follow-schedule.js';
 import { RemindersService } from './reminders.service.js';
 
@@ -24,6 +25,7 @@ import { RemindersService } from './reminders.service.js';
     ReminderComposer,
     ReminderPreviewService,
     RemindersFollowSchedule,
+    ReminderRulesRepository,
     ReminderOptOuts,
     ReminderOptOutsRepository,
   ],

@@ -88,15 +88,6 @@ export class RemindersRepository {
     );
     return { scheduled: counts.scheduled, cancelled: counts.cancelled };
   }
-
-  /** Events whose reminders the safety-net sweep keeps in line. */
-  async eventsWithRules(manager: EntityManager): Promise<string[]> {
-    const rows = await manager.query<Array<{ event_id: string }>>(
-      `SELECT DISTINCT r.event_id FROM reminder_rules r JOIN events e ON e.id = r.event_id
-        WHERE e.status IN ('published', 'cancelled') AND e.ends_at > now() - interval '60 days'`,
-    );
-    return rows.map((row) => row.event_id);
-  }
 }
 
 /** The fields a reminder is written from, read in one query when it is due. */

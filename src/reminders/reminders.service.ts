@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock.js';
 import { notFound } from '../platform/errors/common.errors.js';
-import { type Page, pageWindow } from '../platform/http/pagination.js';
-import { AppConfig } from '../platform/config/app-config.js';
-import { Event } from '../events/event.entity.js';
-import { NOTIFICATION_STATUSES, Notification, type NotificationStatus } from '../outbox/notification.entity.js';
-import type { NotificationsPage, NotificationsQuery } from './dto/notifications.dto.js';
-import { toNotificationResponse } from './dto/notifications.dto.js';
 import type { ReminderRuleDto } from './dto/reminder-rule.dto.js';
-import { type ReminderAnchor, ReminderRule } from './reminder-rule.entity.js';
+import type { ReminderAnchor, ReminderRule } from './reminder-rule.entity.js';
+import { ReminderRulesRepository } from './reminder-rules.repository.js';
 import { durationSeconds } from './reminder-schedule.js';
 import { remindersError, RemindersError } from './reminders.errors.js';
 import { RemindersRepository, type SyncResult } from './reminders.repository.js';
@@ -28,14 +22,13 @@ interface ParsedRule {
 @Injectable()
 export class RemindersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly rules: ReminderRulesRepository,
     private readonly repository: RemindersRepository,
-    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
   listRules(eventId: string): Promise<ReminderRule[]> {
-    return this.db.getRepository(ReminderRule).find({ where: { eventId }, order: { position: 'ASC' } });
+    return this.rules.list(eventId);
   }
 
   /**
@@ -56,21 +49,19 @@ export class RemindersService {
         );
       keys.add(key);
     }
-    await this.db.transaction(async (manager) => {
-      const event = await manager
-        .getRepository(Event)
-        .findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
-      if (!event) throw notFound('The event');
-      const rules = manager.getRepository(ReminderRule);
-      const existing = await rules.find({ where: { eventId } });
+    await this.rules.transaction(async (manager) => {
+      if (!(await this.rules.lockEvent(manager, eventId))) throw notFound('The event');
+      const existing = await this.rules.list(eventId, manager);
       const kept = new Set<string>();
       for (const [position, rule] of parsed.entries()) {
         const same = existing.find((r) => r.anchor === rule.anchor && r.offsetSeconds === rule.offsetSeconds);
         if (same) kept.add(same.id);
-        await rules.save({ ...(same ?? {}), ...rule, eventId, position });
+        await this.rules.save(manager, { ...(same ?? {}), ...rule, eventId, position });
       }
-      const removed = existing.filter((r) => !kept.has(r.id)).map((r) => r.id);
-      if (removed.length > 0) await rules.delete(removed);
+      await this.rules.delete(
+        manager,
+        existing.filter((r) => !kept.has(r.id)).map((r) => r.id),
+      );
       await this.repository.sync(manager, eventId, this.clock.now());
     });
     return this.listRules(eventId);
@@ -83,54 +74,10 @@ export class RemindersService {
 
   /** The safety net: every event with rules, each in its own short transaction. */
   async syncAll(): Promise<void> {
-    const eventIds = await this.repository.eventsWithRules(this.db.manager);
+    const eventIds = await this.rules.eventsWithRules();
     for (const eventId of eventIds) {
-      await this.db.transaction((manager) => this.repository.sync(manager, eventId, this.clock.now()));
+      await this.rules.transaction((manager) => this.repository.sync(manager, eventId, this.clock.now()));
     }
-  }
-
-  async notifications(eventId: string, query: NotificationsQuery): Promise<NotificationsPage> {
-    const { limit, offset } = pageWindow(query, this.config.pageSizeMax);
-    const repo = this.db.getRepository(Notification);
-    const where = { eventId, ...(query.status ? { status: query.status } : {}) };
-    const [items, total] = await repo.findAndCount({
-      where,
-      order: { sendAt: 'DESC', id: 'ASC' },
-      take: limit,
-      skip: offset,
-    });
-    const rows = await this.db.query<Array<{ status: NotificationStatus; n: number }>>(
-      `SELECT status, count(*)::int AS n FROM notifications WHERE event_id = $1 GROUP BY status`,
-      [eventId],
-    );
-    const counts = Object.fromEntries(NOTIFICATION_STATUSES.map((s) => [s, 0])) as Record<NotificationStatus, number>;
-    for (const row of rows) counts[row.status] = row.n;
-    const [latest] = await this.db.query<Array<{ last_error: string }>>(
-      `SELECT last_error FROM notifications WHERE event_id = $1 AND status = 'failed' AND last_error IS NOT NULL
-        ORDER BY updated_at DESC LIMIT 1`,
-      [eventId],
-    );
-    const page: Page<ReturnType<typeof toNotificationResponse>> = { items: items.map(toNotificationResponse), total };
-    return { ...page, counts, ...(latest ? { lastError: latest.last_error } : {}) };
-  }
-
-  /** Puts a failed email back in the outbox with a fresh set of attempts. */
-  async retry(eventId: string, notificationId: string): Promise<Notification> {
-    const [rows] = await this.db.query<[Array<{ id: string }>, number]>(
-      `UPDATE notifications SET status = 'pending', attempts = 0, send_at = $3, queued_at = NULL, updated_at = now()
-        WHERE id = $1 AND event_id = $2 AND status = 'failed' RETURNING id`,
-      [notificationId, eventId, this.clock.now()],
-    );
-    const notification = await this.db.getRepository(Notification).findOne({ where: { id: notificationId, eventId } });
-    if (!notification)
-      throw remindersError(RemindersError.NotificationNotFound, 'That email was not found for this event.');
-    if (rows.length === 0) {
-      throw remindersError(
-        RemindersError.NotRetryable,
-        `Only failed emails can be retried; this one is ${notification.status}.`,
-      );
-    }
-    return notification;
   }
 }
 

@@ -33,8 +33,8 @@ describe('outbox state machine (medium)', () => {
     };
     db = await connect();
     secondWorkerDb = await connect();
-    outbox = new OutboxService();
     repository = new OutboxRepository(db);
+    outbox = new OutboxService(repository);
     secondWorker = new OutboxRepository(secondWorkerDb);
   });
 

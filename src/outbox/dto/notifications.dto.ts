@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQuery } from '../../platform/http/pagination.js';
-import { NOTIFICATION_STATUSES, type Notification, type NotificationStatus } from '../../outbox/notification.entity.js';
+import { NOTIFICATION_STATUSES, type Notification, type NotificationStatus } from '../notification.entity.js';
 
 export class NotificationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES })

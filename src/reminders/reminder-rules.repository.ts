@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ReminderRule } from './reminder-rule.entity.js';
+
+/** The reminder rules' statements, and the transactions that change them. */
+@Injectable()
+export class ReminderRulesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  list(eventId: string, manager: EntityManager = this.db.manager): Promise<ReminderRule[]> {
+    return manager.getRepository(ReminderRule).find({ where: { eventId }, order: { position: 'ASC' } });
+  }
+
+  /** Locks the event row, so two rule changes for one event are serialised; false when there is no such event. */
+  async lockEvent(manager: EntityManager, eventId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query('SELECT id FROM events WHERE id = $1 FOR UPDATE', [eventId]);
+    return rows.length > 0;
+  }
+
+  async save(manager: EntityManager, rule: Partial<ReminderRule>): Promise<void> {
+    await manager.getRepository(ReminderRule).save(rule);
+  }
+
+  async delete(manager: EntityManager, ruleIds: string[]): Promise<void> {
+    if (ruleIds.length > 0) await manager.getRepository(ReminderRule).delete(ruleIds);
+  }
+
+  /** Events whose reminders the periodic sync keeps in line: with rules, public, not long over. */
+  async eventsWithRules(): Promise<string[]> {
+    const rows = await this.db.query<Array<{ event_id: string }>>(
+      `SELECT DISTINCT r.event_id FROM reminder_rules r JOIN events e ON e.id = r.event_id
+        WHERE e.status IN ('published', 'cancelled') AND e.ends_at > now() - interval '60 days'`,
+    );
+    return rows.map((row) => row.event_id);
+  }
+}
