@@ -2,12 +2,18 @@ import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../platform/config/app-config.js';
 import { RedisClient } from '../platform/redis/redis.module.js';
+import type { EncodedBodies } from '../platform/http/content-encoding.js';
 
 /** Agendas kept per process; a few hundred published events at once is plenty. */
 const MAX_ENTRIES = 300;
 
-/** One body served as-is, with its validator. */
-export interface CachedBody {
+/**
+ * One body served as-is, with its validator, and its brotli and gzip forms built with it
+ * (none below the compression threshold). One ETag for every coding, as a static file
+ * server's pre-compressed twins have: the validator names the content, the coding is
+ * negotiated (Vary: Accept-Encoding).
+ */
+export interface CachedBody extends EncodedBodies {
   body: Buffer;
   etag: string;
 }

@@ -6,6 +6,7 @@ import { agendaCalendar } from '../platform/calendar/calendar.js';
 import { notFound } from '../platform/errors/common.errors.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { AgendaCache, type CachedAgenda, type CachedBody } from './agenda-cache.js';
+import { encodeBody } from '../platform/http/content-encoding.js';
 import type { Event } from '../events/event.entity.js';
 import { EventsService, isPublic } from '../events/events.service.js';
 import type { AgendaSession } from './agenda-session.entity.js';
@@ -30,7 +31,8 @@ export interface ResolvedAgenda {
 
 export const cachedBody = (body: string | Buffer): CachedBody => {
   const buffer = typeof body === 'string' ? Buffer.from(body) : body;
-  return { body: buffer, etag: `"${createHash('sha1').update(buffer).digest('base64url').slice(0, 22)}"` };
+  const etag = `"${createHash('sha1').update(buffer).digest('base64url').slice(0, 22)}"`;
+  return { body: buffer, etag, ...encodeBody(buffer) };
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { chooseCoding, type ContentCoding, varyOnAcceptEncoding } from '../platform/http/content-encoding.js';
 import { RateLimit } from '../platform/http/rate-limit.js';
 import type { CachedBody } from './agenda-cache.js';
 
@@ -27,7 +28,10 @@ export function matchesEtag(header: string | string[] | undefined, etag: string)
   return value.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
 }
 
-/** Sends a pre-serialised body, or 304 when the client already has it. */
+/**
+ * Sends a pre-serialised body in the coding the client accepts best (its bytes compressed
+ * when the entry was built), or 304 when the client already has it.
+ */
 export function sendCached(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -35,7 +39,15 @@ export function sendCached(
   contentType: string,
   shared: boolean,
 ): FastifyReply {
-  void reply.header('etag', body.etag).header('cache-control', shared ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL);
+  void reply
+    .header('etag', body.etag)
+    .header('cache-control', shared ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
+    .header('vary', varyOnAcceptEncoding(reply.getHeader('vary')));
   if (matchesEtag(request.headers['if-none-match'], body.etag)) return reply.code(304).send();
-  return reply.type(contentType).send(body.body);
+  const available = CODINGS.filter((coding) => body[coding] !== undefined);
+  const coding = chooseCoding(request.headers['accept-encoding'], available);
+  if (!coding) return reply.type(contentType).send(body.body);
+  return reply.type(contentType).header('content-encoding', coding).send(body[coding]);
 }
+
+const CODINGS: readonly ContentCoding[] = ['br', 'gzip'];

@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import { registerCompression } from '../platform/http/compression.js';
 import type { DynamicModule, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -88,6 +89,7 @@ export async function createHttpApp(
   logRequests(app.getHttpAdapter().getInstance(), rootLogger);
   noStoreForCredentials(app.getHttpAdapter().getInstance());
   await app.register(fastifyCookie);
+  await registerCompression(app);
   await registerCsrf(app, config);
   mountQueueBoard(app);
 
