@@ -38,6 +38,8 @@ export async function createHttpApp(
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
     // Nobody's X-Forwarded-For is believed unless TRUST_PROXY names the proxies in front.
     trustProxy: trustProxyOption(parseTrustProxy(config.trustProxy) ?? false),
     routerOptions: { maxParamLength: 200 },

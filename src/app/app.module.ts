@@ -11,6 +11,7 @@ import { RateLimitGuard } from '../platform/http/rate-limit.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { ConfigModule } from '../platform/config/config.module.js';
 import { dataSourceOptions } from '../platform/database/data-source-options.js';
+import { ExportPool } from '../platform/database/export-pool.js';
 import { ENTITIES } from './entities.js';
 import { MailModule } from '../platform/mail/mail.module.js';
 import { NotificationsModule } from '../outbox/notifications.module.js';
@@ -37,7 +38,12 @@ export class AppModule {
       global: true,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config, ENTITIES), extra: { max: config.databasePoolSize } }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config, ENTITIES), extra: {
+            max: config.databasePoolSize,
+            statement_timeout: config.databaseStatementTimeoutMs,
+            idle_in_transaction_session_timeout: config.databaseIdleInTransactionTimeoutMs,
+          },
+        }),
         BullModule.forRoot({ url: config.redisUrl, prefix: config.queuePrefix }),
         RedisModule,
         HttpLimitsModule,
@@ -52,8 +58,9 @@ export class AppModule {
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         // Every route gets the per-IP backstop; some add a limit keyed on who is acting.
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        ExportPool,
       ],
-      exports: [ClockModule],
+      exports: [ClockModule, ExportPool],
     };
   }
 }

@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import { type EventEmitter, once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import type pg from 'pg';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { Clock } from '../platform/clock/clock.js';
+import { ExportPool } from '../platform/database/export-pool.js';
 import {
   EXPORT_COLUMNS,
   looksLikeFormula,
@@ -71,6 +71,7 @@ export class CanvasExports {
   constructor(
     private readonly canvases: CanvasesRepository,
     private readonly clock: Clock,
+    private readonly exportPool: ExportPool,
   ) {}
 
   async export(canvas: Canvas, format: ExportFormat, includeHidden: boolean): Promise<ExportFile> {
@@ -106,13 +107,10 @@ export class CanvasExports {
     }
   }
 
-  private pool(): pg.Pool {
-    return (this.canvases.dataSource.driver as PostgresDriver).master as pg.Pool;
-  }
 
   /** BOM, then COPY … TO STDOUT straight from PostgreSQL (records ended CRLF); the connection goes back when it ends. */
   async csv(canvas: Canvas, includeHidden: boolean): Promise<Readable> {
-    const client = await this.pool().connect();
+    const client = await this.exportPool.connect();
     const copy = new CopyToStream(exportCopySql(client.escapeLiteral(canvas.id), includeHidden));
     client.query(copy as unknown as pg.Submittable);
     let released = false;
@@ -141,7 +139,7 @@ export class CanvasExports {
 
   /** Export rows in order, read through a server-side cursor a batch at a time. */
   async *rows(canvas: Canvas, includeHidden: boolean): AsyncGenerator<ExportRow> {
-    const client = await this.pool().connect();
+    const client = await this.exportPool.connect();
     let clean = false;
     try {
       await client.query('BEGIN READ ONLY');

@@ -1,6 +1,10 @@
 import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { once } from 'node:events';
 import { AppConfig } from '../platform/config/app-config.js';
+import { ActorVerifiers } from '../platform/http/actor-verifiers.js';
+import { RetryLaterException } from '../platform/http/rate-counter.js';
+import { participantClaim } from './canvas-participants.js';
 import type { CanvasEvent } from './canvas-event.entity.js';
 import type { Canvas } from './canvas.entity.js';
 import { CanvasesRepository } from './canvases.repository.js';
@@ -65,12 +69,40 @@ const parseSeq = (value: unknown): bigint | undefined =>
 export class CanvasStreams implements BeforeApplicationShutdown {
   /** Open streams, ended at shutdown so the HTTP server can close (they never end by themselves). */
   private readonly open = new Set<() => void>();
+  /** Open streams per address and per participant on this process (each holds a socket). */
+  private readonly held = new Map<string, number>();
 
   constructor(
     private readonly canvases: CanvasesRepository,
     private readonly live: CanvasLive,
     private readonly config: AppConfig,
+    private readonly verifiers: ActorVerifiers,
   ) {}
+
+  /**
+   * Takes a place for a new stream, or refuses it (429) when the process, the address or the
+   * participant already holds its most; the returned function gives the place back.
+   */
+  private async admit(request: FastifyRequest): Promise<() => void> {
+    const actor = await this.verifiers.verify(participantClaim(request));
+    const places: Array<[string, number]> = [
+      ['process', this.config.canvasStreamsPerProcess],
+      [`address:${request.ip}`, this.config.canvasStreamsPerAddress],
+    ];
+    if (actor) places.push([`actor:${actor}`, this.config.canvasStreamsPerParticipant]);
+    if (places.some(([key, most]) => (this.held.get(key) ?? 0) >= most)) throw new RetryLaterException(10_000);
+    for (const [key] of places) this.held.set(key, (this.held.get(key) ?? 0) + 1);
+    let given = false;
+    return () => {
+      if (given) return;
+      given = true;
+      for (const [key] of places) {
+        const left = (this.held.get(key) ?? 1) - 1;
+        if (left > 0) this.held.set(key, left);
+        else this.held.delete(key);
+      }
+    };
+  }
 
   private shuttingDown = false;
 
@@ -89,6 +121,7 @@ export class CanvasStreams implements BeforeApplicationShutdown {
     let closed = false;
     let chain: Promise<void> = Promise.resolve();
     const raw = reply.raw;
+    const giveBack = await this.admit(request);
 
     reply.hijack();
     raw.writeHead(200, {
@@ -102,6 +135,7 @@ export class CanvasStreams implements BeforeApplicationShutdown {
     const close = () => {
       if (closed) return;
       closed = true;
+      giveBack();
       this.open.delete(close);
       clearInterval(heartbeat);
       unsubscribe();
@@ -125,6 +159,8 @@ export class CanvasStreams implements BeforeApplicationShutdown {
         const now = new Map(notesNow.map((note) => [note.id, note]));
         for (const event of batch) write({ ...event, payload: withNotesNow(event.payload, now) });
         if (batch.length < 500 || closed) return;
+        // One page at a time: the next is read only once the client has taken this one.
+        if (raw.writableNeedDrain) await Promise.race([once(raw, 'drain'), once(raw, 'close')]);
       }
     };
     // Every write goes through one chain, so replay, gap-filling and live events stay in order.

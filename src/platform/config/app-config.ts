@@ -55,6 +55,70 @@ export class AppConfig {
   @Max(500)
   databasePoolSize = 10;
 
+  /** Longest one statement of the app may run (ms); PostgreSQL cancels it after that. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  databaseStatementTimeoutMs = 30_000;
+
+  /** Longest a transaction of the app may sit idle (ms) before PostgreSQL ends it and frees its locks. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  databaseIdleInTransactionTimeoutMs = 60_000;
+
+  /** Connections of the separate pool that streaming exports use (so unread downloads cannot take the app's). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  exportPoolSize = 3;
+
+  /** How long a new export waits for a free export connection before a 503 (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  exportWaitMs = 5_000;
+
+  /** Longest an export's statement or transaction may last (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  exportTimeoutMs = 300_000;
+
+  /** Longest a client may take to send a whole request, headers and body (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  requestTimeoutMs = 30_000;
+
+  /**
+   * A connection with no bytes moving either way this long is closed (ms): a slow sender, and a
+   * reader that stopped reading a download or a live stream. Keep it above CANVAS_HEARTBEAT_MS.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  connectionTimeoutMs = 60_000;
+
+  /** Live canvas streams one process keeps open at most (each holds a socket and a descriptor). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  canvasStreamsPerProcess = 2_000;
+
+  /** Live canvas streams one address may hold open on one process (a venue's phones and walls share it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  canvasStreamsPerAddress = 600;
+
+  /** Live canvas streams one participant (cookie, personal link or staff account) may hold open on one process. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  canvasStreamsPerParticipant = 6;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })
   redisUrl = 'redis://127.0.0.1:63799';
 
