@@ -10,6 +10,7 @@ import { SessionsModule } from '../agenda/sessions.module.js';
 import { SpeakersModule } from '../agenda/speakers.module.js';
 import { RegistrationsModule } from '../registrations/registrations.module.js';
 import { RegistrationPagesModule } from '../registrations/pages/registration-pages.module.js';
+import { StaffRegistrationPagesModule } from '../registrations/staff-pages/staff-registration-pages.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 
 /**
@@ -27,6 +28,7 @@ import { RemindersModule } from '../reminders/reminders.module.js';
     RemindersModule,
     RegistrationsModule,
     RegistrationPagesModule,
+    StaffRegistrationPagesModule,
     AwardsModule,
     AwardPagesModule,
     CanvasModule,

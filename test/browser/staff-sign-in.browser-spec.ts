@@ -61,7 +61,7 @@ describeInBrowser('staff sign-in in a browser', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: 'My events' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/staff');
-      await page.getByRole('cell', { name: 'Network Annual Meeting' }).waitFor();
+      await page.getByRole('cell', { name: 'Network Annual Meeting', exact: true }).waitFor();
       await page.getByText(`Signed in as ${staff.email}`).waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
       await browser.screenshot(page, `staff-my-events-${viewport.width}`);

@@ -32,6 +32,8 @@ const STAFF = row(401, 401, 401, A, A, A, A);
 const ADMIN = row(401, 401, 401, 403, 403, 403, A);
 /** A staff page: any signed-in staff member; anyone else is sent to the sign-in page. */
 const STAFF_PAGE = row(303, 303, 303, A, A, A, A);
+/** An organiser's page: organisers and admins; other staff refused; anyone else is sent to sign in. */
+const ORGANISER_PAGE = row(303, 303, 303, 403, 403, A, A);
 /** A staff form posted without its CSRF token: refused whoever sends it. */
 const NO_CSRF_TOKEN = row(403, 403, 403, 403, 403, 403, 403);
 /** A delegate with their token (of any event: the route acts on their own registration). */
@@ -172,6 +174,11 @@ export const EXPECTED: Record<string, Row> = {
   'POST /staff/password': NO_CSRF_TOKEN,
   'POST /staff/sign-in': NO_CSRF_TOKEN,
   'POST /staff/sign-out': NO_CSRF_TOKEN,
+  // Door check-in (check-in-pages.e2e-spec.ts posts with the token): the API's guard, organisers.
+  'GET /staff/assets/check-in.js': PUBLIC,
+  'GET /staff/events/:eventId/check-in': ORGANISER_PAGE,
+  'POST /staff/events/:eventId/check-in': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/check-in/undo': NO_CSRF_TOKEN,
 };
 
 /** Routes that change or remove the seeded world, run last in this order. */

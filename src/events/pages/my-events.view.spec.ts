@@ -4,6 +4,7 @@ import { myEventsView } from './my-events.view.js';
 
 const event = (overrides: Partial<Event>): Event =>
   ({
+    id: 'e1',
     slug: 'annual-meeting',
     title: 'Annual Meeting',
     timezone: 'Europe/London',
@@ -29,5 +30,6 @@ describe('myEventsView', () => {
       ['Cancelled', 'Administrator', undefined],
     ]);
     expect(rows[0].dates).toBe('4 June – 5 June 2031');
+    expect(rows.map((r) => r.tools.map((tool) => tool.label))).toEqual([['Door check-in'], [], ['Door check-in']]);
   });
 });

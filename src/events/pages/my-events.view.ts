@@ -10,7 +10,14 @@ export interface MyEventRow {
   status: string;
   statusKey: string;
   role: string;
+  /** The organisers' console pages for this event (a facilitator has none of these). */
+  tools: Array<{ href: string; label: string }>;
 }
+
+/** The console's pages about one event (registrations' pages, linked by address). */
+const consoleTools = (eventId: string, m: Messages): MyEventRow['tools'] => [
+  { href: `/staff/events/${eventId}/check-in`, label: m.staff.myEvents.tools.checkIn },
+];
 
 /** What the "My events" page shows: one row per event, its status and the user's role in words. */
 export function myEventsView(items: Array<{ event: Event; role: string }>, m: Messages): { rows: MyEventRow[] } {
@@ -23,6 +30,7 @@ export function myEventsView(items: Array<{ event: Event; role: string }>, m: Me
       status: words.statuses[event.status] ?? event.status,
       statusKey: event.status,
       role: words.roles[role] ?? role,
+      tools: role === 'facilitator' ? [] : consoleTools(event.id, m),
     })),
   };
 }
