@@ -123,6 +123,18 @@ export class PageViews {
       key ? this.messages.flash[key] : undefined,
       csrf,
     );
+    return this.sendHtml(reply, html, layout);
+  }
+
+  /**
+   * Sends a page already rendered (one a controller keeps for everyone, like a blank form
+   * without a CSRF field), with its layout's headers.
+   */
+  sendHtml(
+    reply: FastifyReply,
+    html: string | Buffer,
+    layout: Pick<PageLayout, 'personal' | 'cacheControl' | 'status'>,
+  ): FastifyReply {
     if (layout.personal) void reply.headers(PERSONAL_HEADERS);
     else void reply.header('cache-control', layout.cacheControl ?? 'no-store');
     return reply

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import type { RegistrationCall } from '../../agenda/pages/registration-call.js';
 import type { Event } from '../../events/event.entity.js';
 import { eventLayout } from '../../events/event-layout.js';
 import { EventsService, isPublic } from '../../events/events.service.js';
@@ -8,7 +9,7 @@ import { statusForKind } from '../../platform/errors/http-status.js';
 import { RateLimit } from '../../platform/http/rate-limit.js';
 import { blankForm, formValues, formWithErrors, type FormView, validateAs } from '../../platform/web/form.js';
 import { Flash } from '../../platform/web/flash.js';
-import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
+import { type PageLayout, PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
 import { Pages } from '../../platform/web/pages.decorators.js';
 import { CreateRegistrationDto } from '../dto/create-registration.dto.js';
 import { RegistrationAvailability } from '../registration-availability.service.js';
@@ -25,6 +26,13 @@ const REGISTER_LIMIT = RateLimit({
   actor: registrationEmailClaim,
 });
 
+/** A refused form shows back what one person typed (their email, their needs): theirs alone. */
+const REGISTER_LAYOUT_HEADERS = { personal: true } as const;
+
+/** The blank form is the same for everyone: kept this long per event (the call to register is re-read as often). */
+const BLANK_FRESH_MS = 5_000;
+const BLANK_KEPT_MAX = 500;
+
 /**
  * Registering from a browser: GET /events/:slug/register shows the API's form (same DTO,
  * same rules), a refused one comes back with its messages beside its fields and the input
@@ -35,6 +43,7 @@ const REGISTER_LIMIT = RateLimit({
 @Controller('events/:slug/register')
 export class RegisterPagesController {
   private readonly views: PageViews;
+  private readonly blankPages = new Map<string, { html: Buffer; at: number }>();
 
   constructor(
     private readonly events: EventsService,
@@ -47,11 +56,21 @@ export class RegisterPagesController {
     this.views = renderer.views(new URL('./', import.meta.url));
   }
 
+  /** The blank form, kept a few seconds per event: a whole venue may open it at once. */
   @Get()
   async show(@Param('slug') slug: string, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const event = await this.publicEvent(slug);
-    if (!event) return this.lostLink.eventNotFound(reply);
-    return this.render(reply, event, blankForm());
+    const now = Date.now();
+    let kept = this.blankPages.get(slug);
+    if (!kept || now - kept.at > BLANK_FRESH_MS) {
+      const event = await this.publicEvent(slug);
+      if (!event) return this.lostLink.eventNotFound(reply);
+      const call = await this.availability.call(event.id);
+      if (this.blankPages.size >= BLANK_KEPT_MAX) this.blankPages.clear();
+      const [model, layout] = this.page(event, call, blankForm());
+      kept = { html: Buffer.from(this.views.render('register', model, layout)), at: now };
+      this.blankPages.set(slug, kept);
+    }
+    return this.views.sendHtml(reply, kept.html, REGISTER_LAYOUT_HEADERS);
   }
 
   @Post()
@@ -95,15 +114,23 @@ export class RegisterPagesController {
     form: FormView,
     options: { status?: number; notice?: string } = {},
   ): Promise<FastifyReply> {
-    const m = this.renderer.messages;
     const call = await this.availability.current(event.id);
-    return this.views.send(reply, 'register', registerPageView(event, call, form, m, options.notice), {
-      title: m.register.pageTitle,
-      event: eventLayout(toLayoutEvent(event), m),
-      // A refused form shows back what one person typed (their email, their needs): theirs alone.
-      personal: true,
-      status: options.status,
-    });
+    const [model, layout] = this.page(event, call, form, options.notice);
+    return this.views.send(reply, 'register', model, { ...layout, status: options.status });
+  }
+
+  /** The register page's model and layout. */
+  private page(
+    event: Event,
+    call: RegistrationCall | undefined,
+    form: FormView,
+    notice?: string,
+  ): [ReturnType<typeof registerPageView>, PageLayout] {
+    const m = this.renderer.messages;
+    return [
+      registerPageView(event, call, form, m, notice),
+      { title: m.register.pageTitle, event: eventLayout(toLayoutEvent(event), m), ...REGISTER_LAYOUT_HEADERS },
+    ];
   }
 
   private async publicEvent(slug: string): Promise<Event | undefined> {
