@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiAnonymousAllowed, ApiFileResponse } from '../platform/http/openapi-document.js';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../identity/auth-user.js';
@@ -32,6 +33,7 @@ export class AgendaController {
   @ApiOperation({
     summary: 'The agenda by day in the event’s time zone, with speakers and rooms (event id or slug). ETag / 304.',
   })
+  @ApiAnonymousAllowed()
   async agendaJson(
     @Param('eventId') idOrSlug: string,
     @MaybeUser() user: AuthUser | undefined,
@@ -47,6 +49,8 @@ export class AgendaController {
   @ApiResponse({ status: 304, description: 'Not modified (If-None-Match matched the ETag).' })
   @ApiProduces('text/calendar')
   @ApiOperation({ summary: 'The agenda as iCalendar: one VEVENT per session, cancelled ones as STATUS:CANCELLED.' })
+  @ApiAnonymousAllowed()
+  @ApiFileResponse('text/calendar', 'The agenda as an iCalendar file (RFC 5545).')
   async agendaIcs(
     @Param('eventId') idOrSlug: string,
     @MaybeUser() user: AuthUser | undefined,
@@ -61,6 +65,7 @@ export class AgendaController {
   @Get('agenda/changes')
   @ApiOperation({ summary: 'What changed on the agenda since it was published, newest first.' })
   @ApiOkResponse({ type: AgendaChangePageResponse })
+  @ApiAnonymousAllowed()
   async changeList(
     @Param('eventId') idOrSlug: string,
     @MaybeUser() user: AuthUser | undefined,

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EventRole } from '../identity/decorators/auth.decorators.js';
 import { UuidParam } from '../platform/http/uuid-param.js';
 import { CreateSessionDto, UpdateSessionDto } from './dto/create-session.dto.js';
@@ -16,6 +16,7 @@ export class SessionsController {
   @ApiOperation({
     summary: 'Add a session; 409 on a room or speaker clash, 422 outside the event’s dates.',
   })
+  @ApiCreatedResponse({ type: SessionResponse })
   async create(@UuidParam('eventId') eventId: string, @Body() body: CreateSessionDto): Promise<SessionResponse> {
     return toSessionResponse(await this.sessions.create(eventId, body));
   }
@@ -23,6 +24,7 @@ export class SessionsController {
   @Patch(':sessionId')
   @EventRole('organiser')
   @ApiOperation({ summary: 'Change a session; on a published agenda the change is recorded and people are told.' })
+  @ApiOkResponse({ type: SessionResponse })
   async update(
     @UuidParam('eventId') eventId: string,
     @UuidParam('sessionId') sessionId: string,
@@ -35,6 +37,7 @@ export class SessionsController {
   @HttpCode(204)
   @EventRole('organiser')
   @ApiOperation({ summary: 'Remove a session (prefer status "cancelled" on a published agenda: it stays visible).' })
+  @ApiNoContentResponse()
   async remove(@UuidParam('eventId') eventId: string, @UuidParam('sessionId') sessionId: string): Promise<void> {
     await this.sessions.remove(eventId, sessionId);
   }

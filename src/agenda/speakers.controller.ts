@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnonymousAllowed } from '../platform/http/openapi-document.js';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser } from '../identity/auth-user.js';
 import { EventRole } from '../identity/decorators/auth.decorators.js';
 import { UuidParam } from '../platform/http/uuid-param.js';
@@ -25,6 +33,7 @@ export class SpeakersController {
   @Post()
   @EventRole('organiser')
   @ApiOperation({ summary: 'Add a speaker; the email is private (for change notices).' })
+  @ApiCreatedResponse({ type: SpeakerResponse })
   async create(@UuidParam('eventId') eventId: string, @Body() body: CreateSpeakerDto): Promise<SpeakerResponse> {
     return toSpeakerResponse(await this.speakers.create(eventId, body));
   }
@@ -34,6 +43,7 @@ export class SpeakersController {
   @ApiBearerAuth('staff')
   @ApiOperation({ summary: "The event's speakers (public once published; never their emails)." })
   @ApiOkResponse({ type: [PublicSpeakerResponse] })
+  @ApiAnonymousAllowed()
   async list(
     @MaybeUser() user: AuthUser | undefined,
     @Param('eventId') idOrSlug: string,
@@ -44,6 +54,8 @@ export class SpeakersController {
 
   @Patch(':speakerId')
   @EventRole('organiser')
+  @ApiOperation({ summary: 'Change a speaker; sessions they speak in are updated on a published agenda.' })
+  @ApiOkResponse({ type: SpeakerResponse })
   async update(
     @UuidParam('eventId') eventId: string,
     @UuidParam('speakerId') speakerId: string,
@@ -55,6 +67,8 @@ export class SpeakersController {
   @Delete(':speakerId')
   @HttpCode(204)
   @EventRole('organiser')
+  @ApiOperation({ summary: 'Remove a speaker from the event and from their sessions.' })
+  @ApiNoContentResponse()
   async remove(@UuidParam('eventId') eventId: string, @UuidParam('speakerId') speakerId: string): Promise<void> {
     await this.speakers.remove(eventId, speakerId);
   }

@@ -4,6 +4,8 @@ import type { DynamicModule, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { finishOpenApiDocument } from '../platform/http/openapi-document.js';
+import { FORMER_JOIN_PATHS } from '../canvas/canvases.controller.js';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { mountQueueBoard } from './queue-board.js';
@@ -101,9 +103,17 @@ export async function createHttpApp(
     .setTitle('Plenary')
     .setDescription('Event management for the annual meetings and workshops of professional networks')
     .setVersion('0.1.0')
+    .setLicense('MIT', 'https://opensource.org/licenses/MIT')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'staff')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'personal-link token' }, 'delegate')
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup(
+    'docs',
+    app,
+    () => finishOpenApiDocument(SwaggerModule.createDocument(app, openApi), config.appUrl, [FORMER_JOIN_PATHS]),
+    {
+      jsonDocumentUrl: 'docs-json',
+    },
+  );
   return app;
 }

@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnonymousAllowed, ApiFileResponse } from '../platform/http/openapi-document.js';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../identity/auth-user.js';
 import { CurrentUser, EventRole, Staff } from '../identity/decorators/auth.decorators.js';
@@ -18,9 +27,15 @@ import type { Registration } from '../registrations/registration.entity.js';
 import { AwardAccessService } from './award-access.service.js';
 import { AwardsService } from './awards.service.js';
 import { BallotsService } from './ballots.service.js';
-import type { AwardResults } from './dto/award-results.response.js';
+import { AuditCheckResponse, AwardResults } from './dto/award-results.response.js';
 import { CreateAwardDto, UpdateAwardDto } from './dto/award.dto.js';
-import { AwardResponse, NominationResponse, NomineeResponse, toNomineeResponse } from './dto/award.response.js';
+import {
+  AwardResponse,
+  NominationPageResponse,
+  NominationResponse,
+  NomineeResponse,
+  toNomineeResponse,
+} from './dto/award.response.js';
 import { BallotReceiptResponse, CastBallotDto, CastingDecisionDto } from './dto/ballot.dto.js';
 import { CreateNominationDto, CreateNomineeDto, MergeNominationDto } from './dto/nomination.dto.js';
 import { NominationsService } from './nominations.service.js';
@@ -41,6 +56,7 @@ export class AwardsController {
   @Post('events/:eventId/awards')
   @EventRole('organiser')
   @ApiOperation({ summary: 'Create an award category (organiser)' })
+  @ApiCreatedResponse({ type: AwardResponse })
   create(
     @CurrentUser() user: AuthUser,
     @UuidParam('eventId') eventId: string,
@@ -51,12 +67,18 @@ export class AwardsController {
 
   @Get('events/:eventId/awards')
   @ApiOperation({ summary: "An event's awards (public if the event is published)" })
+  @ApiOkResponse({ type: [AwardResponse] })
+  @ApiBearerAuth('staff')
+  @ApiAnonymousAllowed()
   async list(@UuidParam('eventId') eventId: string, @Req() request: FastifyRequest): Promise<AwardResponse[]> {
     return this.awards.listForEvent(await this.access.optionalStaff(request), eventId);
   }
 
   @Get('awards/:awardId')
   @ApiOperation({ summary: 'The award page: nominees with citations; results once published' })
+  @ApiOkResponse({ type: AwardResponse })
+  @ApiBearerAuth('staff')
+  @ApiAnonymousAllowed()
   async view(@UuidParam('awardId') awardId: string, @Req() request: FastifyRequest): Promise<AwardResponse> {
     return this.awards.view(await this.access.optionalStaff(request), awardId);
   }
@@ -64,6 +86,7 @@ export class AwardsController {
   @Patch('awards/:awardId')
   @Staff()
   @ApiOperation({ summary: 'Change an award (organiser); rules are fixed once voting opens' })
+  @ApiOkResponse({ type: AwardResponse })
   update(
     @CurrentUser() user: AuthUser,
     @UuidParam('awardId') awardId: string,
@@ -76,6 +99,7 @@ export class AwardsController {
   @Delegate()
   @RateLimit({ bucket: 'nominations', limit: () => 30, windowMs: 60_000, actor: bearerClaim })
   @ApiOperation({ summary: 'Nominate a colleague (confirmed delegate, during the nomination window)' })
+  @ApiCreatedResponse({ type: NominationResponse })
   nominate(
     @CurrentDelegate() delegate: Registration,
     @UuidParam('awardId') awardId: string,
@@ -87,6 +111,7 @@ export class AwardsController {
   @Get('awards/:awardId/nominations')
   @Staff()
   @ApiOperation({ summary: 'The nominations (organiser)' })
+  @ApiOkResponse({ type: NominationPageResponse })
   listNominations(
     @CurrentUser() user: AuthUser,
     @UuidParam('awardId') awardId: string,
@@ -99,6 +124,7 @@ export class AwardsController {
   @Staff()
   @HttpCode(200)
   @ApiOperation({ summary: 'Merge a duplicate nomination into another (organiser)' })
+  @ApiOkResponse({ type: NominationResponse })
   merge(
     @CurrentUser() user: AuthUser,
     @UuidParam('awardId') awardId: string,
@@ -111,6 +137,7 @@ export class AwardsController {
   @Post('awards/:awardId/nominees')
   @Staff()
   @ApiOperation({ summary: 'Add a nominee to the shortlist, possibly from a nomination (organiser, before voting)' })
+  @ApiCreatedResponse({ type: NomineeResponse })
   async addNominee(
     @CurrentUser() user: AuthUser,
     @UuidParam('awardId') awardId: string,
@@ -123,6 +150,7 @@ export class AwardsController {
   @Staff()
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a nominee from the shortlist (organiser, before voting)' })
+  @ApiNoContentResponse()
   removeNominee(
     @CurrentUser() user: AuthUser,
     @UuidParam('awardId') awardId: string,
@@ -140,6 +168,8 @@ export class AwardsController {
     actor: bearerClaim,
   })
   @ApiOperation({ summary: 'Cast a secret ballot (confirmed delegate, during the voting window); 409 on a second one' })
+  @ApiCreatedResponse({ type: BallotReceiptResponse })
+  @ApiConflictResponse({ description: 'This delegate has already voted for this award.' })
   cast(
     @CurrentDelegateTokenHash() tokenHash: string,
     @UuidParam('awardId') awardId: string,
@@ -150,6 +180,9 @@ export class AwardsController {
 
   @Get('awards/:awardId/results')
   @ApiOperation({ summary: 'Results: organisers once voting has closed; everyone once published' })
+  @ApiOkResponse({ type: AwardResults })
+  @ApiBearerAuth('staff')
+  @ApiAnonymousAllowed()
   async getResults(@UuidParam('awardId') awardId: string, @Req() request: FastifyRequest): Promise<AwardResults> {
     return this.results.results(await this.access.optionalStaff(request), awardId);
   }
@@ -158,6 +191,7 @@ export class AwardsController {
   @Staff()
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish the results (organiser, after voting closes and ties are settled)' })
+  @ApiOkResponse({ type: AwardResults })
   publish(@CurrentUser() user: AuthUser, @UuidParam('awardId') awardId: string): Promise<AwardResults> {
     return this.results.publish(user, awardId);
   }
@@ -168,6 +202,7 @@ export class AwardsController {
   @ApiOperation({
     summary: 'Settle the pending tie with a casting decision and a reason (organiser, tie policy casting)',
   })
+  @ApiOkResponse({ type: AwardResults })
   decideTie(
     @CurrentUser() user: AuthUser,
     @UuidParam('awardId') awardId: string,
@@ -178,8 +213,8 @@ export class AwardsController {
 
   @Get('awards/:awardId/audit')
   @Staff()
-  @ApiOkResponse({ description: 'Receipts, ballots and whether they are equal' })
   @ApiOperation({ summary: 'Check that receipts equal ballots (organiser)' })
+  @ApiOkResponse({ type: AuditCheckResponse, description: 'Receipts, ballots and whether they are equal' })
   audit(@CurrentUser() user: AuthUser, @UuidParam('awardId') awardId: string): Promise<AuditCheck> {
     return this.results.auditCheck(user, awardId);
   }
@@ -190,6 +225,7 @@ export class AwardsController {
   @ApiOperation({
     summary: 'Audit export for trustees: counts per round, turnout, receipt codes without names (organiser)',
   })
+  @ApiFileResponse('text/csv', 'Counts per round, turnout and the receipt list, as CSV (RFC 4180).')
   async auditCsv(
     @CurrentUser() user: AuthUser,
     @UuidParam('awardId') awardId: string,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAnonymousAllowed, ApiFileResponse } from '../platform/http/openapi-document.js';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../identity/auth-user.js';
 import { bearerToken } from '../identity/bearer.js';
@@ -29,6 +30,13 @@ import { UpdateNoteDto } from './dto/update-note.dto.js';
 const MINUTE = 60_000;
 
 /** Facilitators' routes and the participants' join-code routes of the workshop canvas. */
+/**
+ * The join-code routes are under /api/canvas-join/: under /api/canvases/join/ they could be read
+ * as sub-paths of a canvas id (beside /api/canvases/{canvasId}/close). Those first addresses still
+ * answer, for clients written before, but are left out of the OpenAPI document.
+ */
+export const FORMER_JOIN_PATHS = '/api/canvases/join/';
+
 @ApiTags('canvas')
 @Controller('api')
 export class CanvasesController {
@@ -42,6 +50,9 @@ export class CanvasesController {
   @ApiCreatedResponse({ type: CanvasSummaryResponse })
   @Post('events/:eventId/canvases')
   @EventRole('facilitator')
+  @ApiOperation({
+    summary: 'Open a canvas for a session or the whole event, from a template or with its own sections.',
+  })
   create(
     @UuidParam('eventId') eventId: string,
     @Body() body: CreateCanvasDto,
@@ -53,6 +64,7 @@ export class CanvasesController {
   @ApiOkResponse({ type: [TemplateResponse] })
   @Get('canvas-templates')
   @Staff()
+  @ApiOperation({ summary: 'The canvas templates to start from.' })
   templates(): Promise<TemplateResponse[]> {
     return this.canvases.listTemplates();
   }
@@ -60,6 +72,7 @@ export class CanvasesController {
   @ApiOkResponse({ type: CanvasResponse, description: 'Sections with their notes.' })
   @Get('canvases/:canvasId')
   @Staff()
+  @ApiOperation({ summary: 'A canvas with its sections and every note, hidden ones included (facilitators).' })
   get(@UuidParam('canvasId') canvasId: string, @CurrentUser() user: AuthUser): Promise<CanvasResponse> {
     return this.canvases.get(canvasId, user);
   }
@@ -67,6 +80,7 @@ export class CanvasesController {
   @ApiCreatedResponse({ type: TemplateResponse, description: "Saves this canvas's sections as a template." })
   @Post('canvases/:canvasId/templates')
   @Staff()
+  @ApiOperation({ summary: "Save this canvas's sections as a template." })
   saveAsTemplate(
     @UuidParam('canvasId') canvasId: string,
     @Body() body: SaveTemplateDto,
@@ -78,6 +92,7 @@ export class CanvasesController {
   @ApiOkResponse({ type: NoteResponse })
   @Patch('canvases/:canvasId/notes/:noteId')
   @Staff()
+  @ApiOperation({ summary: 'Moderate a note: hide or show it, move it, merge it into another.' })
   updateNote(
     @UuidParam('canvasId') canvasId: string,
     @UuidParam('noteId') noteId: string,
@@ -91,6 +106,7 @@ export class CanvasesController {
   @Post('canvases/:canvasId/close')
   @HttpCode(200)
   @Staff()
+  @ApiOperation({ summary: 'Close the canvas: no more notes or dots.' })
   close(@UuidParam('canvasId') canvasId: string, @CurrentUser() user: AuthUser): Promise<CanvasSummaryResponse> {
     return this.canvases.setOpen(canvasId, user, false);
   }
@@ -99,6 +115,7 @@ export class CanvasesController {
   @Post('canvases/:canvasId/reopen')
   @HttpCode(200)
   @Staff()
+  @ApiOperation({ summary: 'Open a closed canvas again.' })
   reopen(@UuidParam('canvasId') canvasId: string, @CurrentUser() user: AuthUser): Promise<CanvasSummaryResponse> {
     return this.canvases.setOpen(canvasId, user, true);
   }
@@ -111,6 +128,18 @@ export class CanvasesController {
     'text/markdown',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   )
+  @ApiOperation({ summary: 'Export the notes as CSV, JSON, Markdown or XLSX (format=…).' })
+  @ApiOkResponse({
+    description: 'The export file, as an attachment.',
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      'application/json': { schema: { type: 'object', additionalProperties: true } },
+      'text/markdown': { schema: { type: 'string' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    },
+  })
   async export(
     @UuidParam('canvasId') canvasId: string,
     @Query() query: ExportQuery,
@@ -132,6 +161,12 @@ export class CanvasesController {
   // A room of phones shares the venue's address: count each participant, the IP only as a backstop.
   @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, actor: participantClaim })
   @ApiProduces('text/event-stream')
+  @ApiOperation({
+    summary: 'Live notes and dots as server-sent events: facilitators with their token, the wall with ?code=.',
+  })
+  @ApiBearerAuth('staff')
+  @ApiAnonymousAllowed()
+  @ApiFileResponse('text/event-stream', 'Server-sent events, one per change, with ids to resume from (Last-Event-ID).')
   async stream(
     @UuidParam('canvasId') canvasId: string,
     @Query() query: StreamQuery,
@@ -148,8 +183,9 @@ export class CanvasesController {
   }
 
   @ApiOkResponse({ type: PublicCanvasResponse, description: 'What a participant sees (public with the code).' })
-  @Get('canvases/join/:joinCode')
+  @Get(['canvas-join/:joinCode', 'canvases/join/:joinCode'])
   @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, actor: participantClaim })
+  @ApiOperation({ summary: 'What a participant sees, by the join code shown in the room.' })
   async joinView(
     @Param('joinCode') joinCode: string,
     @Req() request: FastifyRequest,
@@ -158,9 +194,10 @@ export class CanvasesController {
     return this.canvases.publicView(await this.canvases.byJoinCode(joinCode), request, reply);
   }
 
-  @Post('canvases/join/:joinCode/notes')
+  @Post(['canvas-join/:joinCode/notes', 'canvases/join/:joinCode/notes'])
   @RateLimit({ bucket: 'canvas-note', limit: (c) => c.rateLimitCanvasNotes, windowMs: MINUTE, actor: participantClaim })
   @ApiCreatedResponse({ type: NoteResponse, description: 'The note, as the wall shows it.' })
+  @ApiOperation({ summary: 'Post a note by the join code (as a participant, or as a signed-in delegate).' })
   postNote(
     @Param('joinCode') joinCode: string,
     @Body() body: CreateNoteDto,
@@ -171,8 +208,9 @@ export class CanvasesController {
   }
 
   @ApiCreatedResponse({ type: DotResponse })
-  @Post('canvases/join/:joinCode/notes/:noteId/dots')
+  @Post(['canvas-join/:joinCode/notes/:noteId/dots', 'canvases/join/:joinCode/notes/:noteId/dots'])
   @RateLimit({ bucket: 'canvas-dot', limit: (c) => c.rateLimitCanvasDots, windowMs: MINUTE, actor: participantClaim })
+  @ApiOperation({ summary: 'Give a note a dot (a vote); once per participant and note.' })
   dot(
     @Param('joinCode') joinCode: string,
     @UuidParam('noteId') noteId: string,

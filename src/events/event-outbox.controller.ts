@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EventRole } from '../identity/decorators/auth.decorators.js';
 import { UuidParam } from '../platform/http/uuid-param.js';
 import {
@@ -19,6 +19,8 @@ export class EventOutboxController {
   /** The event's outbox: every email with its status, counts per status and the last error. */
   @Get('notifications')
   @EventRole('organiser')
+  @ApiOperation({ summary: "The event's outbox: every email with its status, counts per status and the last error." })
+  @ApiOkResponse({ type: NotificationsPage })
   notifications(@UuidParam('eventId') eventId: string, @Query() query: NotificationsQuery): Promise<NotificationsPage> {
     return this.outbox.list(eventId, query);
   }
@@ -26,6 +28,9 @@ export class EventOutboxController {
   @Post('notifications/:notificationId/retry')
   @HttpCode(202)
   @EventRole('organiser')
+  @ApiOperation({ summary: 'Send a failed email again.' })
+  @ApiAcceptedResponse({ type: NotificationResponse })
+  @ApiConflictResponse({ description: 'Only failed emails can be retried.' })
   async retry(
     @UuidParam('eventId') eventId: string,
     @UuidParam('notificationId') notificationId: string,

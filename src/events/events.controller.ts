@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnonymousAllowed } from '../platform/http/openapi-document.js';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../identity/auth-user.js';
 import { CurrentUser, EventRole, Staff } from '../identity/decorators/auth.decorators.js';
 import { UuidParam } from '../platform/http/uuid-param.js';
@@ -23,6 +24,7 @@ export class EventsController {
   @Post()
   @Staff()
   @ApiOperation({ summary: 'Create an event (draft); the creator becomes its organiser.' })
+  @ApiCreatedResponse({ type: EventResponse })
   async create(@CurrentUser() user: AuthUser, @Body() body: CreateEventDto): Promise<EventResponse> {
     return toEventResponse(await this.events.create(user, body), this.config.appUrl);
   }
@@ -32,6 +34,7 @@ export class EventsController {
   @ApiBearerAuth('staff')
   @ApiOperation({ summary: 'Published events; staff also see drafts of their own events.' })
   @ApiOkResponse({ type: EventPageResponse })
+  @ApiAnonymousAllowed()
   async list(@MaybeUser() user: AuthUser | undefined, @Query() query: PageQuery): Promise<EventPageResponse> {
     const page = await this.events.list(user, pageWindow(query, this.config.pageSizeMax));
     return { items: page.items.map((e) => toEventResponse(e, this.config.appUrl)), total: page.total };
@@ -41,12 +44,16 @@ export class EventsController {
   @UseGuards(OptionalStaffGuard)
   @ApiBearerAuth('staff')
   @ApiOperation({ summary: 'One event by id or slug; drafts only for its staff.' })
+  @ApiAnonymousAllowed()
+  @ApiOkResponse({ type: EventResponse })
   async get(@MaybeUser() user: AuthUser | undefined, @Param('eventId') idOrSlug: string): Promise<EventResponse> {
     return toEventResponse(await this.events.getVisible(idOrSlug, user), this.config.appUrl);
   }
 
   @Patch(':eventId')
   @EventRole('organiser')
+  @ApiOperation({ summary: 'Change an event; new dates, times or venue of a published event notify its delegates.' })
+  @ApiOkResponse({ type: EventResponse })
   async update(@UuidParam('eventId') eventId: string, @Body() body: UpdateEventDto): Promise<EventResponse> {
     return toEventResponse(await this.events.update(eventId, body), this.config.appUrl);
   }
@@ -55,6 +62,7 @@ export class EventsController {
   @HttpCode(200)
   @EventRole('organiser')
   @ApiOperation({ summary: 'Make the event and its agenda public.' })
+  @ApiOkResponse({ type: EventResponse })
   async publish(@UuidParam('eventId') eventId: string): Promise<EventResponse> {
     return toEventResponse(await this.events.publish(eventId), this.config.appUrl);
   }
@@ -63,6 +71,7 @@ export class EventsController {
   @HttpCode(200)
   @EventRole('organiser')
   @ApiOperation({ summary: 'Back to draft: hidden from the public again.' })
+  @ApiOkResponse({ type: EventResponse })
   async unpublish(@UuidParam('eventId') eventId: string): Promise<EventResponse> {
     return toEventResponse(await this.events.unpublish(eventId), this.config.appUrl);
   }
@@ -71,6 +80,7 @@ export class EventsController {
   @HttpCode(200)
   @EventRole('organiser')
   @ApiOperation({ summary: 'Cancel the event; every registered delegate is emailed.' })
+  @ApiOkResponse({ type: EventResponse })
   async cancel(@UuidParam('eventId') eventId: string): Promise<EventResponse> {
     return toEventResponse(await this.events.cancel(eventId), this.config.appUrl);
   }
@@ -78,6 +88,7 @@ export class EventsController {
   @Post(':eventId/members')
   @EventRole('organiser')
   @ApiOperation({ summary: 'Give an existing staff account a role on this event (or change it).' })
+  @ApiCreatedResponse({ type: MemberResponse })
   async addMember(@UuidParam('eventId') eventId: string, @Body() body: AddMemberDto): Promise<MemberResponse> {
     return this.events.addMember(eventId, body.email, body.role);
   }
@@ -95,6 +106,7 @@ export class EventsController {
   @Get(':eventId/members')
   @EventRole('organiser')
   @ApiOkResponse({ type: [MemberResponse] })
+  @ApiOperation({ summary: "The event's staff and their roles." })
   async members(@UuidParam('eventId') eventId: string): Promise<MemberResponse[]> {
     return this.events.members(eventId);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { bearerClaim } from '../platform/http/actor-verifiers.js';
 import { RateLimit } from '../platform/http/rate-limit.js';
 import { toUserResponse, UserResponse } from './users/dto/user.response.js';
@@ -22,12 +22,17 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @RateLimit(LOGIN_RATE_LIMIT)
+  @ApiOperation({ summary: 'Sign in with a staff account: a bearer token for the API.' })
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address; wait and try again.' })
   async login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
     return { accessToken: await this.auth.login(body.email, body.password, ip) };
   }
 
   @Get('me')
   @Staff()
+  @ApiOperation({ summary: 'The signed-in staff account.' })
+  @ApiOkResponse({ type: UserResponse })
   async me(@CurrentUser() user: AuthUser): Promise<UserResponse> {
     return toUserResponse(await this.users.get(user.id));
   }
@@ -53,6 +58,7 @@ export class AuthController {
   @ApiOperation({
     summary: "Change one's password (needs the current one); every older token ends, a new one is returned.",
   })
+  @ApiOkResponse({ type: LoginResponse, description: 'A new token; every other one has ended.' })
   async changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto): Promise<LoginResponse> {
     return { accessToken: await this.auth.changePassword(user.id, body.currentPassword, body.newPassword) };
   }

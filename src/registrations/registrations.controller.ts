@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { AuthUser } from '../identity/auth-user.js';
 import { CurrentUser, EventRole } from '../identity/decorators/auth.decorators.js';
 import { CurrentDelegate, Delegate } from './access/delegate.decorators.js';
@@ -60,6 +68,12 @@ export class EventRegistrationsController {
   @HttpCode(202)
   @PER_EMAIL('register')
   @ApiAcceptedResponse({ type: RegistrationAcceptedResponse })
+  @ApiOperation({
+    summary: 'Register for the event; the place or waiting-list place and the personal link go by email.',
+  })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many registrations from this address or for this email; wait and try again.',
+  })
   async register(
     @UuidParam('eventId') eventId: string,
     @Body() body: CreateRegistrationDto,
@@ -73,6 +87,8 @@ export class EventRegistrationsController {
   @HttpCode(202)
   @PER_EMAIL('resend-link')
   @ApiAcceptedResponse({ description: 'Accepted; an email follows if that address is registered.' })
+  @ApiOperation({ summary: 'Email a registered address its personal link again (the answer is the same either way).' })
+  @ApiTooManyRequestsResponse({ description: 'Too many requests for this email; wait and try again.' })
   async resendLink(@UuidParam('eventId') eventId: string, @Body() body: ResendLinkDto): Promise<void> {
     await this.registrations.resendLink(eventId, body.email);
   }
@@ -82,6 +98,7 @@ export class EventRegistrationsController {
   @EventRole('organiser')
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: AttendeePageResponse })
+  @ApiOperation({ summary: 'The attendee list, filtered and paged (JSON), or all of it as CSV.' })
   async list(
     @UuidParam('eventId') eventId: string,
     @Query() query: ListRegistrationsQuery,
@@ -99,6 +116,7 @@ export class EventRegistrationsController {
   @Get('counts')
   @EventRole('organiser')
   @ApiOkResponse({ type: RegistrationCountsResponse })
+  @ApiOperation({ summary: 'Confirmed, waiting and cancelled counts, and the places left.' })
   counts(@UuidParam('eventId') eventId: string): Promise<RegistrationCountsResponse> {
     return this.attendees.counts(eventId);
   }
@@ -111,6 +129,7 @@ export class EventRegistrationsController {
   @HttpCode(200)
   @EventRole('organiser')
   @ApiOkResponse({ type: FillFreeSeatsResponse })
+  @ApiOperation({ summary: 'Promote waiting delegates into any free places.' })
   async fillFreeSeats(@UuidParam('eventId') eventId: string): Promise<FillFreeSeatsResponse> {
     return { promoted: await this.registrations.fillFreeSeats(eventId) };
   }
@@ -118,6 +137,7 @@ export class EventRegistrationsController {
   @Get(':registrationId')
   @EventRole('organiser')
   @ApiOkResponse({ type: AttendeeResponse })
+  @ApiOperation({ summary: 'One attendee of the event.' })
   get(
     @UuidParam('eventId') eventId: string,
     @UuidParam('registrationId') registrationId: string,
@@ -130,6 +150,7 @@ export class EventRegistrationsController {
   @HttpCode(200)
   @EventRole('organiser')
   @ApiOkResponse({ type: CheckInResponse })
+  @ApiOperation({ summary: 'Check a delegate in at the door by registration id.' })
   async checkIn(
     @UuidParam('eventId') eventId: string,
     @UuidParam('registrationId') registrationId: string,
@@ -144,6 +165,7 @@ export class EventRegistrationsController {
   @HttpCode(204)
   @EventRole('organiser')
   @ApiNoContentResponse()
+  @ApiOperation({ summary: "Erase a delegate's personal data (the registration stays as an anonymous row)." })
   async erase(
     @UuidParam('eventId') eventId: string,
     @UuidParam('registrationId') registrationId: string,
@@ -163,6 +185,7 @@ export class MyRegistrationController {
 
   @Get()
   @ApiOkResponse({ type: MyRegistrationResponse })
+  @ApiOperation({ summary: 'The delegate behind the personal-link token: their registration and workshops.' })
   me(@CurrentDelegate() delegate: Registration): Promise<MyRegistrationResponse> {
     return this.registrations.me(delegate);
   }
@@ -171,12 +194,14 @@ export class MyRegistrationController {
   @Delete()
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiOperation({ summary: 'Cancel my registration; a waiting delegate may take the place.' })
   async cancel(@CurrentDelegate() delegate: Registration): Promise<void> {
     await this.registrations.cancel(delegate);
   }
 
   @Put('sessions/:sessionId')
   @ApiOkResponse({ type: WorkshopSignupResponse })
+  @ApiOperation({ summary: 'Sign up for a workshop: a seat, or a place on its waiting list.' })
   signUp(
     @CurrentDelegate() delegate: Registration,
     @UuidParam('sessionId') sessionId: string,
@@ -187,6 +212,7 @@ export class MyRegistrationController {
   @Delete('sessions/:sessionId')
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiOperation({ summary: 'Leave a workshop (or its waiting list).' })
   async leave(@CurrentDelegate() delegate: Registration, @UuidParam('sessionId') sessionId: string): Promise<void> {
     await this.workshopSignups.leave(delegate, sessionId);
   }

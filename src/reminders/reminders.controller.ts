@@ -1,5 +1,5 @@
 import { Body, Controller, Get, ParseArrayPipe, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EventRole } from '../identity/decorators/auth.decorators.js';
 import { UuidParam } from '../platform/http/uuid-param.js';
 import { ReminderPreviewQuery, ReminderPreviewResponse } from './dto/reminder-preview.dto.js';
@@ -18,6 +18,8 @@ export class RemindersController {
 
   @Get('reminder-rules')
   @EventRole('organiser')
+  @ApiOperation({ summary: "The event's reminder rules." })
+  @ApiOkResponse({ type: [ReminderRuleResponse] })
   async rules(@UuidParam('eventId') eventId: string): Promise<ReminderRuleResponse[]> {
     return (await this.reminders.listRules(eventId)).map(toReminderRuleResponse);
   }
@@ -26,6 +28,8 @@ export class RemindersController {
   @Put('reminder-rules')
   @EventRole('organiser')
   @ApiBody({ type: [ReminderRuleDto] })
+  @ApiOperation({ summary: "Replace the event's reminder rules; delegates' reminders are rescheduled at once." })
+  @ApiOkResponse({ type: [ReminderRuleResponse] })
   async replaceRules(
     @UuidParam('eventId') eventId: string,
     @Body(
@@ -44,6 +48,8 @@ export class RemindersController {
   /** What a rule's email looks like for one delegate (the personal link is not included). */
   @Get('reminder-rules/:ruleId/preview')
   @EventRole('organiser')
+  @ApiOperation({ summary: "What a rule's email looks like for one delegate (without their personal link)." })
+  @ApiOkResponse({ type: ReminderPreviewResponse })
   preview(
     @UuidParam('eventId') eventId: string,
     @UuidParam('ruleId') ruleId: string,

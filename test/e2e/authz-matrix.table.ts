@@ -66,6 +66,7 @@ export const EXPECTED: Record<string, Row> = {
   'GET /api/canvases/:canvasId/export': FACILITATOR,
   'GET /api/canvases/:canvasId/stream': FACILITATOR,
   'GET /api/canvases/join/:joinCode': PUBLIC,
+  'GET /api/canvas-join/:joinCode': PUBLIC,
   'GET /api/events': PUBLIC,
   'GET /api/events/:eventId': PUBLIC,
   'GET /api/events/:eventId/agenda': PUBLIC,
@@ -126,8 +127,10 @@ export const EXPECTED: Record<string, Row> = {
   'POST /api/canvases/:canvasId/reopen': FACILITATOR,
   'POST /api/canvases/:canvasId/templates': FACILITATOR,
   'POST /api/canvases/join/:joinCode/notes': PUBLIC,
+  'POST /api/canvas-join/:joinCode/notes': PUBLIC,
   // Anyone with the join code; a bearer token that is not a delegate of this event is refused.
   'POST /api/canvases/join/:joinCode/notes/:noteId/dots': row(A, 401, A, 401, 401, 401, 401),
+  'POST /api/canvas-join/:joinCode/notes/:noteId/dots': row(A, 401, A, 401, 401, 401, 401),
   'POST /api/events': STAFF,
   'POST /api/events/:eventId/awards': ORGANISER,
   'POST /api/events/:eventId/cancel': ORGANISER,

@@ -157,8 +157,8 @@ describe('workshop canvas', () => {
     for (const path of [
       '/api/events/{eventId}/canvases',
       '/api/canvases/{canvasId}',
-      '/api/canvases/join/{joinCode}/notes',
-      '/api/canvases/join/{joinCode}/notes/{noteId}/dots',
+      '/api/canvas-join/{joinCode}/notes',
+      '/api/canvas-join/{joinCode}/notes/{noteId}/dots',
       '/api/canvases/{canvasId}/notes/{noteId}',
       '/api/canvases/{canvasId}/stream',
       '/api/canvases/{canvasId}/export',

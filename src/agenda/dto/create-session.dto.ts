@@ -49,6 +49,7 @@ export class CreateSessionDto {
   endsAt!: string;
 
   @ApiPropertyOptional({
+    type: String,
     example: 'Main Hall',
     nullable: true,
     description: 'Two sessions may not share a room at the same time; a break without a room spans all rooms.',
@@ -61,7 +62,7 @@ export class CreateSessionDto {
   @MaxLength(120)
   room?: string | null;
 
-  @ApiPropertyOptional({ example: 'Practice', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Practice', nullable: true })
   @IsOptional()
   @nullable()
   @SingleLine()

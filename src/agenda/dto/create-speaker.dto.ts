@@ -47,7 +47,7 @@ export class CreateSpeakerDto {
   @MaxLength(254)
   email?: string | null;
 
-  @ApiPropertyOptional({ example: 'https://example.org/ada.jpg', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uri', example: 'https://example.org/ada.jpg', nullable: true })
   @IsOptional()
   @nullable()
   @Trim()

@@ -1,60 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CountStatus, CountingMethod, TieKind, TiePolicy, TieSettlement } from '../counting/vote-counting.js';
 
-export interface NomineeRef {
-  nomineeId: string;
-  name: string;
+// Classes rather than interfaces so that the OpenAPI document (and clients generated from it) types the results.
+
+export class NomineeRef {
+  @ApiProperty() nomineeId!: string;
+  @ApiProperty() name!: string;
 }
 
-export interface NomineeVotes extends NomineeRef {
-  votes: number;
+export class NomineeVotes extends NomineeRef {
+  @ApiProperty() votes!: number;
 }
 
-export interface TransferResponse {
-  from: NomineeRef;
-  to: NomineeVotes[];
-  exhausted: number;
+export class TransferResponse {
+  @ApiProperty({ type: NomineeRef }) from!: NomineeRef;
+  @ApiProperty({ type: [NomineeVotes] }) to!: NomineeVotes[];
+  @ApiProperty() exhausted!: number;
 }
 
-export interface RoundResponse {
-  round: number;
-  counts: NomineeVotes[];
-  continuing: number;
-  exhausted: number;
-  transfers: TransferResponse[];
-  eliminated: NomineeRef[];
+export class RoundResponse {
+  @ApiProperty() round!: number;
+  @ApiProperty({ type: [NomineeVotes] }) counts!: NomineeVotes[];
+  @ApiProperty() continuing!: number;
+  @ApiProperty() exhausted!: number;
+  @ApiProperty({ type: [TransferResponse] }) transfers!: TransferResponse[];
+  @ApiProperty({ type: [NomineeRef] }) eliminated!: NomineeRef[];
 }
 
-export interface TieResponse {
-  kind: TieKind;
-  round: number;
-  nominees: NomineeRef[];
-  votes: number;
-  settledBy: TieSettlement;
-  chosen?: NomineeRef;
-  reason?: string;
+export class TieResponse {
+  @ApiProperty({ enum: ['winner', 'elimination'] }) kind!: TieKind;
+  @ApiProperty() round!: number;
+  @ApiProperty({ type: [NomineeRef] }) nominees!: NomineeRef[];
+  @ApiProperty() votes!: number;
+  @ApiProperty({ enum: ['shared', 'casting', 'earlier-round', 'pending'] }) settledBy!: TieSettlement;
+  @ApiPropertyOptional({ type: NomineeRef }) chosen?: NomineeRef;
+  @ApiPropertyOptional() reason?: string;
   /** A sentence for the ceremony script and the audit. */
-  statement: string;
+  @ApiProperty({ description: 'A sentence for the ceremony script and the audit.' }) statement!: string;
 }
 
 /** The count of one award, as organisers see it after close and everyone after publishing. */
-export interface AwardResults {
-  awardId: string;
-  title: string;
-  method: CountingMethod;
-  tiePolicy: TiePolicy;
-  status: CountStatus;
-  published: boolean;
-  publishedAt: string | null;
-  votingClosedAt: string;
-  eligible: number;
-  ballots: number;
-  receipts: number;
+export class AwardResults {
+  @ApiProperty() awardId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ['plurality', 'ranked'] }) method!: CountingMethod;
+  @ApiProperty({ enum: ['shared', 'casting'] }) tiePolicy!: TiePolicy;
+  @ApiProperty({ enum: ['decided', 'no-ballots', 'awaiting-casting-decision'] }) status!: CountStatus;
+  @ApiProperty() published!: boolean;
+  @ApiProperty({ type: String, nullable: true }) publishedAt!: string | null;
+  @ApiProperty() votingClosedAt!: string;
+  @ApiProperty() eligible!: number;
+  @ApiProperty() ballots!: number;
+  @ApiProperty() receipts!: number;
   /** receipts = ballots: every receipt has exactly one ballot. */
-  receiptsMatchBallots: boolean;
+  @ApiProperty({ description: 'receipts = ballots: every receipt has exactly one ballot.' })
+  receiptsMatchBallots!: boolean;
   /** Ballots / eligible delegates, 0..1 (4 decimals). */
-  turnout: number;
-  rounds: RoundResponse[];
-  winners: NomineeRef[];
-  ties: TieResponse[];
-  pendingTie: TieResponse | null;
+  @ApiProperty({ description: 'Ballots / eligible delegates, 0..1 (4 decimals).' }) turnout!: number;
+  @ApiProperty({ type: [RoundResponse] }) rounds!: RoundResponse[];
+  @ApiProperty({ type: [NomineeRef] }) winners!: NomineeRef[];
+  @ApiProperty({ type: [TieResponse] }) ties!: TieResponse[];
+  @ApiProperty({ type: TieResponse, nullable: true }) pendingTie!: TieResponse | null;
+}
+
+/** The trustees' check: every receipt has exactly one ballot. */
+export class AuditCheckResponse {
+  @ApiProperty() awardId!: string;
+  @ApiProperty() eligible!: number;
+  @ApiProperty() receipts!: number;
+  @ApiProperty() ballots!: number;
+  @ApiProperty() receiptsMatchBallots!: boolean;
 }

@@ -3,7 +3,7 @@ import type { AwardNomination } from '../award-nomination.entity.js';
 import type { AwardNominee } from '../award-nominee.entity.js';
 import type { Award } from '../award.entity.js';
 import type { CountingMethod, TiePolicy } from '../counting/vote-counting.js';
-import type { AwardResults } from './award-results.response.js';
+import { AwardResults } from './award-results.response.js';
 
 export const AWARD_PHASES = ['upcoming', 'nominating', 'shortlisting', 'voting', 'closed', 'published'] as const;
 export type AwardPhase = (typeof AWARD_PHASES)[number];
@@ -49,7 +49,11 @@ export class AwardResponse {
   @ApiProperty({ enum: AWARD_PHASES }) phase!: AwardPhase;
   @ApiPropertyOptional({ type: Date, nullable: true }) resultsPublishedAt!: Date | null;
   @ApiProperty({ type: [NomineeResponse] }) nominees!: NomineeResponse[];
-  @ApiPropertyOptional({ description: 'Present only once the results are published.', nullable: true, type: Object })
+  @ApiPropertyOptional({
+    description: 'Present only once the results are published.',
+    nullable: true,
+    type: () => AwardResults,
+  })
   results!: AwardResults | null;
 }
 
@@ -84,6 +88,11 @@ export class NominationResponse {
   nominatedBy!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) mergedIntoId!: string | null;
   @ApiProperty() createdAt!: Date;
+}
+
+export class NominationPageResponse {
+  @ApiProperty({ type: [NominationResponse] }) items!: NominationResponse[];
+  @ApiProperty() total!: number;
 }
 
 export const toNominationResponse = (nomination: AwardNomination, nominatedBy: string | null): NominationResponse => ({

@@ -10,7 +10,7 @@
   // address) signs their notes and dots, as the note form without JavaScript does.
   var delegateToken = body.getAttribute('data-delegate-token');
   if (!canvasId || !code) return;
-  var api = '/api/canvases/join/' + encodeURIComponent(code);
+  var api = '/api/canvas-join/' + encodeURIComponent(code);
   var state = { sections: [], notes: new Map(), status: 'open' };
 
   function el(tag, className, text) {

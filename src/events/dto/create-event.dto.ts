@@ -67,13 +67,13 @@ export class CreateEventDto {
   @Max(1_000_000)
   perOrganisationCap?: number | null;
 
-  @ApiPropertyOptional({ example: '2026-01-10T09:00:00Z', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', example: '2026-01-10T09:00:00Z', nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsInstant()
   registrationOpensAt?: string | null;
 
-  @ApiPropertyOptional({ example: '2026-03-20T23:59:00Z', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', example: '2026-03-20T23:59:00Z', nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsInstant()

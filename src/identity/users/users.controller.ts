@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '../../platform/http/uuid-param.js';
 import { Admin } from '../decorators/auth.decorators.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
@@ -14,6 +14,8 @@ export class UsersController {
   /** Creates a staff account (organisers, facilitators). */
   @Post()
   @Admin()
+  @ApiOperation({ summary: 'Create a staff account (administrators).' })
+  @ApiCreatedResponse({ type: UserResponse })
   async create(@Body() body: CreateUserDto): Promise<UserResponse> {
     return toUserResponse(await this.users.create(body));
   }
@@ -22,6 +24,7 @@ export class UsersController {
   @HttpCode(200)
   @Admin()
   @ApiOperation({ summary: 'The account can no longer sign in; its tokens and sessions end at once.' })
+  @ApiOkResponse({ type: UserResponse })
   async deactivate(@UuidParam('userId') userId: string): Promise<UserResponse> {
     return toUserResponse(await this.users.setActive(userId, false));
   }
@@ -30,6 +33,7 @@ export class UsersController {
   @HttpCode(200)
   @Admin()
   @ApiOperation({ summary: 'The account may sign in again (tokens from before stay ended).' })
+  @ApiOkResponse({ type: UserResponse })
   async reactivate(@UuidParam('userId') userId: string): Promise<UserResponse> {
     return toUserResponse(await this.users.setActive(userId, true));
   }

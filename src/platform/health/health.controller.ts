@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { RedisClient } from '../redis/redis.module.js';
 
@@ -16,6 +16,7 @@ export class HealthController {
   /** 200 when PostgreSQL and Redis answer, 503 otherwise; for load balancers. */
   @Get()
   @HealthCheck()
+  @ApiOperation({ summary: 'Whether PostgreSQL and Redis answer (200) or not (503), for load balancers.' })
   check() {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2_000 }), () => this.pingRedis()]);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../identity/auth-user.js';
 import { CurrentUser, EventRole } from '../../identity/decorators/auth.decorators.js';
 import { UuidParam } from '../../platform/http/uuid-param.js';
@@ -22,6 +22,7 @@ export class CheckInController {
   /** Delegates matching a few letters of a name or organisation, with the door's count. */
   @Get()
   @ApiOkResponse({ type: CheckInSearchResponse })
+  @ApiOperation({ summary: 'Find delegates at the door by name, organisation or check-in code.' })
   async search(
     @UuidParam('eventId') eventId: string,
     @Query() query: CheckInSearchQuery,
@@ -35,6 +36,7 @@ export class CheckInController {
   @Post()
   @HttpCode(200)
   @ApiOkResponse({ type: DoorCheckInResponse })
+  @ApiOperation({ summary: 'Check a delegate in, by id or check-in code (at the event or a session door).' })
   async checkIn(
     @UuidParam('eventId') eventId: string,
     @Body() body: CheckInDto,
@@ -52,6 +54,7 @@ export class CheckInController {
   @Post('undo')
   @HttpCode(200)
   @ApiOkResponse({ type: DoorDelegateResponse })
+  @ApiOperation({ summary: 'Undo a check-in made by mistake.' })
   async undo(@UuidParam('eventId') eventId: string, @Body() body: UndoCheckInDto): Promise<DoorDelegateResponse> {
     const door = await this.checkIns.door(eventId, body.sessionId);
     return toDoorDelegateResponse(await this.checkIns.undo(door, body.registrationId, new Date(body.checkedInAt)));

@@ -221,5 +221,6 @@ export const VALID_BODIES: Record<string, (w: { delegateEmail: string }) => Reco
   'POST /api/awards/:awardId/nominations': () => ({ nomineeName: 'N', statement: 'S' }),
   'POST /api/events/:eventId/canvases': () => ({ title: 'Canvas' }),
   'POST /api/canvases/join/:joinCode/notes': () => ({ section: 'values', text: 'Note' }),
+  'POST /api/canvas-join/:joinCode/notes': () => ({ section: 'values', text: 'Note' }),
   'PATCH /api/canvases/:canvasId/notes/:noteId': () => ({ hidden: false }),
 };
