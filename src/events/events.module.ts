@@ -10,12 +10,13 @@ import { EventsController } from './events.controller.js';
 import { EventsRepository } from './events.repository.js';
 import { EventsService } from './events.service.js';
 import { OptionalStaffGuard } from './optional-staff.guard.js';
+import { EventPagesController } from './pages/event-pages.controller.js';
 import { MyEventsPagesController } from './pages/my-events.controller.js';
 import { ScheduleChangeHooks } from './schedule-change.hooks.js';
 
 /** Events, their staff and their status, and the hooks through which what hangs on an event follows it. */
 @Module({
-  controllers: [EventsController, EventOutboxController, MyEventsPagesController],
+  controllers: [EventsController, EventOutboxController, MyEventsPagesController, EventPagesController],
   providers: [
     EventsService,
     EventsRepository,

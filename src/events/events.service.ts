@@ -89,6 +89,11 @@ export class EventsService {
     return this.repo.listVisible(user, window);
   }
 
+  /** How many delegates (with a place, waiting) a cancellation would email. */
+  audience(eventId: string): Promise<{ confirmed: number; waiting: number }> {
+    return this.repo.audience(eventId);
+  }
+
   /** The events a staff user works on, with their role, for the staff pages. */
   listForStaff(user: AuthUser): Promise<Array<{ event: Event; role: string }>> {
     return this.repo.listForStaff(user);

@@ -182,6 +182,19 @@ export const EXPECTED: Record<string, Row> = {
   'GET /staff/events/:eventId/check-in': ORGANISER_PAGE,
   'POST /staff/events/:eventId/check-in': NO_CSRF_TOKEN,
   'POST /staff/events/:eventId/check-in/undo': NO_CSRF_TOKEN,
+  'GET /staff/events/new': STAFF_PAGE,
+  'GET /staff/events/:eventId': row(303, 303, 303, 403, A, A, A),
+  'GET /staff/events/:eventId/edit': ORGANISER_PAGE,
+  'GET /staff/events/:eventId/publish': ORGANISER_PAGE,
+  'GET /staff/events/:eventId/unpublish': ORGANISER_PAGE,
+  'GET /staff/events/:eventId/cancel': ORGANISER_PAGE,
+  'POST /staff/events/new': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/edit': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/members': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/members/:userId/remove': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/publish': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/unpublish': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/cancel': NO_CSRF_TOKEN,
 };
 
 /** Routes that change or remove the seeded world, run last in this order. */

@@ -15,19 +15,19 @@ const event = (overrides: Partial<Event>): Event =>
   }) as Event;
 
 describe('myEventsView', () => {
-  it('says each status and role in words, and links only a published event to its public page', () => {
+  it('says each status and role in words, and links each event to its staff page', () => {
     const { rows } = myEventsView(
       [
-        { event: event({ status: 'draft' }), role: 'organiser' },
-        { event: event({ status: 'published', slug: 'spring' }), role: 'facilitator' },
-        { event: event({ status: 'cancelled' }), role: 'admin' },
+        { event: event({ status: 'draft', id: 'e1' }), role: 'organiser' },
+        { event: event({ status: 'published', id: 'e2' }), role: 'facilitator' },
+        { event: event({ status: 'cancelled', id: 'e3' }), role: 'admin' },
       ],
       enGB,
     );
     expect(rows.map((r) => [r.status, r.role, r.href])).toEqual([
-      ['Draft', 'Organiser', undefined],
-      ['Published', 'Facilitator', '/events/spring'],
-      ['Cancelled', 'Administrator', undefined],
+      ['Draft', 'Organiser', '/staff/events/e1'],
+      ['Published', 'Facilitator', '/staff/events/e2'],
+      ['Cancelled', 'Administrator', '/staff/events/e3'],
     ]);
     expect(rows[0].dates).toBe('4 June – 5 June 2031');
     expect(rows.map((r) => r.tools.map((tool) => tool.label))).toEqual([['Door check-in'], [], ['Door check-in']]);

@@ -4,8 +4,8 @@ import type { Event } from '../event.entity.js';
 
 export interface MyEventRow {
   title: string;
-  /** The event's public page once it is public; its staff pages come with the console. */
-  href?: string;
+  /** The event's staff page. */
+  href: string;
   dates: string;
   status: string;
   statusKey: string;
@@ -19,13 +19,13 @@ const consoleTools = (eventId: string, m: Messages): MyEventRow['tools'] => [
   { href: `/staff/events/${eventId}/check-in`, label: m.staff.myEvents.tools.checkIn },
 ];
 
-/** What the "My events" page shows: one row per event, its status and the user's role in words. */
+/** What the "My events" page shows: one row per event (linking to its staff page), its status and the user's role in words. */
 export function myEventsView(items: Array<{ event: Event; role: string }>, m: Messages): { rows: MyEventRow[] } {
   const words = m.staff.myEvents;
   return {
     rows: items.map(({ event, role }) => ({
       title: event.title,
-      href: event.status === 'published' ? `/events/${encodeURIComponent(event.slug)}` : undefined,
+      href: `/staff/events/${event.id}`,
       dates: eventDates(event.startsAt, event.endsAt, event.timezone, m.locale),
       status: words.statuses[event.status] ?? event.status,
       statusKey: event.status,
