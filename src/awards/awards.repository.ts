@@ -12,6 +12,18 @@ import {
 } from './ballot.sql.js';
 import type { CountingMethod } from './counting/vote-counting.js';
 
+/** An award as a delegate's page lists it: its windows, and whether they have voted. */
+export interface DelegateAward {
+  id: string;
+  title: string;
+  nominationsOpenAt: Date | null;
+  nominationsCloseAt: Date | null;
+  votingOpensAt: Date;
+  votingClosesAt: Date;
+  resultsPublishedAt: Date | null;
+  voted: boolean;
+}
+
 /** What casting a ballot needs to know about an award, read in one query. */
 export interface VotingView {
   id: string;
@@ -299,6 +311,40 @@ export class AwardsRepository {
     return rows.map((row) => row.receipt_code);
   }
 
+  /** An event's awards with their windows and whether this delegate voted, in one query (the personal page's list). */
+  async awardsForDelegate(eventId: string, registrationId: string): Promise<DelegateAward[]> {
+    const rows = await this.db.query<
+      Array<{
+        id: string;
+        title: string;
+        nominations_open_at: Date | null;
+        nominations_close_at: Date | null;
+        voting_opens_at: Date;
+        voting_closes_at: Date;
+        results_published_at: Date | null;
+        voted: boolean;
+      }>
+    >(
+      `SELECT a.id, a.title, a.nominations_open_at, a.nominations_close_at, a.voting_opens_at, a.voting_closes_at,
+              a.results_published_at,
+              EXISTS (SELECT 1 FROM ballot_receipts r WHERE r.award_id = a.id AND r.registration_id = $2) AS voted
+         FROM awards a
+        WHERE a.event_id = $1
+        ORDER BY a.created_at, a.id`,
+      [eventId, registrationId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      nominationsOpenAt: row.nominations_open_at,
+      nominationsCloseAt: row.nominations_close_at,
+      votingOpensAt: row.voting_opens_at,
+      votingClosesAt: row.voting_closes_at,
+      resultsPublishedAt: row.results_published_at,
+      voted: row.voted,
+    }));
+  }
+
   /** The receipt codes a delegate holds, by award (their own page says "you have voted" with it). */
   async receiptsOf(registrationId: string, awardIds: string[]): Promise<Map<string, string>> {
     if (awardIds.length === 0) return new Map();
@@ -315,7 +361,11 @@ export class AwardsRepository {
    * expressions matched without case).
    */
   async eraseFromNominations(manager: EntityManager, eventId: string, name: string, email: string): Promise<void> {
-    await manager.query(ERASE_FROM_NOMINATIONS_SQL, [eventId, literalPattern(name.trim()), literalPattern(email.trim())]);
+    await manager.query(ERASE_FROM_NOMINATIONS_SQL, [
+      eventId,
+      literalPattern(name.trim()),
+      literalPattern(email.trim()),
+    ]);
   }
 }
 

@@ -8,7 +8,13 @@ import { AwardResults } from './award-results.response.js';
 export const AWARD_PHASES = ['upcoming', 'nominating', 'shortlisting', 'voting', 'closed', 'published'] as const;
 export type AwardPhase = (typeof AWARD_PHASES)[number];
 
-export function awardPhase(award: Award, now: Date): AwardPhase {
+/** What decides an award's phase (an Award fits). */
+export type AwardWindows = Pick<
+  Award,
+  'resultsPublishedAt' | 'votingOpensAt' | 'votingClosesAt' | 'nominationsOpenAt' | 'nominationsCloseAt'
+>;
+
+export function awardPhase(award: AwardWindows, now: Date): AwardPhase {
   if (award.resultsPublishedAt) return 'published';
   if (now >= award.votingClosesAt) return 'closed';
   if (now >= award.votingOpensAt) return 'voting';

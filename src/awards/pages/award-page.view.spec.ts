@@ -68,9 +68,33 @@ describe('the award page view', () => {
   });
 
   it('lists the awards on the personal page with what to do about each', () => {
+    const windows = {
+      nominationsOpenAt: null,
+      nominationsCloseAt: null,
+      votingOpensAt: new Date('2026-06-04T09:00:00Z'),
+      votingClosesAt: new Date('2026-06-04T15:00:00Z'),
+      resultsPublishedAt: null,
+    };
     const items = awardsSectionView(
-      [award(), award({ id: 'w2', phase: 'nominating' }), award({ id: 'w3', phase: 'published' })],
-      new Map([['w1', 'CODE']]),
+      [
+        { ...windows, id: 'w1', title: 'Voted', voted: true },
+        {
+          ...windows,
+          id: 'w2',
+          title: 'Nominating',
+          nominationsOpenAt: new Date('2026-06-04T08:00:00Z'),
+          nominationsCloseAt: new Date('2026-06-04T08:59:00Z'),
+          voted: false,
+        },
+        {
+          ...windows,
+          id: 'w3',
+          title: 'Published',
+          resultsPublishedAt: new Date('2026-06-04T16:00:00Z'),
+          voted: false,
+        },
+      ],
+      new Date('2026-06-04T08:30:00Z'),
       '/r/t',
       'Europe/London',
       true,

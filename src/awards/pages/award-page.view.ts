@@ -2,7 +2,8 @@ import { longDateTime } from '../../platform/web/dates.js';
 import { addError, blankForm, type FormView } from '../../platform/web/form.js';
 import type { Messages } from '../../platform/web/messages.en-GB.js';
 import type { AwardResults } from '../dto/award-results.response.js';
-import type { AwardResponse } from '../dto/award.response.js';
+import type { DelegateAward } from '../awards.repository.js';
+import { awardPhase, type AwardResponse } from '../dto/award.response.js';
 
 export const NOMINATION_FIELDS = ['nomineeName', 'nomineeOrganisation', 'statement'] as const;
 /** A plurality ballot's one field (its first radio button carries this id, for the error summary). */
@@ -53,7 +54,11 @@ export function rankedBallot(values: Record<string, string>, nomineeIds: readonl
 }
 
 /** Where an award stands, in a sentence with its next date in the event's zone. */
-export function phaseText(award: AwardResponse, zone: string, m: Messages): string {
+export function phaseText(
+  award: Pick<AwardResponse, 'phase' | 'nominationsOpenAt' | 'nominationsCloseAt' | 'votingOpensAt' | 'votingClosesAt'>,
+  zone: string,
+  m: Messages,
+): string {
   const when = (date: Date | string | null) => (date ? longDateTime(new Date(date), zone, m.locale) : '');
   switch (award.phase) {
     case 'upcoming':
@@ -142,8 +147,8 @@ export function awardPageView(input: AwardPageInput, m: Messages) {
 
 /** The awards part of the personal page: each award, where it stands and what to do. */
 export function awardsSectionView(
-  awards: readonly AwardResponse[],
-  receipts: ReadonlyMap<string, string>,
+  awards: readonly DelegateAward[],
+  now: Date,
   base: string,
   zone: string,
   confirmed: boolean,
@@ -151,11 +156,18 @@ export function awardsSectionView(
 ) {
   return awards.map((award) => {
     const href = `${base}/awards/${award.id}`;
-    const voted = receipts.has(award.id);
+    const phase = awardPhase(award, now);
     let label = m.awards.seeAward;
-    if (confirmed && award.phase === 'nominating') label = m.awards.nominate;
-    else if (confirmed && award.phase === 'voting' && !voted) label = m.awards.vote;
-    else if (award.phase === 'published') label = m.awards.seeResults;
-    return { id: award.id, title: award.title, phase: phaseText(award, zone, m), voted, href, label };
+    if (confirmed && phase === 'nominating') label = m.awards.nominate;
+    else if (confirmed && phase === 'voting' && !award.voted) label = m.awards.vote;
+    else if (phase === 'published') label = m.awards.seeResults;
+    return {
+      id: award.id,
+      title: award.title,
+      phase: phaseText({ ...award, phase }, zone, m),
+      voted: award.voted,
+      href,
+      label,
+    };
   });
 }

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
 import { PersonalPageSections } from '../../registrations/pages/personal-page-sections.js';
 import { AwardsRepository } from '../awards.repository.js';
-import { AwardsService } from '../awards.service.js';
+import { Clock } from '../../platform/clock/clock.js';
 import { awardsSectionView } from './award-page.view.js';
 
 /** The awards part of the personal page: each award of the event, where it stands, and the way in. */
@@ -12,7 +12,7 @@ export class AwardsSection implements OnModuleInit {
 
   constructor(
     private readonly sections: PersonalPageSections,
-    private readonly awards: AwardsService,
+    private readonly clock: Clock,
     private readonly repository: AwardsRepository,
     private readonly renderer: PageRenderer,
   ) {
@@ -21,18 +21,15 @@ export class AwardsSection implements OnModuleInit {
 
   onModuleInit(): void {
     this.sections.register(20, async ({ delegate, me, base }) => {
-      const awards = await this.awards.listForEvent(undefined, delegate.eventId).catch(() => []);
+      const awards = await this.repository.awardsForDelegate(delegate.eventId, delegate.id);
       if (awards.length === 0) return undefined;
-      const receipts = await this.repository.receiptsOf(
-        delegate.id,
-        awards.map((a) => a.id),
-      );
+      const confirmed = me.status === 'confirmed';
       const items = awardsSectionView(
         awards,
-        receipts,
+        this.clock.now(),
         base,
         me.event.timezone,
-        me.status === 'confirmed',
+        confirmed,
         this.renderer.messages,
       );
       return this.views.part('awards-section', { items });
