@@ -3,6 +3,7 @@ import { DelegateAccessModule } from '../registrations/access/delegate-access.mo
 import { RegistrationPagesModule } from '../registrations/pages/registration-pages.module.js';
 import { RegistrationHooksModule } from '../registrations/registration-erased.hooks.js';
 import { CanvasErasure } from './canvas-erasure.js';
+import { JoinCodeGuesses } from './join-code-guesses.js';
 import { CanvasExports } from './canvas-exports.js';
 import { CanvasLive } from './canvas-live.js';
 import { CanvasPagesController } from './pages/canvas-pages.controller.js';
@@ -26,6 +27,7 @@ import { CanvasesService } from './canvases.service.js';
     CanvasExports,
     CanvasesSection,
     CanvasErasure,
+    JoinCodeGuesses,
   ],
 })
 export class CanvasModule {}

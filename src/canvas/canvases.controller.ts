@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiAnonymousAllowed, ApiFileResponse } from '../platform/http/openapi-document.js';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -12,6 +12,7 @@ import { RateLimit } from '../platform/http/rate-limit.js';
 import { CanvasExports } from './canvas-exports.js';
 import { participantClaim } from './canvas-participants.js';
 import { CanvasStreams } from './canvas-streams.js';
+import { JoinCodeGuesses } from './join-code-guesses.js';
 import { CanvasesService } from './canvases.service.js';
 import {
   CanvasResponse,
@@ -159,6 +160,7 @@ export class CanvasesController {
   /** Server-sent events: facilitators with their token, the public wall with `?code=`. */
   @Get('canvases/:canvasId/stream')
   // A room of phones shares the venue's address: count each participant, the IP only as a backstop.
+  @UseInterceptors(JoinCodeGuesses)
   @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, actor: participantClaim })
   @ApiProduces('text/event-stream')
   @ApiOperation({
@@ -184,6 +186,7 @@ export class CanvasesController {
 
   @ApiOkResponse({ type: PublicCanvasResponse, description: 'What a participant sees (public with the code).' })
   @Get(['canvas-join/:joinCode', 'canvases/join/:joinCode'])
+  @UseInterceptors(JoinCodeGuesses)
   @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, actor: participantClaim })
   @ApiOperation({ summary: 'What a participant sees, by the join code shown in the room.' })
   async joinView(
@@ -191,10 +194,11 @@ export class CanvasesController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PublicCanvasResponse> {
-    return this.canvases.publicView(await this.canvases.byJoinCode(joinCode), request, reply);
+    return this.canvases.publicView(await this.canvases.openByJoinCode(joinCode), request, reply);
   }
 
   @Post(['canvas-join/:joinCode/notes', 'canvases/join/:joinCode/notes'])
+  @UseInterceptors(JoinCodeGuesses)
   @RateLimit({ bucket: 'canvas-note', limit: (c) => c.rateLimitCanvasNotes, windowMs: MINUTE, actor: participantClaim })
   @ApiCreatedResponse({ type: NoteResponse, description: 'The note, as the wall shows it.' })
   @ApiOperation({ summary: 'Post a note by the join code (as a participant, or as a signed-in delegate).' })
@@ -209,6 +213,7 @@ export class CanvasesController {
 
   @ApiCreatedResponse({ type: DotResponse })
   @Post(['canvas-join/:joinCode/notes/:noteId/dots', 'canvases/join/:joinCode/notes/:noteId/dots'])
+  @UseInterceptors(JoinCodeGuesses)
   @RateLimit({ bucket: 'canvas-dot', limit: (c) => c.rateLimitCanvasDots, windowMs: MINUTE, actor: participantClaim })
   @ApiOperation({ summary: 'Give a note a dot (a vote); once per participant and note.' })
   dot(

@@ -122,10 +122,20 @@ export class CanvasesService {
     return canvas;
   }
 
-  /** The canvas with this id, if the code is its code (the public wall's stream). */
+  /**
+   * The open canvas with this code, for the public to read: once closed, a canvas's notes are
+   * the facilitators' (their export), and its code reads as unknown.
+   */
+  async openByJoinCode(input: string): Promise<Canvas> {
+    const canvas = await this.byJoinCode(input);
+    if (canvas.status !== 'open') throw canvasError(CanvasError.CanvasNotFound, 'No canvas has that code; check it on the screen.');
+    return canvas;
+  }
+
+  /** The open canvas with this id, if the code is its code (the public wall's stream). */
   async byIdAndCode(canvasId: string, input: string): Promise<Canvas> {
     const canvas = await this.canvases.findCanvas(canvasId);
-    if (!canvas || normaliseJoinCode(input) !== canvas.joinCode) {
+    if (!canvas || canvas.status !== 'open' || normaliseJoinCode(input) !== canvas.joinCode) {
       throw canvasError(CanvasError.CanvasNotFound, 'No canvas has that code; check it on the screen.');
     }
     return canvas;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, IsUrl, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { LowerCaseTrim, SingleLine, Trim } from '../../platform/http/single-line.js';
+import { WebAddress } from '../../platform/http/web-address.js';
 
 const nullable = () => ValidateIf((_, value) => value !== null);
 
@@ -50,7 +51,7 @@ export class CreateSpeakerDto {
   @ApiPropertyOptional({ type: String, format: 'uri', example: 'https://example.org/ada.jpg', nullable: true })
   @IsOptional()
   @nullable()
-  @Trim()
+  @WebAddress('photoUrl must be an http(s) URL')
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true }, { message: 'photoUrl must be an http(s) URL' })
   @MaxLength(2000)
   photoUrl?: string | null;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { DomainError } from '../../platform/errors/domain-error.js';
@@ -14,6 +14,7 @@ import { DelegateResolver } from '../../registrations/access/delegate-resolver.j
 import { LostLinkPages } from '../../registrations/pages/lost-link-pages.js';
 import { personalPath } from '../../registrations/pages/personal-page.view.js';
 import { participantClaim } from '../canvas-participants.js';
+import { JoinCodeGuesses } from '../join-code-guesses.js';
 import type { Canvas } from '../canvas.entity.js';
 import { CanvasesService } from '../canvases.service.js';
 import { CreateNoteDto } from '../dto/create-note.dto.js';
@@ -65,12 +66,14 @@ export class CanvasPagesController {
   }
 
   @Get('canvases/:joinCode')
+  @UseInterceptors(JoinCodeGuesses)
   @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, actor: participantClaim })
   async join(@Param('joinCode') joinCode: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     return this.page(joinCode, 'join', request, reply, blankForm());
   }
 
   @Get('canvases/:joinCode/wall')
+  @UseInterceptors(JoinCodeGuesses)
   @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, actor: participantClaim })
   async wall(@Param('joinCode') joinCode: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     return this.page(joinCode, 'wall', request, reply, blankForm());
@@ -78,6 +81,7 @@ export class CanvasPagesController {
 
   /** The note form without JavaScript: the same DTO and rules as the API, then back to the page. */
   @Post('canvases/:joinCode/notes')
+  @UseInterceptors(JoinCodeGuesses)
   @RateLimit({ bucket: 'canvas-note', limit: (c) => c.rateLimitCanvasNotes, windowMs: MINUTE, actor: participantClaim })
   async post(
     @Param('joinCode') joinCode: string,
@@ -93,6 +97,7 @@ export class CanvasPagesController {
    * delegate (a canvas for registered delegates then opens at once, signed with their name).
    */
   @Get('r/:token/canvases/:joinCode')
+  @UseInterceptors(JoinCodeGuesses)
   @RateLimit({ bucket: 'canvas-read', limit: (c) => c.rateLimitDefault, windowMs: MINUTE, actor: tokenInPath })
   async joinAsDelegate(
     @Param('token') token: string,
@@ -106,6 +111,7 @@ export class CanvasPagesController {
   }
 
   @Post('r/:token/canvases/:joinCode/notes')
+  @UseInterceptors(JoinCodeGuesses)
   @RateLimit({ bucket: 'canvas-note', limit: (c) => c.rateLimitCanvasNotes, windowMs: MINUTE, actor: tokenInPath })
   async postAsDelegate(
     @Param('token') token: string,
@@ -154,7 +160,7 @@ export class CanvasPagesController {
     const m = this.renderer.messages;
     let canvas: Canvas;
     try {
-      canvas = await this.canvases.byJoinCode(joinCode);
+      canvas = await this.canvases.openByJoinCode(joinCode);
     } catch (error) {
       if (!(error instanceof DomainError) || error.kind !== 'not_found') throw error;
       return this.views.send(reply, 'notfound', {}, { title: m.canvas.notFoundTitle, status: 404 });

@@ -349,6 +349,12 @@ export class AppConfig {
   @Max(20)
   registrationLinkMailsPerHour = 3;
 
+  /** Unknown join codes one participant (or, without a verified one, one address) may try per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  joinCodeMissesPerMinute = 20;
+
   /** Canvas notes a participant may post per minute. */
   @Transform(toInt)
   @IsInt()

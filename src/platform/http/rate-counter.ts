@@ -37,11 +37,28 @@ export class RateCounter {
 
   /** Counts one hit on every check in one round trip; the wait in ms when any is over its limit, else 0. */
   async hit(bucket: string, checks: RateCheck[], windowMs: number): Promise<number> {
-    const keys = checks.map(({ key }) => `${this.config.queuePrefix}:rl:${bucket}:${hashToken(key)}`);
+    const keys = checks.map(({ key }) => this.redisKey(bucket, key));
     const wait = await this.redis.eval(HIT_SCRIPT, keys.length, ...keys, windowMs, ...checks.map((c) => c.limit));
     return Number(wait);
   }
+
+  /** The wait in ms when `key` has used up `limit` in the current window, else 0; counts nothing. */
+  async peek(bucket: string, key: string, limit: number): Promise<number> {
+    return Number(await this.redis.eval(PEEK_SCRIPT, 1, this.redisKey(bucket, key), limit));
+  }
+
+  private redisKey(bucket: string, key: string): string {
+    return `${this.config.queuePrefix}:rl:${bucket}:${hashToken(key)}`;
+  }
 }
+
+/** The wait in ms when `key` has already had `limit` hits this window (without counting one), else 0. */
+const PEEK_SCRIPT = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count < tonumber(ARGV[1]) then return 0 end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then return 0 end
+return ttl`;
 
 /** A 429 that says how long to wait: the filters (API and pages) send it as Retry-After. */
 export class RetryLaterException extends HttpException {
