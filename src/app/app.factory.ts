@@ -17,7 +17,6 @@ import { registerBodyParsers } from '../platform/http/body-parsers.js';
 import { noStoreForCredentials } from '../platform/http/no-store.js';
 import { parseTrustProxy, trustProxyOption } from '../platform/http/trust-proxy.js';
 import { registerCsrf } from '../platform/web/csrf.js';
-import { bearerToken } from '../identity/bearer.js';
 import { StaffAuthenticator } from '../identity/staff-authenticator.js';
 
 /** Makes the Nest application from the root module; the e2e tests pass one that swaps providers. */
@@ -59,7 +58,7 @@ export async function createHttpApp(
     bodyLimit: config.bodyLimitBytes,
     publicBodyLimit: config.publicBodyLimitBytes,
     mayExceedPublicLimit: async (request) => {
-      return (await staffAuth.fromToken(bearerToken(request))) !== undefined;
+      return (await staffAuth.fromBearer(request)) !== undefined;
     },
   });
 

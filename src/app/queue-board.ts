@@ -4,7 +4,6 @@ import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { getQueueToken } from '@nestjs/bull';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bull';
-import { bearerToken } from '../identity/bearer.js';
 import { StaffAuthenticator } from '../identity/staff-authenticator.js';
 import { errorBody } from '../platform/http/error-body.js';
 import { QueueName } from '../platform/queue/queues.js';
@@ -26,7 +25,7 @@ export function mountQueueBoard(app: NestFastifyApplication): void {
   void fastify.register(
     async (scope) => {
       scope.addHook('onRequest', async (request, reply) => {
-        const user = await staffAuth.fromToken(bearerToken(request));
+        const user = await staffAuth.fromBearer(request);
         if (!user) return reply.status(401).send(errorBody(401, 'Log in as an administrator first.'));
         if (!user.isAdmin) return reply.status(403).send(errorBody(403, 'Only an administrator may see the queues.'));
       });

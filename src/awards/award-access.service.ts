@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
-import { Repository } from 'typeorm';
 import type { AuthUser } from '../identity/auth-user.js';
-import { bearerToken } from '../identity/bearer.js';
 import { EventAccessService } from '../identity/event-access.service.js';
 import { StaffAuthenticator } from '../identity/staff-authenticator.js';
 import { notFound } from '../platform/errors/common.errors.js';
-import { Event } from '../events/event.entity.js';
-import { Award } from './award.entity.js';
+import type { Event } from '../events/event.entity.js';
+import { isPublic } from '../events/event-visibility.js';
+import { EventsRepository } from '../events/events.repository.js';
+import type { Award } from './award.entity.js';
+import { AwardRecordsRepository } from './award-records.repository.js';
 
 /**
  * Who is looking at an award. Award routes are keyed by :awardId, so the event role is
@@ -17,20 +17,20 @@ import { Award } from './award.entity.js';
 @Injectable()
 export class AwardAccessService {
   constructor(
-    @InjectRepository(Award) private readonly awards: Repository<Award>,
-    @InjectRepository(Event) private readonly events: Repository<Event>,
+    private readonly awards: AwardRecordsRepository,
+    private readonly events: EventsRepository,
     private readonly access: EventAccessService,
     private readonly staffAuth: StaffAuthenticator,
   ) {}
 
   async award(awardId: string): Promise<Award> {
-    const award = await this.awards.findOne({ where: { id: awardId } });
+    const award = await this.awards.find(awardId);
     if (!award) throw notFound('The award');
     return award;
   }
 
   async event(eventId: string): Promise<Event> {
-    const event = await this.events.findOne({ where: { id: eventId } });
+    const event = await this.events.findById(eventId);
     if (!event) throw notFound('The event');
     return event;
   }
@@ -43,19 +43,18 @@ export class AwardAccessService {
   }
 
   /** The staff user behind an optional bearer token; delegate tokens and bad tokens give undefined. */
-  async optionalStaff(request: FastifyRequest): Promise<AuthUser | undefined> {
-    const token = bearerToken(request);
-    return token && token.split('.').length === 3 ? this.staffAuth.fromToken(token) : undefined;
+  optionalStaff(request: FastifyRequest): Promise<AuthUser | undefined> {
+    return this.staffAuth.fromBearer(request);
   }
 
   async isOrganiser(user: AuthUser | undefined, eventId: string): Promise<boolean> {
     return user ? this.access.hasRole(user, eventId, 'organiser') : false;
   }
 
-  /** The public sees awards of published events; the event's staff see them always. */
+  /** The public sees the awards of a public event; the event's staff see them always. */
   async requireVisible(user: AuthUser | undefined, eventId: string): Promise<Event> {
     const event = await this.event(eventId);
-    if (event.status === 'published') return event;
+    if (isPublic(event)) return event;
     if (user && (await this.access.hasRole(user, eventId, 'facilitator'))) return event;
     throw notFound('The award');
   }

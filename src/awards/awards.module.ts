@@ -1,12 +1,8 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { DelegateAccessModule } from '../registrations/access/delegate-access.module.js';
-import { Event } from '../events/event.entity.js';
+import { EventsModule } from '../events/events.module.js';
 import { AwardAccessService } from './award-access.service.js';
-import { AwardNomination } from './award-nomination.entity.js';
-import { AwardNominee } from './award-nominee.entity.js';
-import { AwardTieDecision } from './award-tie-decision.entity.js';
-import { Award } from './award.entity.js';
+import { AwardRecordsRepository } from './award-records.repository.js';
 import { AwardsController } from './awards.controller.js';
 import { RegistrationHooksModule } from '../registrations/registration-erased.hooks.js';
 import { AwardsErasure } from './awards-erasure.js';
@@ -15,20 +11,21 @@ import { AwardsService } from './awards.service.js';
 import { BallotRelease } from './ballot-release.service.js';
 import { BallotSeal } from './ballot-seal.js';
 import { BallotsService } from './ballots.service.js';
+import { NominationsRepository } from './nominations.repository.js';
 import { NominationsService } from './nominations.service.js';
+import { NomineesRepository } from './nominees.repository.js';
 import { ResultsService } from './results.service.js';
 
 /** Awards: nominations, the shortlist, secret ballots and results. */
 @Module({
-  imports: [
-    DelegateAccessModule,
-    RegistrationHooksModule,
-    TypeOrmModule.forFeature([Award, AwardNomination, AwardNominee, AwardTieDecision, Event]),
-  ],
+  imports: [DelegateAccessModule, RegistrationHooksModule, EventsModule],
   controllers: [AwardsController],
   providers: [
     AwardAccessService,
     AwardsRepository,
+    AwardRecordsRepository,
+    NomineesRepository,
+    NominationsRepository,
     AwardsService,
     NominationsService,
     BallotSeal,

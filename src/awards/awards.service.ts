@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import type { AuthUser } from '../identity/auth-user.js';
 import { Clock } from '../platform/clock/clock.js';
 import { notFound } from '../platform/errors/common.errors.js';
 import { AwardAccessService } from './award-access.service.js';
-import { AwardNomination } from './award-nomination.entity.js';
-import { AwardNominee } from './award-nominee.entity.js';
-import { Award } from './award.entity.js';
+import type { AwardNominee } from './award-nominee.entity.js';
+import type { Award } from './award.entity.js';
+import { AwardRecordsRepository } from './award-records.repository.js';
+import { NominationsRepository } from './nominations.repository.js';
+import { NomineesRepository } from './nominees.repository.js';
 import { awardsError, AwardsError } from './awards.errors.js';
 import { AwardsRepository } from './awards.repository.js';
 import type { CreateAwardDto, UpdateAwardDto } from './dto/award.dto.js';
@@ -29,9 +29,9 @@ const FIXED_ONCE_VOTING = [
 @Injectable()
 export class AwardsService {
   constructor(
-    @InjectRepository(Award) private readonly awards: Repository<Award>,
-    @InjectRepository(AwardNominee) private readonly nominees: Repository<AwardNominee>,
-    @InjectRepository(AwardNomination) private readonly nominations: Repository<AwardNomination>,
+    private readonly awards: AwardRecordsRepository,
+    private readonly nominees: NomineesRepository,
+    private readonly nominations: NominationsRepository,
     private readonly repository: AwardsRepository,
     private readonly access: AwardAccessService,
     private readonly clock: Clock,
@@ -39,7 +39,7 @@ export class AwardsService {
 
   async create(eventId: string, input: CreateAwardDto, createdBy: AuthUser): Promise<AwardResponse> {
     await this.access.event(eventId);
-    const award = this.awards.create({
+    const award = this.awards.draft({
       eventId,
       title: input.title,
       description: input.description ?? '',
@@ -54,7 +54,7 @@ export class AwardsService {
     });
     assertWindows(award);
     const saved = await this.repository.transaction(async (manager) => {
-      const inserted = await manager.save(award);
+      const inserted = await this.awards.insert(manager, award);
       await this.repository.recordWindowChange(manager, {
         awardId: inserted.id,
         kind: 'created',
@@ -77,7 +77,7 @@ export class AwardsService {
     const now = this.clock.now();
     await this.repository.transaction(async (manager) => {
       const window = await this.repository.lockWindow(manager, awardId);
-      const award = await manager.findOneBy(Award, { id: awardId });
+      const award = await this.awards.find(awardId, manager);
       if (!window || !award) throw notFound('The award');
       Object.assign(award, window);
       const changed = (Object.keys(input) as Array<keyof UpdateAwardDto>).filter(
@@ -87,7 +87,7 @@ export class AwardsService {
       if (changed.length === 0) return;
       const changes = Object.fromEntries(changed.map((key) => [key, input[key]])) as Partial<Award>;
       assertWindows({ ...award, ...changes });
-      await manager.update(Award, { id: awardId }, changes);
+      await this.awards.update(manager, awardId, changes);
       if (changes.votingOpensAt || changes.votingClosesAt) {
         await this.repository.recordWindowChange(manager, {
           awardId,
@@ -106,7 +106,7 @@ export class AwardsService {
 
   async listForEvent(user: AuthUser | undefined, eventId: string): Promise<AwardResponse[]> {
     await this.access.requireVisible(user, eventId);
-    const awards = await this.awards.find({ where: { eventId }, order: { createdAt: 'ASC' } });
+    const awards = await this.awards.ofEvent(eventId);
     const now = this.clock.now();
     return Promise.all(awards.map(async (award) => toAwardResponse(award, await this.shortlist(award.id), now)));
   }
@@ -119,37 +119,32 @@ export class AwardsService {
   }
 
   shortlist(awardId: string): Promise<AwardNominee[]> {
-    return this.nominees.find({ where: { awardId }, order: { position: 'ASC', createdAt: 'ASC' } });
+    return this.nominees.shortlist(awardId);
   }
 
   async addNominee(user: AuthUser, awardId: string, input: CreateNomineeDto): Promise<AwardNominee> {
     const award = await this.access.awardForOrganiser(user, awardId);
     this.assertShortlistOpen(award);
-    let nomination: AwardNomination | null = null;
+    let nomination: Awaited<ReturnType<NominationsRepository['find']>> = null;
     if (input.fromNominationId) {
-      nomination = await this.nominations.findOne({ where: { id: input.fromNominationId, awardId } });
+      nomination = await this.nominations.find(awardId, input.fromNominationId);
       if (!nomination) throw notFound('The nomination');
     }
     const name = input.name ?? nomination?.nomineeName;
     if (!name) throw awardsError(AwardsError.InvalidChoice, 'Give the nominee a name.');
-    const last = await this.nominees.maximum('position', { awardId });
-    return this.nominees.save(
-      this.nominees.create({
-        awardId,
-        name,
-        organisation: input.organisation ?? nomination?.nomineeOrganisation ?? null,
-        citation: input.citation ?? null,
-        fromNominationId: nomination?.id ?? null,
-        position: (last ?? 0) + 1,
-      }),
-    );
+    return this.nominees.append({
+      awardId,
+      name,
+      organisation: input.organisation ?? nomination?.nomineeOrganisation ?? null,
+      citation: input.citation ?? null,
+      fromNominationId: nomination?.id ?? null,
+    });
   }
 
   async removeNominee(user: AuthUser, awardId: string, nomineeId: string): Promise<void> {
     const award = await this.access.awardForOrganiser(user, awardId);
     this.assertShortlistOpen(award);
-    const result = await this.nominees.delete({ id: nomineeId, awardId });
-    if (!result.affected) throw notFound('The nominee');
+    if (!(await this.nominees.remove(awardId, nomineeId))) throw notFound('The nominee');
   }
 
   private assertShortlistOpen(award: Award): void {

@@ -1,23 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
 import type { AuthUser } from '../identity/auth-user.js';
 import { Clock } from '../platform/clock/clock.js';
 import { notFound } from '../platform/errors/common.errors.js';
 import { type Page, type PageWindow } from '../platform/http/pagination.js';
-import { Registration } from '../registrations/registration.entity.js';
+import type { Registration } from '../registrations/registration.entity.js';
 import { AwardAccessService } from './award-access.service.js';
-import { AwardNomination } from './award-nomination.entity.js';
 import { awardsError, AwardsError } from './awards.errors.js';
 import { type NominationResponse, toNominationResponse } from './dto/award.response.js';
+import { NominationsRepository } from './nominations.repository.js';
 import type { CreateNominationDto } from './dto/nomination.dto.js';
 
 /** Delegates' nominations; organisers read and de-duplicate them before shortlisting. */
 @Injectable()
 export class NominationsService {
   constructor(
-    @InjectRepository(AwardNomination) private readonly nominations: Repository<AwardNomination>,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly nominations: NominationsRepository,
     private readonly access: AwardAccessService,
     private readonly clock: Clock,
   ) {}
@@ -47,39 +44,22 @@ export class NominationsService {
     if (now >= close) {
       throw awardsError(AwardsError.NominationsClosed, `Nominations closed at ${close.toISOString()}.`);
     }
-    const saved = await this.nominations.save(
-      this.nominations.create({
-        awardId,
-        nominatedById: delegate.id,
-        nomineeName: input.nomineeName,
-        nomineeOrganisation: input.nomineeOrganisation ?? null,
-        statement: input.statement,
-      }),
-    );
+    const saved = await this.nominations.insert({
+      awardId,
+      nominatedById: delegate.id,
+      nomineeName: input.nomineeName,
+      nomineeOrganisation: input.nomineeOrganisation ?? null,
+      statement: input.statement,
+    });
     return toNominationResponse(saved, delegate.name);
   }
 
   async list(user: AuthUser, awardId: string, window: PageWindow): Promise<Page<NominationResponse>> {
     await this.access.awardForOrganiser(user, awardId);
-    const [items, total] = await this.nominations.findAndCount({
-      where: { awardId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-      take: window.limit,
-      skip: window.offset,
-    });
-    const ids = [...new Set(items.map((n) => n.nominatedById).filter((id): id is string => id !== null))];
-    const names = new Map(
-      ids.length === 0
-        ? []
-        : (
-            await this.db
-              .getRepository(Registration)
-              .createQueryBuilder('r')
-              .select(['r.id', 'r.name', 'r.erasedAt'])
-              .where('r.id IN (:...ids)', { ids })
-              .getMany()
-          ).map((r) => [r.id, r.erasedAt ? null : r.name]),
-    );
+    const { items, total } = await this.nominations.page(awardId, window);
+    const names = await this.nominations.nominatorNames([
+      ...new Set(items.map((n) => n.nominatedById).filter((id): id is string => id !== null)),
+    ]);
     return { items: items.map((n) => toNominationResponse(n, names.get(n.nominatedById ?? '') ?? null)), total };
   }
 
@@ -89,15 +69,8 @@ export class NominationsService {
     if (nominationId === intoId) {
       throw awardsError(AwardsError.InvalidMerge, 'A nomination cannot be merged into itself.');
     }
-    return this.db.transaction(async (tx) => {
-      const repo = tx.getRepository(AwardNomination);
-      const found = await repo.find({
-        where: [
-          { id: nominationId, awardId },
-          { id: intoId, awardId },
-        ],
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.nominations.transaction(async (tx) => {
+      const found = await this.nominations.lockPair(tx, awardId, [nominationId, intoId]);
       const source = found.find((n) => n.id === nominationId);
       const target = found.find((n) => n.id === intoId);
       if (!source || !target) throw notFound('The nomination');
@@ -107,9 +80,7 @@ export class NominationsService {
           'That nomination was itself merged into another; merge into that one instead.',
         );
       }
-      await repo.update({ awardId, mergedIntoId: source.id }, { mergedIntoId: target.id });
-      source.mergedIntoId = target.id;
-      await repo.save(source);
+      await this.nominations.merge(tx, awardId, source, target.id);
       return toNominationResponse(source, null);
     });
   }

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
-import { IsNull, Repository } from 'typeorm';
 import type { AuthUser } from '../identity/auth-user.js';
 import { Clock } from '../platform/clock/clock.js';
 import { spreadsheetSafe } from '../registrations/attendee-csv.js';
 import { AwardAccessService } from './award-access.service.js';
-import { AwardNominee } from './award-nominee.entity.js';
-import { AwardTieDecision } from './award-tie-decision.entity.js';
-import { Award } from './award.entity.js';
+import type { AwardNominee } from './award-nominee.entity.js';
+import type { Award } from './award.entity.js';
+import { AwardRecordsRepository } from './award-records.repository.js';
 import { awardsError, AwardsError } from './awards.errors.js';
 import { AwardsRepository, type WindowChange } from './awards.repository.js';
+import { NomineesRepository } from './nominees.repository.js';
 import { BallotRelease } from './ballot-release.service.js';
 import { countVotes, type CountResult, type TieRecord } from './counting/vote-counting.js';
 import type { AwardResults, NomineeRef, TieResponse } from './dto/award-results.response.js';
@@ -28,9 +27,8 @@ export interface AuditCheck {
 @Injectable()
 export class ResultsService {
   constructor(
-    @InjectRepository(Award) private readonly awards: Repository<Award>,
-    @InjectRepository(AwardNominee) private readonly nominees: Repository<AwardNominee>,
-    @InjectRepository(AwardTieDecision) private readonly decisions: Repository<AwardTieDecision>,
+    private readonly awards: AwardRecordsRepository,
+    private readonly nominees: NomineesRepository,
     private readonly repository: AwardsRepository,
     private readonly release: BallotRelease,
     private readonly access: AwardAccessService,
@@ -68,11 +66,8 @@ export class ResultsService {
       );
     }
     // Conditional: two organisers publishing at once get one snapshot and one 409.
-    const updated = await this.awards.update(
-      { id: award.id, resultsPublishedAt: IsNull() },
-      { resultsPublishedAt: now, publishedResults: results },
-    );
-    if (!updated.affected) throw awardsError(AwardsError.AlreadyPublished, 'The results are already published.');
+    if (!(await this.awards.publishResults(award.id, now, results)))
+      throw awardsError(AwardsError.AlreadyPublished, 'The results are already published.');
     return results;
   }
 
@@ -93,7 +88,7 @@ export class ResultsService {
     if (!tie.nomineeIds.includes(input.nomineeId)) {
       throw awardsError(AwardsError.InvalidChoice, 'The casting decision must choose one of the tied nominees.');
     }
-    await this.decisions.insert({
+    await this.awards.recordTieDecision({
       awardId,
       kind: tie.kind,
       round: tie.round,
@@ -168,9 +163,9 @@ export class ResultsService {
 
   private async countRaw(award: Award): Promise<{ count: CountResult; shortlist: AwardNominee[] }> {
     const [shortlist, ballots, decisions] = await Promise.all([
-      this.nominees.find({ where: { awardId: award.id }, order: { position: 'ASC', createdAt: 'ASC' } }),
+      this.nominees.shortlist(award.id),
       this.repository.ballotChoices(award.id),
-      this.decisions.find({ where: { awardId: award.id } }),
+      this.awards.tieDecisions(award.id),
     ]);
     const count = countVotes({
       method: award.method,

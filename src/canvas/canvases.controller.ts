@@ -3,7 +3,6 @@ import { ApiAnonymousAllowed, ApiFileResponse } from '../platform/http/openapi-d
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../identity/auth-user.js';
-import { bearerToken } from '../identity/bearer.js';
 import { CurrentUser, EventRole, Staff } from '../identity/decorators/auth.decorators.js';
 import { StaffAuthenticator } from '../identity/staff-authenticator.js';
 import { commonError, CommonError } from '../platform/errors/common.errors.js';
@@ -226,6 +225,6 @@ export class CanvasesController {
   }
 
   private async staff(request: FastifyRequest): Promise<AuthUser | undefined> {
-    return this.staffAuth.fromToken(bearerToken(request));
+    return this.staffAuth.fromBearer(request);
   }
 }

@@ -20,6 +20,7 @@ import { scheduleChange, scheduleOf } from './event-schedule.js';
 import { ScheduleChangeHooks } from './schedule-change.hooks.js';
 import type { EventRole } from '../identity/event-member.entity.js';
 import type { Event } from './event.entity.js';
+import { isPublic } from './event-visibility.js';
 import { eventsError, EventsError } from './events.errors.js';
 import { EventsRepository } from './events.repository.js';
 import { isUsableSlug, nextFreeSlug, slugify } from './slug.js';
@@ -27,10 +28,6 @@ import { isUsableSlug, nextFreeSlug, slugify } from './slug.js';
 describeConstraint('uq_events_slug', 'Another event already uses that slug; choose another.');
 describeConstraint('ck_events_dates', 'startsAt must be before endsAt.');
 describeConstraint('ck_events_registration_window', 'registrationOpensAt must be before registrationClosesAt.');
-
-/** Whether the public may see an event: published, or cancelled after it was published. */
-export const isPublic = (event: Event): boolean =>
-  event.status === 'published' || (event.status === 'cancelled' && event.publishedAt !== null);
 
 function parseInstant(value: string): Date {
   return new Date(value);

@@ -1,7 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, createParamDecorator } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../identity/auth-user.js';
-import { bearerToken } from '../identity/bearer.js';
 import type { AuthenticatedRequest } from '../identity/request-context.js';
 import { StaffAuthenticator } from '../identity/staff-authenticator.js';
 
@@ -15,7 +14,7 @@ export class OptionalStaffGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
-    request.user = await this.staffAuth.fromToken(bearerToken(request));
+    request.user = await this.staffAuth.fromBearer(request);
     return true;
   }
 }

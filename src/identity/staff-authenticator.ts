@@ -33,6 +33,11 @@ export class StaffAuthenticator {
     return isApiPath(request.url) ? undefined : this.sessions.resolve(this.cookie.read(request));
   }
 
+  /** The staff user behind the request's bearer token only; a delegate's token or a bad one gives undefined. */
+  fromBearer(request: FastifyRequest): Promise<AuthUser | undefined> {
+    return this.fromToken(bearerToken(request));
+  }
+
   async fromToken(token: string | undefined): Promise<AuthUser | undefined> {
     const claims = token ? await this.jwt.verify(token) : undefined;
     return claims ? this.standingUser(claims.userId, claims.tokenVersion) : undefined;
