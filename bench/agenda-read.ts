@@ -7,6 +7,9 @@
  * returning the very same bytes and headers. Prints req/s and p99 for both and, on the
  * last line, the ratio app / ceiling (target ≥ 0.7). ROUNDS (default 2) alternating pairs of
  * runs are averaged, so a change in the shared machine's load weighs on both sides alike.
+ * Then the same with `Accept-Encoding: br`: the app sends the brotli bytes it built with the
+ * cache entry, the ceiling the same bytes and headers; target ratio ≥ 0.9, and a response at
+ * least 5× smaller than uncompressed.
  *
  *   npm run bench:agenda            (builds first; then node bench/agenda-read.ts)
  *   SECONDS=15 CONNECTIONS=50 ROUNDS=2 npm run bench:agenda
@@ -20,7 +23,7 @@
  * call per request (the copy is dropped on a Redis message and re-checked every 5 s).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, get, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -138,6 +141,72 @@ async function seed(url: string): Promise<string> {
   return eventId;
 }
 
+/** One GET with node:http, bytes as they came over the wire (no decoding). */
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const kept: Record<string, string> = {};
+        for (const [key, value] of Object.entries(res.headers)) {
+          if (value !== undefined && !['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(key))
+            kept[key] = Array.isArray(value) ? value.join(', ') : value;
+        }
+        resolve({ status: res.statusCode ?? 0, headers: kept, body: Buffer.concat(chunks) });
+      });
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+/**
+ * The app against a plain node:http server answering the very bytes and headers the app sent
+ * for these request headers, in alternating runs (app, ceiling, ceiling, app, …) so a change in
+ * the machine's load weighs on both sides alike; the figures are averaged per side.
+ */
+async function compare(
+  label: string,
+  appUrl: string,
+  headers: Record<string, string>,
+  keep: (server: ReturnType<typeof createServer>) => void,
+): Promise<{ ratio: number; bytes: number }> {
+  const sample = await rawGet(appUrl, headers);
+  if (sample.status !== 200) throw new Error(`agenda answered ${sample.status}`);
+  const server = createServer((_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(200, sample.headers);
+    res.end(sample.body);
+  });
+  keep(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const ceilingUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  console.log(
+    `[${label}] ${sample.body.length} bytes per response, content-encoding ${sample.headers['content-encoding'] ?? 'none'}`,
+  );
+  // A short warm-up of both, so JIT and connection setup are out of the measured runs.
+  await autocannon(appUrl, { connections: CONNECTIONS, seconds: 2, headers });
+  await autocannon(ceilingUrl, { connections: CONNECTIONS, seconds: 2, headers });
+  const apiRuns: LoadResult[] = [];
+  const plainRuns: LoadResult[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? (['api', 'plain'] as const) : (['plain', 'api'] as const);
+    for (const side of order) {
+      if (side === 'api')
+        apiRuns.push(await autocannon(appUrl, { connections: CONNECTIONS, seconds: SECONDS, headers }));
+      else plainRuns.push(await autocannon(ceilingUrl, { connections: CONNECTIONS, seconds: SECONDS, headers }));
+    }
+  }
+  const api = average(apiRuns);
+  const plain = average(plainRuns);
+  console.log(formatLoad(`[${label}] GET /api/events/:id/agenda`, api));
+  console.log(formatLoad(`[${label}] node:http, same bytes`, plain));
+  if (api.non2xx > 0 || api.errors > 0) console.log(`WARNING [${label}]: the API answered some requests with errors.`);
+  return { ratio: api.requestsPerSecond / plain.requestsPerSecond, bytes: sample.body.length };
+}
+
 async function main(): Promise<void> {
   const { databaseUrl, redisUrl } = services();
   const database = await benchDatabase(databaseUrl, 'agenda');
@@ -166,54 +235,23 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const appUrl = `http://127.0.0.1:${app.getHttpServer().address().port}/api/events/${eventId}/agenda`;
 
-    // Warm the cache and take the exact bytes and headers for the ceiling.
-    const warm = await fetch(appUrl);
-    if (warm.status !== 200) throw new Error(`agenda answered ${warm.status}`);
-    const body = Buffer.from(await warm.arrayBuffer());
-    const agenda = JSON.parse(body.toString()) as { days: Array<{ sessions: unknown[] }>; speakers: unknown[] };
+    // Warm the cache; the agenda's size, for the log.
+    const plainBody = (await rawGet(appUrl, {})).body;
+    const agenda = JSON.parse(plainBody.toString()) as { days: Array<{ sessions: unknown[] }>; speakers: unknown[] };
     const sessions = agenda.days.reduce((sum, d) => sum + d.sessions.length, 0);
-    const headers: Record<string, string> = {};
-    warm.headers.forEach((value, key) => {
-      if (!['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(key)) headers[key] = value;
-    });
     console.log(
-      `Seeded ${agenda.days.length} days, ${sessions} sessions, ${agenda.speakers.length} speakers; agenda body ${body.length} bytes, ` +
-        `${Object.keys(headers).length} response headers. Load: ${CONNECTIONS} connections, ${SECONDS} s each.`,
+      `Seeded ${agenda.days.length} days, ${sessions} sessions, ${agenda.speakers.length} speakers; agenda body ${plainBody.length} bytes. ` +
+        `Load: ${CONNECTIONS} connections, ${SECONDS} s each, ${ROUNDS} rounds.`,
     );
 
-    ceiling = createServer((_req: IncomingMessage, res: ServerResponse) => {
-      res.writeHead(200, headers);
-      res.end(body);
-    });
-    await new Promise<void>((resolve) => ceiling!.listen(0, '127.0.0.1', resolve));
-    const ceilingUrl = `http://127.0.0.1:${(ceiling.address() as AddressInfo).port}/`;
-
-    // A short warm-up of both, so JIT and connection setup are out of the measured runs.
-    await autocannon(appUrl, { connections: CONNECTIONS, seconds: 2 });
-    await autocannon(ceilingUrl, { connections: CONNECTIONS, seconds: 2 });
-
-    // Measured runs alternate (app, ceiling, ceiling, app, …) so a change in the machine's
-    // load during the run weighs on both sides alike; the figures are averaged per side.
-    const apiRuns: LoadResult[] = [];
-    const plainRuns: LoadResult[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 === 0 ? (['api', 'plain'] as const) : (['plain', 'api'] as const);
-      for (const side of order) {
-        if (side === 'api') apiRuns.push(await autocannon(appUrl, { connections: CONNECTIONS, seconds: SECONDS }));
-        else plainRuns.push(await autocannon(ceilingUrl, { connections: CONNECTIONS, seconds: SECONDS }));
-      }
-    }
-    apiRuns.forEach((r, i) => console.log(formatLoad(`app run ${i + 1}`, r)));
-    plainRuns.forEach((r, i) => console.log(formatLoad(`ceiling run ${i + 1}`, r)));
-    const api = average(apiRuns);
-    const plain = average(plainRuns);
-    console.log(formatLoad('GET /api/events/:id/agenda', api));
-    console.log(formatLoad('node:http, same bytes', plain));
-    if (api.non2xx > 0 || api.errors > 0) console.log('WARNING: the API answered some requests with errors.');
+    const identity = await compare('identity', appUrl, {}, (server) => (ceiling = server));
+    await new Promise((resolve) => ceiling!.close(resolve));
+    const br = await compare('br', appUrl, { 'accept-encoding': 'br' }, (server) => (ceiling = server));
     console.log(
-      `ratio app/ceiling: ${(api.requestsPerSecond / plain.requestsPerSecond).toFixed(2)} ` +
-        `(${api.requestsPerSecond.toFixed(0)} vs ${plain.requestsPerSecond.toFixed(0)} req/s; p99 ${api.p99} vs ${plain.p99} ms; target ≥ 0.7)`,
+      `bytes per response: ${identity.bytes} uncompressed, ${br.bytes} with br (${(identity.bytes / br.bytes).toFixed(1)}× smaller; target ≥ 5×)`,
     );
+    console.log(`ratio app/ceiling: ${identity.ratio.toFixed(2)} (target ≥ 0.7)`);
+    console.log(`ratio app/ceiling with Accept-Encoding br: ${br.ratio.toFixed(2)} (target ≥ 0.9)`);
   } finally {
     if (ceiling) await new Promise((resolve) => ceiling!.close(resolve));
     await app?.close();

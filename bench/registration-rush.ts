@@ -11,6 +11,12 @@
  * must be exactly 500, positions 1..n), and the ratio HTTP / direct on the last line
  * (target ≥ 0.5).
  *
+ * Then a second ceiling, the minimal correct seat transaction through `pg` (a conditional
+ * update of a seat counter, the registration row, its outbox row: what the seats cost when
+ * nothing counts rows), and a scale run through HTTP: SCALE_REGISTRATIONS (20,000) for
+ * SCALE_SEATS (10,000) seats, whose registrations/s should stay within 20% of the first run's
+ * (SCALE_REGISTRATIONS=0 skips it).
+ *
  *   npm run bench:registrations      (builds first; runs with Node 24: node bench/registration-rush.ts)
  *   REGISTRATIONS=2000 SEATS=500 CLIENTS=100 npm run bench:registrations
  *
@@ -49,6 +55,27 @@ const CLIENTS = Number(process.env.CLIENTS ?? 100);
 /** PostgreSQL connections, the same for the API (DATABASE_POOL_SIZE) and the direct ceiling. */
 const POOL = Number(process.env.POOL ?? 10);
 const WARMUP = 300;
+/** The scale run: ten times the size, to see whether the cost per registration stays flat as the event fills. */
+const SCALE_REGISTRATIONS = Number(process.env.SCALE_REGISTRATIONS ?? 20_000);
+const SCALE_SEATS = Number(process.env.SCALE_SEATS ?? 10_000);
+
+/**
+ * The minimal correct seat transaction, the second ceiling: the seat counter kept in a row of
+ * its own (in a table only this benchmark creates), claimed by a conditional update; when none
+ * is left the waiting counter gives the place in the queue. No count of registrations anywhere.
+ */
+const SEAT_COUNTERS_SQL = `
+  CREATE TABLE IF NOT EXISTS bench_seat_counters (
+    event_id uuid PRIMARY KEY, capacity int NOT NULL, confirmed int NOT NULL DEFAULT 0,
+    waiting int NOT NULL DEFAULT 0, CHECK (confirmed <= capacity))`;
+const CLAIM_SEAT_SQL = `
+  UPDATE bench_seat_counters SET confirmed = confirmed + 1
+  WHERE event_id = $1 AND confirmed < capacity RETURNING confirmed`;
+const JOIN_QUEUE_SQL = `UPDATE bench_seat_counters SET waiting = waiting + 1 WHERE event_id = $1 RETURNING waiting`;
+const INSERT_PLACED_SQL = `
+  INSERT INTO registrations (event_id, name, email, token_hash, organisation, job_title, consented_at, token_sealed,
+                             email_canonical, status, waitlist_seq, waitlist_reason)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`;
 
 interface Sql {
   LOCK_EVENT_SQL: string;
@@ -70,7 +97,8 @@ async function newEvent(db: pg.Pool, title: string, capacity: number): Promise<s
 async function check(
   db: pg.Pool,
   eventId: string,
-): Promise<{ confirmed: number; waitlisted: number; gapless: boolean }> {
+  seats = SEATS,
+): Promise<{ confirmed: number; waitlisted: number; gapless: boolean; seats: number }> {
   const { rows } = await db.query<{ confirmed: number; waitlisted: number; distinct_seq: number }>(
     `SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed,
             count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
@@ -80,17 +108,21 @@ async function check(
   );
   const { confirmed, waitlisted, distinct_seq } = rows[0];
   // Positions are ranks over waitlist_seq; they are 1..n without repeats when every seq is distinct.
-  return { confirmed, waitlisted, gapless: distinct_seq === waitlisted };
+  return { confirmed, waitlisted, gapless: distinct_seq === waitlisted, seats };
 }
 
-function report(label: string, stats: RunStats, counts: { confirmed: number; waitlisted: number; gapless: boolean }) {
+function report(
+  label: string,
+  stats: RunStats,
+  counts: { confirmed: number; waitlisted: number; gapless: boolean; seats: number },
+) {
   const failures = formatFailures(stats.failed);
   console.log(
     `${label.padEnd(40)} ${stats.ok} registrations in ${stats.seconds.toFixed(2)} s = ${stats.perSecond.toFixed(0)}/s; ` +
       `p50 ${stats.p50.toFixed(1)} ms, p99 ${stats.p99.toFixed(1)} ms${failures ? `; failed: ${failures}` : ''}`,
   );
   console.log(
-    `  confirmed ${counts.confirmed} (${counts.confirmed === SEATS ? 'exactly the seats: OK' : 'WRONG'}), ` +
+    `  confirmed ${counts.confirmed} (${counts.confirmed === counts.seats ? 'exactly the seats: OK' : 'WRONG'}), ` +
       `waitlisted ${counts.waitlisted}, positions 1..${counts.waitlisted} ${counts.gapless ? 'OK' : 'WRONG'}`,
   );
 }
@@ -184,20 +216,97 @@ async function main(): Promise<void> {
       }
     };
 
-    // Warm both paths (JIT, connection pools) on events of their own.
+    /** The minimal correct seat transaction: conditional counter update, registration, outbox row. */
+    const registerMinimal = (eventId: string, prefix: string) => async (i: number) => {
+      const input = body(prefix, i);
+      const { token, hash } = newSecretToken();
+      const now = new Date();
+      const client = await db.connect();
+      try {
+        await client.query('BEGIN');
+        const seat = await client.query(CLAIM_SEAT_SQL, [eventId]);
+        const position =
+          seat.rowCount === 1
+            ? null
+            : (await client.query<{ waiting: number }>(JOIN_QUEUE_SQL, [eventId])).rows[0].waiting;
+        const placed = await client.query<{ id: string }>(INSERT_PLACED_SQL, [
+          eventId,
+          input.name,
+          input.email,
+          hash,
+          input.organisation,
+          input.jobTitle,
+          now,
+          box.seal(token),
+          canonicalEmailOf(input.email),
+          position === null ? 'confirmed' : 'waitlisted',
+          position,
+          position === null ? null : 'event_full',
+        ]);
+        const id = placed.rows[0].id;
+        await client.query(sql.INSERT_NOTIFICATION_SQL, [
+          position === null ? 'registration-confirmed' : 'registration-waitlisted',
+          input.email,
+          '{}',
+          now,
+          `registration-welcome:${id}:${hash.slice(0, 16)}`,
+          eventId,
+          id,
+        ]);
+        await client.query('COMMIT');
+        return 'ok';
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    };
+    await db.query(SEAT_COUNTERS_SQL);
+    const newCountedEvent = async (title: string, capacity: number) => {
+      const id = await newEvent(db, title, capacity);
+      await db.query('INSERT INTO bench_seat_counters (event_id, capacity) VALUES ($1, $2)', [id, capacity]);
+      return id;
+    };
+
+    // Warm the paths (JIT, connection pools) on events of their own.
     await runConcurrently(WARMUP, CLIENTS, registerHttp(await newEvent(db, 'Warm-up (HTTP)', WARMUP / 2), 'warm-http'));
     await runConcurrently(WARMUP, CLIENTS, registerDirect(await newEvent(db, 'Warm-up (pg)', WARMUP / 2), 'warm-pg'));
+    await runConcurrently(
+      WARMUP,
+      CLIENTS,
+      registerMinimal(await newCountedEvent('Warm-up (minimal)', WARMUP / 2), 'warm-min'),
+    );
 
     const viaHttp = await newEvent(db, 'Rush (HTTP)', SEATS);
     const http = await runConcurrently(REGISTRATIONS, CLIENTS, registerHttp(viaHttp, 'http'));
-    client.close();
     report('HTTP POST /api/events/:id/registrations', http, await check(db, viaHttp));
 
     const direct = await newEvent(db, 'Rush (pg)', SEATS);
     const ceiling = await runConcurrently(REGISTRATIONS, CLIENTS, registerDirect(direct, 'pg'));
     report('ceiling: same SQL straight via pg', ceiling, await check(db, direct));
 
+    const minimalEvent = await newCountedEvent('Rush (minimal)', SEATS);
+    const minimal = await runConcurrently(REGISTRATIONS, CLIENTS, registerMinimal(minimalEvent, 'min'));
+    report('ceiling: minimal correct seat transaction', minimal, await check(db, minimalEvent));
+
+    let scale: RunStats | undefined;
+    if (SCALE_REGISTRATIONS > 0) {
+      const scaleEvent = await newEvent(db, 'Rush at scale (HTTP)', SCALE_SEATS);
+      scale = await runConcurrently(SCALE_REGISTRATIONS, CLIENTS, registerHttp(scaleEvent, 'scale'));
+      report(`scale: HTTP, ${SCALE_REGISTRATIONS} for ${SCALE_SEATS}`, scale, await check(db, scaleEvent, SCALE_SEATS));
+    }
+    client.close();
+
     console.log(`ratio HTTP / direct pg: ${(http.perSecond / ceiling.perSecond).toFixed(2)} (target ≥ 0.5)`);
+    console.log(
+      `ratio HTTP / minimal correct seat transaction: ${(http.perSecond / minimal.perSecond).toFixed(2)} (target ≥ 0.5)`,
+    );
+    if (scale) {
+      console.log(
+        `scale run / ${REGISTRATIONS}-for-${SEATS} run: ${(scale.perSecond / http.perSecond).toFixed(2)} (target ≥ 0.8: flat cost as the event fills)`,
+      );
+    }
   } finally {
     await api.close();
   }
