@@ -26,6 +26,7 @@ import { acceptedMessage, type RegistrationOutcome } from './registration-outcom
 import { registrationsError, RegistrationsError } from './registrations.errors.js';
 import { WorkshopSignupsRepository } from './workshop-signups.repository.js';
 import { WorkshopSignupsService } from './workshop-signups.service.js';
+import { NewDelegateSchedule } from './new-delegate-schedule.js';
 
 /**
  * A delegate's registration: registering, the personal link, their own view, cancelling, and
@@ -43,6 +44,7 @@ export class DelegatesService {
     private readonly workshopSignups: WorkshopSignupsService,
     private readonly outbox: OutboxService,
     private readonly scheduleChanges: ScheduleChangeHooks,
+    private readonly newDelegates: NewDelegateSchedule,
     private readonly config: AppConfig,
     keys: KeyRing,
     private readonly clock: Clock,
@@ -63,7 +65,7 @@ export class DelegatesService {
     const now = this.clock.now();
     const emailCanonical = canonicalEmailOf(input.email);
     const { token, hash } = newSecretToken();
-    return this.registrations.transaction(async (manager) => {
+    const outcome = await this.registrations.transaction(async (manager) => {
       const event = await this.registrations.lockEventSeats(manager, eventId);
       this.assertRegistrationOpen(event, now);
       const inserted = await this.registrations.insertRegistration(manager, {
@@ -99,10 +101,11 @@ export class DelegatesService {
         eventId,
         registrationId: placed.id,
       });
-      if (placed.status === 'confirmed')
-        await this.scheduleChanges.announce(manager, { eventId, registrationId: placed.id });
       return this.outcome(placed, token, input.email, true);
     });
+    // After COMMIT, so the seat lock is not held while reminder rules are evaluated.
+    if (outcome.created && outcome.status === 'confirmed') await this.newDelegates.announce(eventId, outcome.id);
+    return outcome;
   }
 
   /** The mailbox already holds a live registration: its owner gets their current link (within the hourly cap). */

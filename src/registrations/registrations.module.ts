@@ -9,6 +9,7 @@ import { AttendeesRepository } from './attendees.repository.js';
 import { AttendeesService } from './attendees.service.js';
 import { DelegatesRepository } from './delegates.repository.js';
 import { DelegatesService } from './delegates.service.js';
+import { NewDelegateSchedule } from './new-delegate-schedule.js';
 import { WorkshopSignupsRepository } from './workshop-signups.repository.js';
 import { WorkshopSignupsService } from './workshop-signups.service.js';
 import { CheckInRepository } from './check-in/check-in.repository.js';
@@ -22,6 +23,7 @@ import { CheckInController } from './check-in/check-in.controller.js';
   providers: [
     DelegatesRepository,
     DelegatesService,
+    NewDelegateSchedule,
     WorkshopSignupsRepository,
     WorkshopSignupsService,
     AttendeesRepository,
