@@ -195,6 +195,13 @@ export const EXPECTED: Record<string, Row> = {
   'POST /staff/events/:eventId/publish': NO_CSRF_TOKEN,
   'POST /staff/events/:eventId/unpublish': NO_CSRF_TOKEN,
   'POST /staff/events/:eventId/cancel': NO_CSRF_TOKEN,
+  // The delegate list and one delegate (delegates-pages.e2e-spec.ts posts with the token).
+  'GET /staff/events/:eventId/delegates': ORGANISER_PAGE,
+  'GET /staff/events/:eventId/delegates/export.csv': ORGANISER_PAGE,
+  'GET /staff/events/:eventId/delegates/:registrationId': ORGANISER_PAGE,
+  'GET /staff/events/:eventId/delegates/:registrationId/erase': ORGANISER_PAGE,
+  'POST /staff/events/:eventId/delegates/fill-free-seats': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/delegates/:registrationId/erase': NO_CSRF_TOKEN,
 };
 
 /** Routes that change or remove the seeded world, run last in this order. */

@@ -30,6 +30,10 @@ describe('myEventsView', () => {
       ['Cancelled', 'Administrator', '/staff/events/e3'],
     ]);
     expect(rows[0].dates).toBe('4 June – 5 June 2031');
-    expect(rows.map((r) => r.tools.map((tool) => tool.label))).toEqual([['Door check-in'], [], ['Door check-in']]);
+    expect(rows.map((r) => r.tools.map((tool) => tool.label))).toEqual([
+      ['Delegates', 'Door check-in'],
+      [],
+      ['Delegates', 'Door check-in'],
+    ]);
   });
 });

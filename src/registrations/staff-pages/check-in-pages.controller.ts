@@ -1,15 +1,13 @@
-import { BadRequestException, Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { AuthUser } from '../../identity/auth-user.js';
 import { CurrentUser, EventRole } from '../../identity/decorators/auth.decorators.js';
 import { EventsService } from '../../events/events.service.js';
-import { eventLayout } from '../../events/event-layout.js';
-import type { Event } from '../../events/event.entity.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { statusForKind } from '../../platform/errors/http-status.js';
 import { Flash } from '../../platform/web/flash.js';
-import { formValues, validateAs } from '../../platform/web/form.js';
+import { formValues } from '../../platform/web/form.js';
 import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
 import { Pages } from '../../platform/web/pages.decorators.js';
 import { CheckInService, type OpenDoor } from '../check-in/check-in.service.js';
@@ -24,32 +22,16 @@ import {
   UndoTapDto,
 } from './check-in-pages.dto.js';
 import { checkInPath, checkInView } from './check-in.view.js';
+import { pageFields } from './page-fields.js';
+import { staffEventLayout } from './staff-event-layout.js';
 
 /** Served as its own file: the pages' CSP allows scripts from this origin only, never inline. */
 const CLIENT_JS = readFileSync(new URL('./check-in.client.js', import.meta.url), 'utf8');
-
-const layoutOf = (event: Event) => ({
-  ...event,
-  startsAt: event.startsAt.toISOString(),
-  endsAt: event.endsAt.toISOString(),
-});
 
 interface PageState {
   sessionId?: string | null;
   q?: string;
   shown?: string;
-}
-
-/**
- * The page's own fields as its DTO reads them: a blank one (the event's door in the door
- * chooser, an empty search) is a field not given. Anything else wrong was not drawn by this
- * page: a plain 400 page, nothing changed.
- */
-async function valid<T extends object>(dto: new () => T, values: Record<string, string>): Promise<T> {
-  const given = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
-  const input = await validateAs(dto, given);
-  if (!input.ok) throw new BadRequestException('The form was not filled in as the page draws it.');
-  return input.value;
 }
 
 /**
@@ -89,7 +71,7 @@ export class CheckInPagesController {
     @CurrentUser() user: AuthUser,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const state = await valid(CheckInPageQuery, formValues(query, PAGE_FIELDS));
+    const state = await pageFields(CheckInPageQuery, formValues(query, PAGE_FIELDS));
     return this.show(reply, user, eventId, state);
   }
 
@@ -102,7 +84,7 @@ export class CheckInPagesController {
     @CurrentUser() user: AuthUser,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const tap = await valid(CheckInTapDto, formValues(body, TAP_FIELDS));
+    const tap = await pageFields(CheckInTapDto, formValues(body, TAP_FIELDS));
     const state: PageState = { sessionId: tap.sessionId, q: tap.q };
     try {
       const door = await this.checkIns.door(eventId, tap.sessionId);
@@ -133,7 +115,7 @@ export class CheckInPagesController {
     @CurrentUser() user: AuthUser,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const tap = await valid(UndoTapDto, formValues(body, UNDO_FIELDS));
+    const tap = await pageFields(UndoTapDto, formValues(body, UNDO_FIELDS));
     const state: PageState = { sessionId: tap.sessionId, q: tap.q };
     try {
       const door = await this.checkIns.door(eventId, tap.sessionId);
@@ -181,8 +163,7 @@ export class CheckInPagesController {
       { ...view, problem: problem?.message },
       {
         title: (m) => m.checkIn.title,
-        // The header leads back to the console (a draft's public page does not exist yet).
-        event: { ...eventLayout(layoutOf(event), this.renderer.messages), href: '/staff' },
+        event: staffEventLayout(event, this.renderer.messages),
         staff: user,
         scripts: ['jsqr.js', '/staff/assets/check-in.js'],
         status: problem ? statusForKind(problem.kind) : 200,

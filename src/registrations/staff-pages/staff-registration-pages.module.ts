@@ -3,11 +3,12 @@ import { EventsModule } from '../../events/events.module.js';
 import { RegistrationsModule } from '../registrations.module.js';
 import { CheckInPagesController } from './check-in-pages.controller.js';
 import { CheckInTaps } from './check-in-taps.js';
+import { DelegatesPagesController } from './delegates-pages.controller.js';
 
-/** The organisers' pages about registrations: door check-in. */
+/** The organisers' pages about registrations: door check-in, the delegate list and one delegate. */
 @Module({
   imports: [RegistrationsModule, EventsModule],
-  controllers: [CheckInPagesController],
+  controllers: [CheckInPagesController, DelegatesPagesController],
   providers: [CheckInTaps],
 })
 export class StaffRegistrationPagesModule {}
