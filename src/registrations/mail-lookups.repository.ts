@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Event } from '../events/event.entity.js';
+import { AgendaSession } from '../agenda/agenda-session.entity.js';
 import { Registration } from './registration.entity.js';
+import { SessionSignup } from './session-signup.entity.js';
 
 /** What the delegates' email composers read, and who receives an event-wide email. */
 @Injectable()
@@ -15,6 +17,14 @@ export class MailLookupsRepository {
 
   registration(registrationId: string): Promise<Registration | null> {
     return this.db.getRepository(Registration).findOne({ where: { id: registrationId } });
+  }
+
+  signup(signupId: string): Promise<SessionSignup | null> {
+    return this.db.getRepository(SessionSignup).findOne({ where: { id: signupId } });
+  }
+
+  session(sessionId: string): Promise<AgendaSession | null> {
+    return this.db.getRepository(AgendaSession).findOne({ where: { id: sessionId } });
   }
 
   /** Delegates (still registered) signed up to the session, in the caller's transaction. */

@@ -1,24 +1,21 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { calendarAttachment, eventCalendar } from '../platform/calendar/calendar.js';
 import { KeyRing } from '../platform/crypto/key-ring.js';
 import { SecretBox } from '../platform/crypto/secret-box.js';
 import { AppConfig } from '../platform/config/app-config.js';
-import { Event } from '../events/event.entity.js';
+import type { Event } from '../events/event.entity.js';
 import type { MailAttachment, MailMessage } from '../platform/mail/mail-message.js';
 import { MailRenderer } from '../platform/mail/mail-renderer.js';
 import type { MessageData } from '../outbox/message.composer.js';
 import type { Notification } from '../outbox/notification.entity.js';
 import { NotificationComposers } from '../outbox/notification-composers.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
-import { AgendaSession } from '../agenda/agenda-session.entity.js';
 import { checkInQrPng, formatCheckInCode } from './check-in/check-in-code.js';
 import { personalLink } from './personal-link.js';
-import { greetingName, Registration } from './registration.entity.js';
+import { greetingName, type Registration } from './registration.entity.js';
+import { MailLookupsRepository } from './mail-lookups.repository.js';
 import { DelegatesRepository } from './delegates.repository.js';
-import { SessionSignup } from './session-signup.entity.js';
 import { eventUrls } from '../events/event-urls.js';
 import { eventWhen } from '../events/event-schedule.js';
 
@@ -43,7 +40,7 @@ export class RegistrationMailComposer implements OnModuleInit {
     private readonly config: AppConfig,
     keys: KeyRing,
     private readonly registrations: DelegatesRepository,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly lookups: MailLookupsRepository,
   ) {
     this.box = new SecretBox(keys, 'personal-link');
   }
@@ -67,11 +64,9 @@ export class RegistrationMailComposer implements OnModuleInit {
 
   private async load(notification: Notification): Promise<Context | undefined> {
     if (!notification.registrationId) return undefined;
-    const registration = await this.db
-      .getRepository(Registration)
-      .findOne({ where: { id: notification.registrationId } });
+    const registration = await this.lookups.registration(notification.registrationId);
     if (!registration || registration.erasedAt) return undefined;
-    const event = await this.db.getRepository(Event).findOne({ where: { id: registration.eventId } });
+    const event = await this.lookups.event(registration.eventId);
     return event ? { notification, registration, event } : undefined;
   }
 
@@ -240,8 +235,8 @@ export class RegistrationMailComposer implements OnModuleInit {
   private async workshopPromoted(c: Context) {
     const { signupId, sessionId } = c.notification.data as { signupId?: string; sessionId?: string };
     if (!signupId || !sessionId || c.registration.status !== 'confirmed') return undefined;
-    const signup = await this.db.getRepository(SessionSignup).findOne({ where: { id: signupId } });
-    const session = await this.db.getRepository(AgendaSession).findOne({ where: { id: sessionId } });
+    const signup = await this.lookups.signup(signupId);
+    const session = await this.lookups.session(sessionId);
     if (!signup || signup.status !== 'confirmed' || !session || session.status !== 'scheduled') return undefined;
     const start = DateTime.fromJSDate(session.startsAt, { zone: c.event.timezone });
     return this.message(c, {

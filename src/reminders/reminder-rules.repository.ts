@@ -38,4 +38,36 @@ export class ReminderRulesRepository {
     );
     return rows.map((row) => row.event_id);
   }
+
+  find(eventId: string, ruleId: string): Promise<ReminderRule | null> {
+    return this.db.getRepository(ReminderRule).findOne({ where: { id: ruleId, eventId } });
+  }
+
+  /**
+   * A delegate a rule's email can be previewed for: the first confirmed one (or the one asked
+   * for); for a session rule, with their first confirmed workshop place.
+   */
+  async sampleRecipient(
+    eventId: string,
+    anchor: ReminderRule['anchor'],
+    registrationId: string | undefined,
+  ): Promise<{ registrationId: string; sessionId?: string } | undefined> {
+    if (anchor !== 'session-start') {
+      const [row] = await this.db.query<Array<{ id: string }>>(
+        `SELECT id FROM registrations WHERE event_id = $1 AND status = 'confirmed' AND ($2::uuid IS NULL OR id = $2::uuid)
+          ORDER BY created_at LIMIT 1`,
+        [eventId, registrationId ?? null],
+      );
+      return row ? { registrationId: row.id } : undefined;
+    }
+    const [row] = await this.db.query<Array<{ registration_id: string; session_id: string }>>(
+      `SELECT su.registration_id, su.session_id
+         FROM session_signups su JOIN registrations r ON r.id = su.registration_id AND r.status = 'confirmed'
+         JOIN sessions s ON s.id = su.session_id AND s.status = 'scheduled'
+        WHERE r.event_id = $1 AND su.status = 'confirmed' AND ($2::uuid IS NULL OR r.id = $2::uuid)
+        ORDER BY s.starts_at LIMIT 1`,
+      [eventId, registrationId ?? null],
+    );
+    return row ? { registrationId: row.registration_id, sessionId: row.session_id } : undefined;
+  }
 }
