@@ -12,6 +12,7 @@ import { RegistrationsModule } from '../registrations/registrations.module.js';
 import { RegistrationPagesModule } from '../registrations/pages/registration-pages.module.js';
 import { StaffRegistrationPagesModule } from '../registrations/staff-pages/staff-registration-pages.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
+import { StaffMailPagesModule } from '../reminders/pages/staff-mail-pages.module.js';
 
 /**
  * The feature modules. Every process role loads them (a worker needs their services and
@@ -26,6 +27,7 @@ import { RemindersModule } from '../reminders/reminders.module.js';
     SessionsModule,
     PagesModule,
     RemindersModule,
+    StaffMailPagesModule,
     RegistrationsModule,
     RegistrationPagesModule,
     StaffRegistrationPagesModule,

@@ -32,6 +32,11 @@ describeInBrowser('delegate pages in a browser', () => {
     });
     await insertRegistration(t.db, event.id, { name: 'Ben Ashby', organisation: 'Okaf Housing' });
     await insertRegistration(t.db, event.id, { name: 'Wanda Wait', status: 'waitlisted', waitlistSeq: '1' });
+    await t.db.query(
+      `INSERT INTO notifications (kind, recipient, send_at, dedupe_key, status, last_error, attempts, event_id)
+       VALUES ('registration-confirmed', 'bounced@example.org', now(), 'test:browser-mail', 'failed', '550 mailbox unavailable', 6, $1)`,
+      [event.id],
+    );
     await t.app.listen({ port, host: '127.0.0.1' });
     browser = await launchBrowser(executablePath!);
   });
@@ -80,6 +85,22 @@ describeInBrowser('delegate pages in a browser', () => {
       await page.close();
     });
   }
+
+  it('the mail page shows a failed email with its error and sends it again', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/staff`);
+    await page.getByRole('link', { name: 'Mail: Network Annual Meeting' }).click();
+    await page.getByRole('heading', { name: 'Mail', level: 1 }).waitFor();
+    await page.getByText('Failed: 550 mailbox unavailable').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await browser.screenshot(page, 'staff-mail-390');
+    await page
+      .getByRole('button', { name: 'Send the registration-confirmed email to bounced@example.org again' })
+      .click();
+    await page.getByText('The email will be sent again shortly.').waitFor();
+    await page.close();
+  });
 
   it('erases after the confirmation, and fills the free seat from the waiting list', async () => {
     const page = await browser.newPage();

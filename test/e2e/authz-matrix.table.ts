@@ -202,6 +202,9 @@ export const EXPECTED: Record<string, Row> = {
   'GET /staff/events/:eventId/delegates/:registrationId/erase': ORGANISER_PAGE,
   'POST /staff/events/:eventId/delegates/fill-free-seats': NO_CSRF_TOKEN,
   'POST /staff/events/:eventId/delegates/:registrationId/erase': NO_CSRF_TOKEN,
+  // The event's mail (mail-pages.e2e-spec.ts posts with the token).
+  'GET /staff/events/:eventId/mail': ORGANISER_PAGE,
+  'POST /staff/events/:eventId/mail/:notificationId/retry': NO_CSRF_TOKEN,
 };
 
 /** Routes that change or remove the seeded world, run last in this order. */

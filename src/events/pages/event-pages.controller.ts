@@ -250,10 +250,7 @@ export class EventPagesController {
   ): FastifyReply {
     if (!(error instanceof DomainError)) throw error;
     const code: string = (error as DomainError).code;
-    return show(
-      addError(blankForm(values), FIELD_OF_ERROR[code] ?? 'title', error.message),
-      statusForKind(error.kind),
-    );
+    return show(addError(blankForm(values), FIELD_OF_ERROR[code] ?? 'title', error.message), statusForKind(error.kind));
   }
 
   private eventForm(reply: FastifyReply, user: AuthUser, event: Event | undefined, form: FormView, status = 200) {

@@ -18,6 +18,7 @@ export interface MyEventRow {
 const consoleTools = (eventId: string, m: Messages): MyEventRow['tools'] => [
   { href: `/staff/events/${eventId}/delegates`, label: m.staff.myEvents.tools.delegates },
   { href: `/staff/events/${eventId}/check-in`, label: m.staff.myEvents.tools.checkIn },
+  { href: `/staff/events/${eventId}/mail`, label: m.staff.myEvents.tools.mail },
 ];
 
 /** What the "My events" page shows: one row per event (linking to its staff page), its status and the user's role in words. */
