@@ -199,13 +199,71 @@ export async function seedDemo(
 ): Promise<DemoSummary> {
   const started = performance.now();
   const s = new Services(app);
+  const staff = await createStaff(s, accounts);
+  const meeting = await createMeeting(s, now, staff);
+  const { delegates, confirmed } = await registerMeetingDelegates(s, meeting.event);
+  await signUpForWorkshops(s, meeting.sessions, confirmed);
+  const nominees = await createAwards(s, meeting, staff.organiser, confirmed, now);
+  // Reminder rules last: one pass brings every delegate's reminders in line.
+  await s.reminders.replaceRules(
+    meeting.event.id,
+    MEETING_REMINDERS.map((rule) => input(ReminderRuleDto, rule)),
+  );
+  const workshop = await createWorkshopEvent(s, meeting.day1, staff, delegates);
+  const canvas = await runCanvas(s, workshop, staff.facilitator);
 
+  const welcomeEmailsCancelled = await cancelWelcomeEmails(s.db, [meeting.event.id, workshop.event.id]);
+  return {
+    meeting: summaryOf(meeting.event),
+    workshop: summaryOf(workshop.event),
+    canvas,
+    sessions: meeting.sessions.length + workshop.sessions.length,
+    speakers: SPEAKERS.length + 1,
+    registrations: await countRegistrations(s.db, meeting.event.id),
+    workshopSignups: await countSignups(s.db, meeting.event.id),
+    awards: AWARDS.length,
+    nominees,
+    reminderRules: MEETING_REMINDERS.length + WORKSHOP_REMINDERS.length,
+    welcomeEmailsCancelled,
+    millis: Math.round(performance.now() - started),
+  };
+}
+
+const summaryOf = (event: Event) => ({
+  id: event.id,
+  slug: event.slug,
+  title: event.title,
+  startsAt: event.startsAt.toISOString(),
+});
+
+interface Staff {
+  organiser: AuthUser;
+  facilitator: AuthUser;
+}
+
+type SeededSession = { id: string; demo: DemoSession };
+
+interface SeededEvent {
+  event: Event;
+  sessions: SeededSession[];
+}
+
+interface Meeting extends SeededEvent {
+  day1: DateTime;
+  day2: DateTime;
+}
+
+/** The demo organiser and facilitator accounts. */
+async function createStaff(s: Services, accounts: DemoAccounts): Promise<Staff> {
   const organiserUser = await s.users.create(input(CreateUserDto, { ...accounts.organiser }));
   const facilitatorUser = await s.users.create(input(CreateUserDto, { ...accounts.facilitator }));
   const organiser: AuthUser = { id: organiserUser.id, email: organiserUser.email, isAdmin: false };
   const facilitator: AuthUser = { id: facilitatorUser.id, email: facilitatorUser.email, isAdmin: false };
+  return { organiser, facilitator };
+}
 
-  // ---- the annual meeting ---------------------------------------------------------------
+/** The two-day annual meeting with its speakers and sessions, published. */
+async function createMeeting(s: Services, now: Date, { organiser, facilitator }: Staff): Promise<Meeting> {
   const day1 = meetingDay(now, MEETING.timezone);
   const day2 = day1.plus({ days: 1 });
   const meeting = await s.events.create(
@@ -232,8 +290,14 @@ export async function seedDemo(
   }
   const meetingSessions = await addSessions(s, meeting, MEETING_SESSIONS, [day1, day2], speakerIds);
   await s.events.publish(meeting.id);
+  return { event: meeting, sessions: meetingSessions, day1, day2 };
+}
 
-  // Registrations, in arrival order; more than the capacity, so the last ones wait.
+/** Registrations in arrival order, more than the capacity so the last ones wait; then a few cancel. */
+async function registerMeetingDelegates(
+  s: Services,
+  meeting: Event,
+): Promise<{ delegates: Person[]; confirmed: Registration[] }> {
   const delegates = people(MEETING.registrations, 2026, 'example.org');
   const registered: Array<{ id: string; person: Person; status: string }> = [];
   for (const person of delegates) {
@@ -253,8 +317,15 @@ export async function seedDemo(
     where: { eventId: meeting.id, status: 'confirmed' },
     order: { createdAt: 'ASC', id: 'ASC' },
   });
+  return { delegates, confirmed };
+}
 
-  // Workshop sign-ups: each round's workshops take consecutive confirmed delegates.
+/** Each round's workshops take consecutive confirmed delegates. */
+async function signUpForWorkshops(
+  s: Services,
+  meetingSessions: SeededSession[],
+  confirmed: Registration[],
+): Promise<void> {
   const rounds = [1, 2].map((day) => meetingSessions.filter((x) => x.demo.kind === 'workshop' && x.demo.day === day));
   for (const [index, round] of rounds.entries()) {
     let next = index * 30;
@@ -264,8 +335,16 @@ export async function seedDemo(
       }
     }
   }
+}
 
-  // Awards: delegates' nominations while the window is open, then the organisers' shortlists.
+/** Delegates' nominations while the window is open, then the organisers' shortlists; returns the nominees. */
+async function createAwards(
+  s: Services,
+  { event: meeting, day1, day2 }: Meeting,
+  organiser: AuthUser,
+  confirmed: Registration[],
+  now: Date,
+): Promise<number> {
   const votingOpensAt = iso(at(day1, '09:00'));
   const votingClosesAt = iso(at(day2, '14:00'));
   let nominees = 0;
@@ -306,14 +385,21 @@ export async function seedDemo(
       nominees += 1;
     }
   }
+  return nominees;
+}
 
-  // Reminder rules last: one pass brings every delegate's reminders in line.
-  await s.reminders.replaceRules(
-    meeting.id,
-    MEETING_REMINDERS.map((rule) => input(ReminderRuleDto, rule)),
-  );
+interface WorkshopEvent extends SeededEvent {
+  participants: Person[];
+  tokens: string[];
+}
 
-  // ---- the one-day workshop with its canvas ---------------------------------------------
+/** The one-day workshop a week after the meeting, its participants registered, its reminder rules set. */
+async function createWorkshopEvent(
+  s: Services,
+  day1: DateTime,
+  { organiser, facilitator }: Staff,
+  delegates: Person[],
+): Promise<WorkshopEvent> {
   const workshopDay = day1.plus({ days: 7 });
   const workshop = await s.events.create(
     organiser,
@@ -354,7 +440,15 @@ export async function seedDemo(
     workshop.id,
     WORKSHOP_REMINDERS.map((rule) => input(ReminderRuleDto, rule)),
   );
+  return { event: workshop, sessions: workshopSessions, participants, tokens };
+}
 
+/** The workshop's canvas: notes posted from phones, clusters labelled, dots spent. */
+async function runCanvas(
+  s: Services,
+  { event: workshop, sessions: workshopSessions, participants, tokens }: WorkshopEvent,
+  facilitator: AuthUser,
+): Promise<DemoSummary['canvas']> {
   const canvasSession = workshopSessions.find((x) => x.demo.kind === 'workshop')!;
   const canvas = await s.canvases.create(
     workshop.id,
@@ -397,27 +491,7 @@ export async function seedDemo(
     while (chosen.size < 2) chosen.add(noteIds[Math.floor(random() * noteIds.length)]);
     for (const noteId of chosen) await s.canvases.dot(canvas.joinCode, noteId, asDelegate(token), NO_REPLY);
   }
-
-  const welcomeEmailsCancelled = await cancelWelcomeEmails(s.db, [meeting.id, workshop.id]);
-  return {
-    meeting: { id: meeting.id, slug: meeting.slug, title: meeting.title, startsAt: meeting.startsAt.toISOString() },
-    workshop: {
-      id: workshop.id,
-      slug: workshop.slug,
-      title: workshop.title,
-      startsAt: workshop.startsAt.toISOString(),
-    },
-    canvas: { id: canvas.id, joinCode: canvas.joinCode, notes: noteIds.length },
-    sessions: meetingSessions.length + workshopSessions.length,
-    speakers: SPEAKERS.length + 1,
-    registrations: await countRegistrations(s.db, meeting.id),
-    workshopSignups: await countSignups(s.db, meeting.id),
-    awards: AWARDS.length,
-    nominees,
-    reminderRules: MEETING_REMINDERS.length + WORKSHOP_REMINDERS.length,
-    welcomeEmailsCancelled,
-    millis: Math.round(performance.now() - started),
-  };
+  return { id: canvas.id, joinCode: canvas.joinCode, notes: noteIds.length };
 }
 
 async function addSessions(
