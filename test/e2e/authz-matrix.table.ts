@@ -278,7 +278,7 @@ export const MALFORMED_ID_IS_404 = new Set([
  * must fall under one of these, with the row that applies to everything beneath it.
  */
 export const MOUNTS: Record<string, Row> = {
-  /** Bull Board: administrators only (its own onRequest hook). */
+  /** Bull Board: administrators only (its own onRequest hook: a bearer token or the console cookie). */
   '/admin/queues': ADMIN,
   /** OpenAPI documentation. */
   '/docs': PUBLIC,

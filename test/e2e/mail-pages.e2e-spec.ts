@@ -51,7 +51,9 @@ describe('mail page', () => {
     const onlyFailed = await browser.get(`${mail}?status=failed`);
     expect(onlyFailed.text).toContain('Showing 1 to 1 of 1');
     expect(onlyFailed.text).toContain('bounced@example.org');
-    expect(onlyFailed.text).toContain('aria-label="Send the registration-confirmed email to bounced@example.org again"');
+    expect(onlyFailed.text).toContain(
+      'aria-label="Send the registration-confirmed email to bounced@example.org again"',
+    );
 
     expect((await browser.post(`${mail}/${failed}/retry`, {}, { csrf: false })).status).toBe(403);
     expect(await statusOf(failed)).toBe('failed');
@@ -83,5 +85,16 @@ describe('mail page', () => {
     const page = await admin.get(mail);
     expect(page.status).toBe(200);
     expect(page.text).toContain('href="/admin/queues"');
+
+    // The link works with the console's cookie: the board for an administrator, nobody else.
+    expect((await admin.get('/admin/queues')).status).toBe(200);
+    expect((await theirs.get('/admin/queues')).status).toBe(403);
+    expect((await t.http.get('/admin/queues')).status).toBe(401);
+    // With the cookie, a change must come from this site's own pages.
+    const crossSite = await t.http
+      .put('/admin/queues/api/queues/notifications/pause')
+      .set('Cookie', admin.cookie)
+      .set('Origin', 'https://evil.example');
+    expect(crossSite.status).toBe(403);
   });
 });
