@@ -46,7 +46,9 @@ describe('README walk-through', () => {
 
   (jq ? it : it.skip)('runs every curl line as written', async () => {
     // Asynchronously: the server answering the curls runs in this process.
-    const { stdout: output } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', walkthrough()], {
+    // --norc: Node's pipes are sockets, so bash would take itself for a remote shell and read
+    // the machine's bashrc files first.
+    const { stdout: output } = await promisify(execFile)('bash', ['--norc', '-euo', 'pipefail', '-c', walkthrough()], {
       encoding: 'utf8',
       env: {
         PATH: process.env.PATH,
