@@ -130,10 +130,7 @@ describe('Markdown export read back', () => {
     expect(html).not.toMatch(/<(b|em|strong|code|img|s|table|ol|hr)\b/);
     expect(html.match(/<blockquote>/g)).toHaveLength(1);
     expect(html.match(/<ul>/g)).toHaveLength(2);
-    expect([...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1])).toEqual([
-      'http://evil',
-      'http://example.org',
-    ]);
+    expect([...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1])).toEqual(['http://evil', 'http://example.org']);
   });
 
   it('keeps the lines of a multi-line note as line breaks', () => {

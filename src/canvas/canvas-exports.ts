@@ -107,7 +107,6 @@ export class CanvasExports {
     }
   }
 
-
   /** BOM, then COPY … TO STDOUT straight from PostgreSQL (records ended CRLF); the connection goes back when it ends. */
   async csv(canvas: Canvas, includeHidden: boolean): Promise<Readable> {
     const client = await this.exportPool.connect();

@@ -7,8 +7,17 @@ export class CanvasTemplate {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ type: 'text', unique: true })
+  /** Unique within its event, and among shared templates. */
+  @Column({ type: 'text' })
   key!: string;
+
+  /** The event whose canvas it was saved from; its staff may use it. */
+  @Column({ type: 'uuid', nullable: true })
+  eventId!: string | null;
+
+  /** Shared by an organiser with every event. */
+  @Column({ type: 'boolean', default: false })
+  shared!: boolean;
 
   @Column({ type: 'text' })
   title!: string;

@@ -33,4 +33,8 @@ export const canvasError = defineErrors<CanvasError>({
   [CanvasError.TemplateKeyTaken]: 'conflict',
 });
 
-describeConstraint('uq_canvas_templates_key', 'A template with that key already exists; choose another key.');
+describeConstraint(
+  'uq_canvas_templates_event_key',
+  'This event already has a template with that key; choose another key.',
+);
+describeConstraint('uq_canvas_templates_shared_key', 'A shared template already has that key; choose another key.');

@@ -25,6 +25,7 @@ import { CreateCanvasDto } from './dto/create-canvas.dto.js';
 import { CreateNoteDto } from './dto/create-note.dto.js';
 import { ExportQuery, StreamQuery } from './dto/export-query.dto.js';
 import { SaveTemplateDto } from './dto/save-template.dto.js';
+import { TemplatesQuery } from './dto/templates-query.dto.js';
 import { UpdateNoteDto } from './dto/update-note.dto.js';
 
 const MINUTE = 60_000;
@@ -64,9 +65,9 @@ export class CanvasesController {
   @ApiOkResponse({ type: [TemplateResponse] })
   @Get('canvas-templates')
   @Staff()
-  @ApiOperation({ summary: 'The canvas templates to start from.' })
-  templates(): Promise<TemplateResponse[]> {
-    return this.canvases.listTemplates();
+  @ApiOperation({ summary: "The canvas templates to start from: built-in, shared, and an event's own." })
+  templates(@Query() query: TemplatesQuery, @CurrentUser() user: AuthUser): Promise<TemplateResponse[]> {
+    return this.canvases.listTemplates(user, query.eventId);
   }
 
   @ApiOkResponse({ type: CanvasResponse, description: 'Sections with their notes.' })

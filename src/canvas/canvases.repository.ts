@@ -267,12 +267,18 @@ export class CanvasesRepository {
     await manager.increment(CanvasNote, { id: noteId }, 'dots', 1);
   }
 
-  listTemplates(): Promise<CanvasTemplate[]> {
-    return this.dataSource.getRepository(CanvasTemplate).find({ order: { createdAt: 'ASC' } });
+  /** The shared templates, and the event's own when an event is given. */
+  listTemplates(eventId: string | undefined): Promise<CanvasTemplate[]> {
+    return this.dataSource.getRepository(CanvasTemplate).find({
+      where: eventId ? [{ shared: true }, { eventId }] : { shared: true },
+      order: { createdAt: 'ASC' },
+    });
   }
 
-  findTemplate(key: string): Promise<CanvasTemplate | null> {
-    return this.dataSource.getRepository(CanvasTemplate).findOne({ where: { key } });
+  /** The event's own template with this key, else the shared one. */
+  async findTemplate(eventId: string, key: string): Promise<CanvasTemplate | null> {
+    const repo = this.dataSource.getRepository(CanvasTemplate);
+    return (await repo.findOne({ where: { key, eventId } })) ?? repo.findOne({ where: { key, shared: true } });
   }
 
   async insertTemplate(values: {
@@ -280,6 +286,8 @@ export class CanvasesRepository {
     title: string;
     sections: CanvasSection[];
     createdById: string;
+    eventId: string;
+    shared: boolean;
   }): Promise<CanvasTemplate> {
     const repo = this.dataSource.getRepository(CanvasTemplate);
     return repo.save(repo.create(values));

@@ -65,7 +65,7 @@ export class CanvasesService {
   async create(eventId: string, dto: CreateCanvasDto, user: AuthUser): Promise<CanvasSummaryResponse> {
     const sections = dto.sections
       ? dto.sections.map(({ key, title, prompt }) => ({ key, title, prompt }))
-      : await this.templateSections(dto.template ?? MOVEMENT_BUILDING.key);
+      : await this.templateSections(eventId, dto.template ?? MOVEMENT_BUILDING.key);
     const keys = new Set(sections.map((section) => section.key));
     if (keys.size !== sections.length) {
       throw canvasError(CanvasError.DuplicateSection, 'Each section needs its own key; two sections share one.');
@@ -128,7 +128,8 @@ export class CanvasesService {
    */
   async openByJoinCode(input: string): Promise<Canvas> {
     const canvas = await this.byJoinCode(input);
-    if (canvas.status !== 'open') throw canvasError(CanvasError.CanvasNotFound, 'No canvas has that code; check it on the screen.');
+    if (canvas.status !== 'open')
+      throw canvasError(CanvasError.CanvasNotFound, 'No canvas has that code; check it on the screen.');
     return canvas;
   }
 
@@ -288,16 +289,27 @@ export class CanvasesService {
 
   // ---- templates ---------------------------------------------------------------------------
 
-  async listTemplates(): Promise<TemplateResponse[]> {
-    const saved = await this.canvases.listTemplates();
+  /** The built-in and shared templates, and (for its staff) the event's own. */
+  async listTemplates(user: AuthUser, eventId: string | undefined): Promise<TemplateResponse[]> {
+    if (eventId) await this.access.requireRole(user, eventId, 'facilitator');
+    const saved = await this.canvases.listTemplates(eventId);
     return [
-      ...BUILT_IN_TEMPLATES.map((t) => ({ key: t.key, title: t.title, builtIn: true, sections: t.sections })),
-      ...saved.map((t) => ({ key: t.key, title: t.title, builtIn: false, sections: t.sections })),
+      ...BUILT_IN_TEMPLATES.map((t) => ({
+        key: t.key,
+        title: t.title,
+        builtIn: true,
+        shared: true,
+        sections: t.sections,
+      })),
+      ...saved.map((t) => ({ key: t.key, title: t.title, builtIn: false, shared: t.shared, sections: t.sections })),
     ];
   }
 
   async saveAsTemplate(canvasId: string, dto: SaveTemplateDto, user: AuthUser): Promise<TemplateResponse> {
     const canvas = await this.requireFacilitated(canvasId, user);
+    const shared = dto.shared === true;
+    // Sharing puts the template before every event's staff: an organiser's decision.
+    if (shared) await this.access.requireRole(user, canvas.eventId, 'organiser');
     if (builtInTemplate(dto.key)) {
       throw canvasError(CanvasError.TemplateKeyTaken, 'That key belongs to a built-in template; choose another key.');
     }
@@ -306,16 +318,18 @@ export class CanvasesService {
       title: dto.title,
       sections: canvas.sections,
       createdById: user.id,
+      eventId: canvas.eventId,
+      shared,
     });
-    return { key: saved.key, title: saved.title, builtIn: false, sections: saved.sections };
+    return { key: saved.key, title: saved.title, builtIn: false, shared: saved.shared, sections: saved.sections };
   }
 
   // ---- internals -------------------------------------------------------------------------
 
-  private async templateSections(key: string): Promise<CanvasSection[]> {
+  private async templateSections(eventId: string, key: string): Promise<CanvasSection[]> {
     const builtIn = builtInTemplate(key);
     if (builtIn) return builtIn.sections.map((section) => ({ ...section }));
-    const saved = await this.canvases.findTemplate(key);
+    const saved = await this.canvases.findTemplate(eventId, key);
     if (!saved) {
       throw canvasError(
         CanvasError.TemplateNotFound,

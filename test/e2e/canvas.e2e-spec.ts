@@ -138,13 +138,70 @@ describe('workshop canvas', () => {
       expect(again.status).toBe(409);
       const fromTemplate = await newCanvas(t, event.id, facilitator, { template: 'hopes-fears' });
       expect(fromTemplate.sections).toEqual([{ key: 'hopes', title: 'Hopes', prompt: 'What do you hope for?' }]);
-      const list = await t.http.get('/api/canvas-templates').set(facilitator.auth).expect(200);
+      const list = await t.http.get(`/api/canvas-templates?eventId=${event.id}`).set(facilitator.auth).expect(200);
       expect((list.body as Array<{ key: string; builtIn: boolean }>).map((x) => [x.key, x.builtIn])).toEqual(
         expect.arrayContaining([
           ['movement-building', true],
           ['hopes-fears', false],
         ]),
       );
+    });
+
+    it('keeps a saved template to its own event unless an organiser shares it', async () => {
+      const own = await newCanvasContext(t);
+      const other = await newCanvasContext(t);
+      const source = await newCanvas(t, own.event.id, own.facilitator, {
+        sections: [{ key: 'wins', title: 'Wins', prompt: 'What went well?' }],
+      });
+      await t.http
+        .post(`/api/canvases/${source.id}/templates`)
+        .set(own.facilitator.auth)
+        .send({ key: 'team-wins', title: 'Team wins' })
+        .expect(201);
+      const keys = async (ctx: CanvasContext, eventId?: string) =>
+        (
+          (
+            await t.http
+              .get(`/api/canvas-templates${eventId ? `?eventId=${eventId}` : ''}`)
+              .set(ctx.facilitator.auth)
+              .expect(200)
+          ).body as Array<{ key: string }>
+        ).map((x) => x.key);
+      expect(await keys(own, own.event.id)).toContain('team-wins');
+      expect(await keys(other, other.event.id)).not.toContain('team-wins');
+      expect(await keys(other)).not.toContain('team-wins');
+      await t.http.get(`/api/canvas-templates?eventId=${own.event.id}`).set(other.facilitator.auth).expect(403);
+      const fromOther = await t.http
+        .post(`/api/events/${other.event.id}/canvases`)
+        .set(other.facilitator.auth)
+        .send({ title: 'x', template: 'team-wins' });
+      expect(fromOther.status).toBe(422);
+      // The other event may use the same key for its own template.
+      const otherSource = await newCanvas(t, other.event.id, other.facilitator);
+      await t.http
+        .post(`/api/canvases/${otherSource.id}/templates`)
+        .set(other.facilitator.auth)
+        .send({ key: 'team-wins', title: 'Their wins' })
+        .expect(201);
+
+      const organiser = await newStaff(t);
+      await insertMember(t.db, own.event.id, organiser.id, 'organiser');
+      const sharedSource = await newCanvas(t, own.event.id, own.facilitator, {
+        sections: [{ key: 'next', title: 'Next steps', prompt: 'What next?' }],
+      });
+      await t.http
+        .post(`/api/canvases/${sharedSource.id}/templates`)
+        .set(own.facilitator.auth)
+        .send({ key: 'next-steps', title: 'Next steps', shared: true })
+        .expect(403);
+      await t.http
+        .post(`/api/canvases/${sharedSource.id}/templates`)
+        .set(organiser.auth)
+        .send({ key: 'next-steps', title: 'Next steps', shared: true })
+        .expect(201);
+      expect(await keys(other)).toContain('next-steps');
+      const fromShared = await newCanvas(t, other.event.id, other.facilitator, { template: 'next-steps' });
+      expect(fromShared.sections).toEqual([{ key: 'next', title: 'Next steps', prompt: 'What next?' }]);
     });
   });
 

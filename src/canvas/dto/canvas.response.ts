@@ -87,6 +87,10 @@ export class TemplateResponse {
   @ApiProperty({ example: 'movement-building' }) key!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ description: 'Shipped with Plenary, or saved from a canvas.' }) builtIn!: boolean;
+  @ApiProperty({
+    description: "Offered to every event's staff (built-in ones always are), or only to its own event's.",
+  })
+  shared!: boolean;
   @ApiProperty({ type: [SectionResponse] }) sections!: CanvasSection[];
 }
 

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { SingleLine, Trim } from '../../platform/http/single-line.js';
 import { SECTION_KEY_PATTERN } from './canvas-section.dto.js';
 
@@ -16,4 +16,12 @@ export class SaveTemplateDto {
   @IsString()
   @Length(1, 200)
   title!: string;
+
+  @ApiPropertyOptional({
+    description: "Offer it to every event's staff, not only this event's (organisers only).",
+    default: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  shared?: boolean;
 }

@@ -12,6 +12,7 @@ import { StaffRights1766000100000 } from './1766000100000-staff-rights.js';
 import { StaffSessions1766000100100 } from './1766000100100-staff-sessions.js';
 import { EventSequence1766000500000 } from './1766000500000-event-sequence.js';
 import { ReminderOptOuts1766000500100 } from './1766000500100-reminder-opt-outs.js';
+import { CanvasTemplatesPerEvent1766000700000 } from './1766000700000-canvas-templates-per-event.js';
 
 /** Every migration in order; a new one is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   StaffSessions1766000100100,
   EventSequence1766000500000,
   ReminderOptOuts1766000500100,
+  CanvasTemplatesPerEvent1766000700000,
 ];
