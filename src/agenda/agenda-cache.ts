@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../platform/config/app-config.js';
+import { closeSubscriber, openSubscriber } from '../platform/redis/redis-subscriber.js';
 import { RedisClient } from '../platform/redis/redis.module.js';
 import type { EncodedBodies } from '../platform/http/content-encoding.js';
 
@@ -59,17 +60,15 @@ export class AgendaCache implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     // A worker serves no agenda, so it keeps no copies to drop (it still publishes changes).
     if (this.config.processRole === 'worker') return;
-    const subscriber = this.redis.duplicate();
+    const subscriber = openSubscriber(this.redis, this.logger, (_channel, eventId) => this.drop(eventId));
     this.subscriber = subscriber;
-    subscriber.on('message', (_channel: string, eventId: string) => this.drop(eventId));
     // After a reconnect, messages may have been missed: start afresh.
     subscriber.on('ready', () => this.clear());
-    subscriber.on('error', (error: Error) => this.logger.warn(`Agenda cache subscriber: ${error.message}`));
     await subscriber.subscribe(this.channel);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.subscriber?.quit().catch(() => undefined);
+    await closeSubscriber(this.subscriber);
   }
 
   get(eventId: string): CachedAgenda | undefined {

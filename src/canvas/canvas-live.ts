@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../platform/config/app-config.js';
+import { closeSubscriber, openSubscriber } from '../platform/redis/redis-subscriber.js';
 import { RedisClient } from '../platform/redis/redis.module.js';
 
 /** A change to a canvas as the stream sends it; `seq` is the SSE id. */
@@ -66,14 +67,13 @@ export class CanvasLive implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.listeners.clear();
-    await this.subscriber?.quit().catch(() => undefined);
+    await closeSubscriber(this.subscriber);
   }
 
   private ensureSubscriber(): Redis {
     if (this.subscriber) return this.subscriber;
-    const subscriber = this.redis.duplicate();
     const prefix = `${this.config.queuePrefix}:canvas:`;
-    subscriber.on('message', (channel: string, message: string) => {
+    const subscriber = openSubscriber(this.redis, this.logger, (channel, message) => {
       if (!channel.startsWith(prefix)) return;
       const set = this.listeners.get(channel.slice(prefix.length));
       if (!set) return;
@@ -85,7 +85,6 @@ export class CanvasLive implements OnApplicationShutdown {
       }
       for (const listener of set) listener(event);
     });
-    subscriber.on('error', (error: Error) => this.logger.warn({ err: error }, 'Canvas subscriber error'));
     this.subscriber = subscriber;
     return subscriber;
   }
