@@ -42,7 +42,8 @@ describe('a published event that changes', () => {
   let organiser: StaffUser;
 
   beforeAll(async () => {
-    t = await createTestApp({ agendaChangeDebounceMs: 1_500, rateLimitDisabled: true });
+    // Long enough that an edit and its undo fall in one burst even on a busy machine.
+    t = await createTestApp({ agendaChangeDebounceMs: 5_000, rateLimitDisabled: true });
     organiser = await newStaff(t);
   });
 
