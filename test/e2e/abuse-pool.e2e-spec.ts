@@ -26,7 +26,8 @@ describe('streams, slow readers and the pool', () => {
       canvasStreamsPerProcess: 6,
       exportPoolSize: 2,
       exportWaitMs: 500,
-      connectionTimeoutMs: 2_000,
+      // Long enough that a client reading a big export in this busy process is never taken for a stalled one.
+      connectionTimeoutMs: 5_000,
       canvasHeartbeatMs: 500,
     });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
