@@ -1,3 +1,4 @@
+import { BadRequestException } from '@nestjs/common';
 import { type ClassConstructor, plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { VALIDATOR_OPTIONS } from '../http/validation.js';
@@ -83,4 +84,16 @@ export function formValues(body: unknown, fields: readonly string[]): Record<str
     else if (Array.isArray(value) && typeof value[0] === 'string') values[field] = value[0];
   }
   return values;
+}
+
+/**
+ * A staff page's own fields (address or form) as its DTO reads them: a blank one (the
+ * "any" choice of a filter, an empty search) is a field not given. Anything else wrong was
+ * not drawn by the page: a plain 400 page, nothing changed.
+ */
+export async function pageFields<T extends object>(dto: new () => T, values: Record<string, string>): Promise<T> {
+  const given = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
+  const input = await validateAs(dto, given);
+  if (!input.ok) throw new BadRequestException('The form was not filled in as the page draws it.');
+  return input.value;
 }

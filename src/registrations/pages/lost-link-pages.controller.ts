@@ -13,7 +13,6 @@ import { ResendLinkDto } from '../dto/create-registration.dto.js';
 import { registrationEmailClaim } from '../registrations.controller.js';
 import { DelegatesService } from '../delegates.service.js';
 import { LOST_LINK_FIELDS, LostLinkPages } from './lost-link-pages.js';
-import { toLayoutEvent } from './registration-pages.controller.js';
 
 /** The same per-mailbox limit as the API's resend-link route. */
 const RESEND_LIMIT = RateLimit({
@@ -71,7 +70,7 @@ export class LostLinkPagesController {
       reply,
       'link-sent',
       { agendaHref: `/events/${encodeURIComponent(event.slug)}` },
-      { title: m.lostLink.sentTitle, event: eventLayout(toLayoutEvent(event), m), personal: true },
+      { title: m.lostLink.sentTitle, event: eventLayout(event, m), personal: true },
     );
   }
 
@@ -121,7 +120,7 @@ export class LostLinkPagesController {
       reply,
       'link',
       { form, postTo: `${base}/link`, events: [{ slug: event.slug, title: event.title }] },
-      { title: m.lostLink.pageTitle, event: eventLayout(toLayoutEvent(event), m), personal: true, status },
+      { title: m.lostLink.pageTitle, event: eventLayout(event, m), personal: true, status },
     );
   }
 

@@ -105,7 +105,7 @@ export class RegisterPagesController {
       reply,
       'register-sent',
       { agendaHref: base, lostLinkHref: `${base}/link` },
-      { title: m.register.sentTitle, event: eventLayout(toLayoutEvent(event), m), personal: true },
+      { title: m.register.sentTitle, event: eventLayout(event, m), personal: true },
     );
   }
 
@@ -130,7 +130,7 @@ export class RegisterPagesController {
     const m = this.renderer.messages;
     return [
       registerPageView(event, call, form, m, notice),
-      { title: m.register.pageTitle, event: eventLayout(toLayoutEvent(event), m), ...REGISTER_LAYOUT_HEADERS },
+      { title: m.register.pageTitle, event: eventLayout(event, m), ...REGISTER_LAYOUT_HEADERS },
     ];
   }
 
@@ -139,13 +139,3 @@ export class RegisterPagesController {
     return event && isPublic(event) ? event : undefined;
   }
 }
-
-/** The header's event from the entity (dates as ISO strings, as the layout helper takes them). */
-export const toLayoutEvent = (event: Event) => ({
-  slug: event.slug,
-  title: event.title,
-  startsAt: event.startsAt.toISOString(),
-  endsAt: event.endsAt.toISOString(),
-  timezone: event.timezone,
-  venue: event.venue,
-});

@@ -7,7 +7,7 @@ import { EventsService } from '../../events/events.service.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { statusForKind } from '../../platform/errors/http-status.js';
 import { Flash } from '../../platform/web/flash.js';
-import { formValues } from '../../platform/web/form.js';
+import { formValues, pageFields } from '../../platform/web/form.js';
 import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
 import { Pages } from '../../platform/web/pages.decorators.js';
 import { CheckInService, type OpenDoor } from '../check-in/check-in.service.js';
@@ -22,8 +22,7 @@ import {
   UndoTapDto,
 } from './check-in-pages.dto.js';
 import { checkInPath, checkInView } from './check-in.view.js';
-import { pageFields } from './page-fields.js';
-import { staffEventLayout } from './staff-event-layout.js';
+import { staffEventLayout } from '../../events/event-layout.js';
 
 /** Served as its own file: the pages' CSP allows scripts from this origin only, never inline. */
 const CLIENT_JS = readFileSync(new URL('./check-in.client.js', import.meta.url), 'utf8');

@@ -5,15 +5,14 @@ import { CurrentUser, EventRole } from '../../identity/decorators/auth.decorator
 import { EventsService } from '../../events/events.service.js';
 import { UuidParam } from '../../platform/http/uuid-param.js';
 import { Flash } from '../../platform/web/flash.js';
-import { formValues } from '../../platform/web/form.js';
+import { formValues, pageFields } from '../../platform/web/form.js';
 import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
 import { Pages } from '../../platform/web/pages.decorators.js';
 import { AttendeesService } from '../attendees.service.js';
 import { CheckInService } from '../check-in/check-in.service.js';
 import { DelegatesService } from '../delegates.service.js';
 import { attendeeFilter, ListRegistrationsQuery } from '../dto/list-registrations.query.js';
-import { pageFields } from './page-fields.js';
-import { staffEventLayout } from './staff-event-layout.js';
+import { staffEventLayout } from '../../events/event-layout.js';
 import { DELEGATES_PAGE_SIZE, delegatePath, delegatesPath, delegatesView, delegateView } from './delegates.view.js';
 
 const LIST_FIELDS = ['q', 'status', 'checkedIn', 'sessionId', 'offset'] as const;

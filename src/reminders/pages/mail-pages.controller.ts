@@ -7,11 +7,10 @@ import { NotificationsQuery } from '../../outbox/dto/notifications.dto.js';
 import { EventOutboxService } from '../../outbox/event-outbox.service.js';
 import { UuidParam } from '../../platform/http/uuid-param.js';
 import { Flash } from '../../platform/web/flash.js';
-import { formValues } from '../../platform/web/form.js';
+import { formValues, pageFields } from '../../platform/web/form.js';
 import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
 import { Pages } from '../../platform/web/pages.decorators.js';
-import { pageFields } from '../../registrations/staff-pages/page-fields.js';
-import { staffEventLayout } from '../../registrations/staff-pages/staff-event-layout.js';
+import { staffEventLayout } from '../../events/event-layout.js';
 import { MAIL_PAGE_SIZE, mailPath, mailView } from './mail.view.js';
 
 /**
