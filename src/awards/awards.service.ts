@@ -108,7 +108,8 @@ export class AwardsService {
     await this.access.requireVisible(user, eventId);
     const awards = await this.awards.ofEvent(eventId);
     const now = this.clock.now();
-    return Promise.all(awards.map(async (award) => toAwardResponse(award, await this.shortlist(award.id), now)));
+    const shortlists = await this.nominees.shortlists(awards.map((award) => award.id));
+    return awards.map((award) => toAwardResponse(award, shortlists.get(award.id) ?? [], now));
   }
 
   /** The public award page: nominees with citations; results only once published. */

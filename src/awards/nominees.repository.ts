@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AwardNominee } from './award-nominee.entity.js';
 
 /** An award's shortlist. */
@@ -12,6 +12,21 @@ export class NomineesRepository {
     return this.db
       .getRepository(AwardNominee)
       .find({ where: { awardId }, order: { position: 'ASC', createdAt: 'ASC' } });
+  }
+
+  /** The shortlists of several awards in one query, by award id (an award without nominees is absent). */
+  async shortlists(awardIds: string[]): Promise<Map<string, AwardNominee[]>> {
+    const byAward = new Map<string, AwardNominee[]>();
+    if (awardIds.length === 0) return byAward;
+    const nominees = await this.db
+      .getRepository(AwardNominee)
+      .find({ where: { awardId: In(awardIds) }, order: { position: 'ASC', createdAt: 'ASC' } });
+    for (const nominee of nominees) {
+      const shortlist = byAward.get(nominee.awardId) ?? [];
+      if (shortlist.length === 0) byAward.set(nominee.awardId, shortlist);
+      shortlist.push(nominee);
+    }
+    return byAward;
   }
 
   /** Adds the nominee at the end of the shortlist. */
