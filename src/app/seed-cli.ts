@@ -6,7 +6,7 @@ import { ConfigValidationError, loadConfigFromEnvironment } from '../platform/co
 import { dataSourceOptions } from '../platform/database/data-source-options.js';
 import { ENTITIES } from './entities.js';
 import { runMigrations } from '../platform/database/migrate.js';
-import { demoRefusal } from '../seed/demo-seeder.js';
+import { DemoRepository } from '../seed/demo.repository.js';
 import { demoLoginLines, describeSeed, seedDemoIfEmpty } from './seed-demo.js';
 
 /**
@@ -29,23 +29,12 @@ function findServices(): void {
   }
 }
 
-/** Empties every table the application owns, keeping the schema and the migrations table. */
-async function deleteAllData(databaseUrl: string): Promise<void> {
+/** Runs `work` with the demo's statements on a connection of its own. */
+async function withDemoRepository<T>(databaseUrl: string, work: (demo: DemoRepository) => Promise<T>): Promise<T> {
   const db = new DataSource({ ...dataSourceOptions({ databaseUrl }, ENTITIES), extra: { max: 1 } });
   await db.initialize();
   try {
-    const tables = [...new Set(db.entityMetadatas.map((m) => `"${m.tableName}"`))];
-    await db.query(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`);
-  } finally {
-    await db.destroy();
-  }
-}
-
-async function isEmpty(databaseUrl: string, adminEmail: string): Promise<string | undefined> {
-  const db = new DataSource({ ...dataSourceOptions({ databaseUrl }, ENTITIES), extra: { max: 1 } });
-  await db.initialize();
-  try {
-    return await demoRefusal(db, { adminEmail });
+    return await work(new DemoRepository(db));
   } finally {
     await db.destroy();
   }
@@ -65,7 +54,7 @@ async function main(args: string[]): Promise<number> {
   const applied = await runMigrations(config);
   if (applied.length > 0) say(`applied migrations ${applied.join(', ')}`);
 
-  const refusal = await isEmpty(config.databaseUrl, config.adminEmail);
+  const refusal = await withDemoRepository(config.databaseUrl, (demo) => demo.refusal(config.adminEmail));
   if (refusal && !reset) {
     console.error(
       `seed: not seeding ${where}: ${refusal}.\n` +
@@ -75,7 +64,7 @@ async function main(args: string[]): Promise<number> {
   }
   if (refusal) {
     say(`--reset: deleting all data in ${where}`);
-    await deleteAllData(config.databaseUrl);
+    await withDemoRepository(config.databaseUrl, (demo) => demo.deleteAllData());
   }
   const outcome = await seedDemoIfEmpty(config);
   if (!outcome.seeded) {

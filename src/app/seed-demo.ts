@@ -6,7 +6,9 @@ import type { AppConfig } from '../platform/config/app-config.js';
 import { createRootLogger, PinoNestLogger } from '../platform/logging/logging.js';
 import { randomBytes } from 'node:crypto';
 import { DEMO_ACCOUNTS, type DemoAccounts } from '../seed/demo-content.js';
-import { demoRefusal, type DemoSummary, seedDemo } from '../seed/demo-seeder.js';
+import { withAdvisoryLock } from '../platform/database/advisory-lock.repository.js';
+import { DemoRepository } from '../seed/demo.repository.js';
+import { type DemoSummary, seedDemo } from '../seed/demo-seeder.js';
 
 /** Any fixed number: processes starting together take turns to look at the database. */
 const SEED_LOCK = 7_204_313;
@@ -26,20 +28,11 @@ export async function seedDemoIfEmpty(config: AppConfig): Promise<SeedOutcome> {
   });
   try {
     const db = context.get(DataSource, { strict: false });
-    const runner = db.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.query('SELECT pg_advisory_lock($1)', [SEED_LOCK]);
-      try {
-        const reason = await demoRefusal(db, config);
-        if (reason) return { seeded: false, reason };
-        return { seeded: true, summary: await seedDemo(context, new Date(), demoAccountsFor(config)) };
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK]);
-      }
-    } finally {
-      await runner.release();
-    }
+    return await withAdvisoryLock(db, SEED_LOCK, async (): Promise<SeedOutcome> => {
+      const reason = await new DemoRepository(db).refusal(config.adminEmail);
+      if (reason) return { seeded: false, reason };
+      return { seeded: true, summary: await seedDemo(context, new Date(), demoAccountsFor(config)) };
+    });
   } finally {
     await context.close();
   }

@@ -255,6 +255,16 @@ export class OutboxRepository {
     return (await query.execute()).affected ?? 0;
   }
 
+  /** Marks the events' pending emails of these kinds cancelled with a reason, without sending them. */
+  async cancelPendingOfKinds(eventIds: string[], kinds: NotificationKind[], reason: string): Promise<number> {
+    const [, affected] = await this.db.query<[unknown, number]>(
+      `UPDATE notifications SET status = 'cancelled', last_error = $3, updated_at = now()
+        WHERE event_id = ANY($1::uuid[]) AND kind = ANY($2::text[]) AND status = 'pending'`,
+      [eventIds, kinds, reason],
+    );
+    return affected;
+  }
+
   /** One page of an event's emails, newest first. */
   pageForEvent(
     eventId: string,

@@ -4,6 +4,9 @@ import { validateSync } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import { NotificationKind } from '../outbox/notification-kind.js';
+import { OutboxRepository } from '../outbox/outbox.repository.js';
+import { DemoRepository } from './demo.repository.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import { AwardsService } from '../awards/awards.service.js';
 import { CreateAwardDto } from '../awards/dto/award.dto.js';
@@ -14,12 +17,11 @@ import { MOVEMENT_BUILDING } from '../canvas/canvas-templates.js';
 import { CreateCanvasDto } from '../canvas/dto/create-canvas.dto.js';
 import { CreateNoteDto } from '../canvas/dto/create-note.dto.js';
 import { UpdateNoteDto } from '../canvas/dto/update-note.dto.js';
-import { AppConfig } from '../platform/config/app-config.js';
 import { CreateEventDto } from '../events/dto/create-event.dto.js';
 import type { Event } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
 import { CreateRegistrationDto } from '../registrations/dto/create-registration.dto.js';
-import { Registration } from '../registrations/registration.entity.js';
+import type { Registration } from '../registrations/registration.entity.js';
 import { DelegatesService } from '../registrations/delegates.service.js';
 import { WorkshopSignupsService } from '../registrations/workshop-signups.service.js';
 import { ReminderRuleDto } from '../reminders/dto/reminder-rule.dto.js';
@@ -66,17 +68,6 @@ export interface DemoSummary {
   /** Welcome emails of the demo registrations, marked cancelled instead of sent. */
   welcomeEmailsCancelled: number;
   millis: number;
-}
-
-/** Why the demo was not seeded, or undefined when the database is empty. */
-export async function demoRefusal(db: DataSource, config: Pick<AppConfig, 'adminEmail'>): Promise<string | undefined> {
-  const [row] = await db.query<Array<{ events: number; users: number }>>(
-    `SELECT (SELECT count(*) FROM events)::int AS events,
-            (SELECT count(*) FROM users WHERE email <> $1)::int AS users`,
-    [config.adminEmail.toLowerCase()],
-  );
-  if (!row || (row.events === 0 && row.users === 0)) return undefined;
-  return `the database is not empty (${row.events} event(s), ${row.users} staff account(s) besides the administrator)`;
 }
 
 /** Builds a request body as the HTTP layer would (transform + validation), so seeded data obeys the same rules. */
@@ -155,7 +146,8 @@ const iso = (time: DateTime): string => time.toUTC().toISO()!;
 
 /** The services the seeder goes through (the same ones the HTTP routes call). */
 class Services {
-  readonly db: DataSource;
+  readonly demo: DemoRepository;
+  readonly outbox: OutboxRepository;
   readonly users: UsersService;
   readonly events: EventsService;
   readonly speakers: SpeakersService;
@@ -169,7 +161,8 @@ class Services {
 
   constructor(app: INestApplicationContext) {
     const get = <T>(type: new (...args: never[]) => T): T => app.get(type, { strict: false });
-    this.db = get(DataSource);
+    this.demo = new DemoRepository(get(DataSource));
+    this.outbox = get(OutboxRepository);
     this.users = get(UsersService);
     this.events = get(EventsService);
     this.speakers = get(SpeakersService);
@@ -185,7 +178,7 @@ class Services {
 
 /**
  * Seeds the demo through the feature services, as an organiser and a facilitator would
- * through the API. The caller checks the database is empty first (demoRefusal).
+ * through the API. The caller checks the database is empty first (DemoRepository.refusal).
  *
  * Mail: the demo registrations' welcome emails are written to the outbox like any other
  * and then marked cancelled ("demo data: not sent"), so start-up does not send hundreds of
@@ -212,15 +205,19 @@ export async function seedDemo(
   const workshop = await createWorkshopEvent(s, meeting.day1, staff, delegates);
   const canvas = await runCanvas(s, workshop, staff.facilitator);
 
-  const welcomeEmailsCancelled = await cancelWelcomeEmails(s.db, [meeting.event.id, workshop.event.id]);
+  const welcomeEmailsCancelled = await s.outbox.cancelPendingOfKinds(
+    [meeting.event.id, workshop.event.id],
+    WELCOME_KINDS,
+    'Demo data: not sent',
+  );
   return {
     meeting: summaryOf(meeting.event),
     workshop: summaryOf(workshop.event),
     canvas,
     sessions: meeting.sessions.length + workshop.sessions.length,
     speakers: SPEAKERS.length + 1,
-    registrations: await countRegistrations(s.db, meeting.event.id),
-    workshopSignups: await countSignups(s.db, meeting.event.id),
+    registrations: await s.demo.registrationCounts(meeting.event.id),
+    workshopSignups: await s.demo.signupCounts(meeting.event.id),
     awards: AWARDS.length,
     nominees,
     reminderRules: MEETING_REMINDERS.length + WORKSHOP_REMINDERS.length,
@@ -308,15 +305,10 @@ async function registerMeetingDelegates(
     registered.push({ id: created.id, person, status: created.status });
   }
   // A few cancel; the first on the waiting list move up.
-  const registrations = s.db.getRepository(Registration);
-  const load = async (id: string): Promise<Registration> => registrations.findOneByOrFail({ id });
   for (let i = 0; i < MEETING.cancellations; i++) {
-    await s.registrations.cancel(await load(registered[7 + i * 31].id));
+    await s.registrations.cancel(await s.demo.registration(registered[7 + i * 31].id));
   }
-  const confirmed = await registrations.find({
-    where: { eventId: meeting.id, status: 'confirmed' },
-    order: { createdAt: 'ASC', id: 'ASC' },
-  });
+  const confirmed = await s.demo.confirmed(meeting.id);
   return { delegates, confirmed };
 }
 
@@ -534,37 +526,10 @@ const NO_REPLY = {
 } as unknown as FastifyReply;
 
 const WELCOME_KINDS = [
-  'registration-confirmed',
-  'registration-waitlisted',
-  'registration-promoted',
-  'registration-cancelled',
-  'workshop-promoted',
+  NotificationKind.RegistrationConfirmed,
+  NotificationKind.RegistrationWaitlisted,
+  NotificationKind.RegistrationPromoted,
+  NotificationKind.RegistrationCancelled,
+  NotificationKind.WorkshopPromoted,
 ];
 
-async function cancelWelcomeEmails(db: DataSource, eventIds: string[]): Promise<number> {
-  const [, affected] = await db.query<[unknown, number]>(
-    `UPDATE notifications SET status = 'cancelled', last_error = 'Demo data: not sent', updated_at = now()
-      WHERE event_id = ANY($1::uuid[]) AND kind = ANY($2::text[]) AND status = 'pending'`,
-    [eventIds, WELCOME_KINDS],
-  );
-  return affected;
-}
-
-async function countRegistrations(db: DataSource, eventId: string): Promise<DemoSummary['registrations']> {
-  const rows = await db.query<Array<{ status: string; n: number }>>(
-    `SELECT status, count(*)::int AS n FROM registrations WHERE event_id = $1 GROUP BY status`,
-    [eventId],
-  );
-  const of = (status: string) => rows.find((row) => row.status === status)?.n ?? 0;
-  return { confirmed: of('confirmed'), waitlisted: of('waitlisted'), cancelled: of('cancelled') };
-}
-
-async function countSignups(db: DataSource, eventId: string): Promise<DemoSummary['workshopSignups']> {
-  const rows = await db.query<Array<{ status: string; n: number }>>(
-    `SELECT u.status, count(*)::int AS n FROM session_signups u JOIN sessions s ON s.id = u.session_id
-      WHERE s.event_id = $1 GROUP BY u.status`,
-    [eventId],
-  );
-  const of = (status: string) => rows.find((row) => row.status === status)?.n ?? 0;
-  return { confirmed: of('confirmed'), waitlisted: of('waitlisted') };
-}

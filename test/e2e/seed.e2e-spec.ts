@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { MOVEMENT_BUILDING } from '../../src/canvas/canvas-templates.js';
 import { DEMO_ACCOUNTS, MEETING, WORKSHOP_EVENT } from '../../src/seed/demo-content.js';
-import { demoRefusal } from '../../src/seed/demo-seeder.js';
+import { DemoRepository } from '../../src/seed/demo.repository.js';
 import { demoLoginLines, describeSeed, seedDemoIfEmpty, type SeedOutcome } from '../../src/app/seed-demo.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -48,13 +48,13 @@ describe('demo data', () => {
   });
 
   it('counts a database holding only one staff account as not empty', async () => {
-    expect(await demoRefusal(t.db, t.config)).toBeUndefined();
+    expect(await new DemoRepository(t.db).refusal(t.config.adminEmail)).toBeUndefined();
     await t.http
       .post('/api/users')
       .set('Authorization', `Bearer ${await t.adminToken()}`)
       .send({ email: 'someone@example.org', name: 'Someone', password: 'a-long-enough-password' })
       .expect(201);
-    expect(await demoRefusal(t.db, t.config)).toMatch(/not empty.*1 staff account/);
+    expect(await new DemoRepository(t.db).refusal(t.config.adminEmail)).toMatch(/not empty.*1 staff account/);
     await t.db.query(`DELETE FROM users WHERE email = 'someone@example.org'`);
   });
 
