@@ -146,7 +146,7 @@ async function main(): Promise<void> {
   const repository = (await import(pathToFileURL(join(ROOT, 'dist/canvas/canvases.repository.js')).href)) as {
     exportCopySql: (literal: string, includeHidden: boolean) => string;
   };
-  const { CopyToStream } = (await import(pathToFileURL(join(ROOT, 'dist/canvas/copy-to-stream.js')).href)) as {
+  const { CopyToStream } = (await import(pathToFileURL(join(ROOT, 'dist/platform/database/copy-to-stream.js')).href)) as {
     CopyToStream: new (sql: string) => Readable;
   };
   const adminEmail = 'bench-admin@plenary.local';

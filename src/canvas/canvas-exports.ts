@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { type EventEmitter, once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
-import type pg from 'pg';
 import { Clock } from '../platform/clock/clock.js';
-import { ExportPool } from '../platform/database/export-pool.js';
 import {
   EXPORT_COLUMNS,
   looksLikeFormula,
@@ -15,8 +13,8 @@ import {
   WallClock,
 } from './canvas-export-format.js';
 import type { Canvas } from './canvas.entity.js';
-import { CanvasesRepository, EXPORT_ROWS_SQL, type ExportRow, exportCopySql } from './canvases.repository.js';
-import { CopyToStream } from './copy-to-stream.js';
+import { CanvasExportsRepository } from './canvas-exports.repository.js';
+import { CanvasesRepository, type ExportRow } from './canvases.repository.js';
 import { CrlfRecordEnds } from './crlf-record-ends.js';
 import { enableQuotePrefix, QUOTE_PREFIX } from './xlsx-quote-prefix.js';
 import type { ExportFormat } from './dto/export-query.dto.js';
@@ -51,8 +49,6 @@ const COLUMN_STYLES: Partial<Record<(typeof EXPORT_COLUMNS)[number], Partial<Exc
 const CELL_STYLES: Array<Partial<ExcelJS.Style>> = EXPORT_COLUMNS.map((column) => COLUMN_STYLES[column] ?? TOP);
 const QUOTED_STYLES = CELL_STYLES.map((style) => ({ ...style, [QUOTE_PREFIX]: true }) as Partial<ExcelJS.Style>);
 
-/** Rows fetched per round trip from the export cursor. */
-const BATCH = 2_000;
 const UTF8_BOM = '\uFEFF';
 
 export interface ExportFile {
@@ -71,7 +67,7 @@ export class CanvasExports {
   constructor(
     private readonly canvases: CanvasesRepository,
     private readonly clock: Clock,
-    private readonly exportPool: ExportPool,
+    private readonly reads: CanvasExportsRepository,
   ) {}
 
   async export(canvas: Canvas, format: ExportFormat, includeHidden: boolean): Promise<ExportFile> {
@@ -107,53 +103,21 @@ export class CanvasExports {
     }
   }
 
-  /** BOM, then COPY … TO STDOUT straight from PostgreSQL (records ended CRLF); the connection goes back when it ends. */
+  /** BOM, then PostgreSQL's own CSV (records ended CRLF); cancelling the download stops the COPY. */
   async csv(canvas: Canvas, includeHidden: boolean): Promise<Readable> {
-    const client = await this.exportPool.connect();
-    const copy = new CopyToStream(exportCopySql(client.escapeLiteral(canvas.id), includeHidden));
-    client.query(copy as unknown as pg.Submittable);
-    let released = false;
-    const release = (error?: Error) => {
-      if (released) return;
-      released = true;
-      // A COPY cut off half-way leaves the connection mid-protocol: drop it rather than reuse it.
-      client.release(error ?? (copy.readableEnded ? undefined : new Error('export aborted')));
-    };
-    copy.callback = (error) => release(error);
+    const copy = await this.reads.copyCsv(canvas.id, includeHidden);
     const body = new PassThrough();
     body.write(UTF8_BOM);
-    copy.on('error', (error: Error) => {
-      release(error);
-      body.destroy(error);
-    });
+    copy.on('error', (error: Error) => body.destroy(error));
     body.on('close', () => {
-      if (!copy.readableEnded) {
-        copy.destroy();
-        release(new Error('export aborted'));
-      }
+      if (!copy.readableEnded) copy.destroy();
     });
     copy.pipe(new CrlfRecordEnds()).pipe(body);
     return body;
   }
 
-  /** Export rows in order, read through a server-side cursor a batch at a time. */
-  async *rows(canvas: Canvas, includeHidden: boolean): AsyncGenerator<ExportRow> {
-    const client = await this.exportPool.connect();
-    let clean = false;
-    try {
-      await client.query('BEGIN READ ONLY');
-      await client.query(`DECLARE canvas_export NO SCROLL CURSOR FOR ${EXPORT_ROWS_SQL}`, [canvas.id, includeHidden]);
-      for (;;) {
-        const { rows } = await client.query<ExportRow>(`FETCH ${BATCH} FROM canvas_export`);
-        for (const row of rows) yield row;
-        if (rows.length < BATCH) break;
-      }
-      await client.query('COMMIT');
-      clean = true;
-    } finally {
-      // Stopped early (the download was cancelled): the transaction is still open, so drop the connection.
-      client.release(clean ? undefined : new Error('export aborted'));
-    }
+  rows(canvas: Canvas, includeHidden: boolean): AsyncGenerator<ExportRow> {
+    return this.reads.rows(canvas.id, includeHidden);
   }
 
   private async *json(canvas: Canvas, includeHidden: boolean): AsyncGenerator<string> {

@@ -5,6 +5,7 @@ import { RegistrationHooksModule } from '../registrations/registration-erased.ho
 import { CanvasErasure } from './canvas-erasure.js';
 import { JoinCodeGuesses } from './join-code-guesses.js';
 import { CanvasExports } from './canvas-exports.js';
+import { CanvasExportsRepository } from './canvas-exports.repository.js';
 import { CanvasLive } from './canvas-live.js';
 import { CanvasPagesController } from './pages/canvas-pages.controller.js';
 import { CanvasesSection } from './pages/canvases-section.js';
@@ -25,6 +26,7 @@ import { CanvasesService } from './canvases.service.js';
     CanvasLive,
     CanvasStreams,
     CanvasExports,
+    CanvasExportsRepository,
     CanvasesSection,
     CanvasErasure,
     JoinCodeGuesses,
