@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Page, PageWindow } from '../platform/http/pagination.js';
-import { NotificationKind } from '../outbox/notification-kind.js';
 import { AgendaChange } from './agenda-change.entity.js';
 
 /** The change list's queries and the debounce of its emails. */
@@ -49,27 +48,5 @@ export class AgendaChangesRepository {
       `SELECT id, email FROM speakers WHERE id = ANY($1::uuid[]) AND email IS NOT NULL`,
       [speakerIds],
     );
-  }
-
-  /**
-   * Pushes back this person's pending change email (never beyond maxDelayMs after its
-   * first change); returns how many rows moved (0: there is none, start a new one).
-   */
-  async pushPendingEmail(
-    manager: EntityManager,
-    eventId: string,
-    dedupePrefix: string,
-    sendAt: Date,
-    maxDelayMs: number,
-  ): Promise<number> {
-    const [, moved] = await manager.query<[unknown[], number]>(
-      `UPDATE notifications
-          SET send_at = LEAST($3::timestamptz, (data->>'since')::timestamptz + $4 * interval '1 millisecond'),
-              updated_at = now()
-        WHERE event_id = $1 AND kind = $5 AND status = 'pending' AND starts_with(dedupe_key, $2)
-      RETURNING id`,
-      [eventId, dedupePrefix, sendAt, maxDelayMs, NotificationKind.AgendaChanged],
-    );
-    return moved;
   }
 }

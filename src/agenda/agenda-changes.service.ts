@@ -96,14 +96,14 @@ export class AgendaChangesService {
     for (const recipient of recipients) {
       const prefix = `agenda-changed:${eventId}:${recipient.type}:${recipient.id}:`;
       // A pending email for this person: push it back; otherwise this change starts a new one.
-      const pushed = await this.repo.pushPendingEmail(
-        manager,
+      const pushed = await this.outbox.postponePending(manager, {
         eventId,
-        prefix,
+        kind: NotificationKind.AgendaChanged,
         sendAt,
-        this.config.agendaChangeMaxDelayMs,
-      );
-      if (pushed > 0) continue;
+        maxDelayMs: this.config.agendaChangeMaxDelayMs,
+        dedupePrefix: prefix,
+      });
+      if (pushed.length > 0) continue;
       const data: AgendaChangedData = {
         eventId,
         recipientType: recipient.type,

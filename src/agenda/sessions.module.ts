@@ -8,6 +8,7 @@ import { AgendaChangesService } from './agenda-changes.service.js';
 import { AgendaController } from './agenda.controller.js';
 import { AgendaService } from './agenda.service.js';
 import { AgendaWrites } from './agenda-writes.js';
+import { EventSpeakersProvider } from './event-speakers.provider.js';
 import { SessionAudience } from './session-audience.js';
 import { SpeakersRepository } from './speakers.repository.js';
 import { SessionsController } from './sessions.controller.js';
@@ -30,6 +31,7 @@ import { SessionsService } from './sessions.service.js';
     AgendaWrites,
     SessionAudience,
     SpeakersRepository,
+    EventSpeakersProvider,
   ],
   exports: [
     SpeakersRepository,

@@ -28,4 +28,19 @@ export class SpeakersRepository {
   async delete(manager: EntityManager, speakerId: string): Promise<void> {
     await manager.getRepository(Speaker).delete({ id: speakerId });
   }
+
+  /** Speakers with an address who speak in a session still on the agenda, in the caller's transaction. */
+  withAddress(manager: EntityManager, eventId: string): Promise<Array<{ id: string; email: string }>> {
+    return manager.query<Array<{ id: string; email: string }>>(
+      `SELECT sp.id, sp.email FROM speakers sp
+        WHERE sp.event_id = $1 AND sp.email IS NOT NULL
+          AND EXISTS (SELECT 1 FROM session_speakers ss JOIN sessions s ON s.id = ss.session_id
+                       WHERE ss.speaker_id = sp.id AND s.removed_at IS NULL)`,
+      [eventId],
+    );
+  }
+
+  findById(speakerId: string): Promise<Speaker | null> {
+    return this.db.getRepository(Speaker).findOne({ where: { id: speakerId } });
+  }
 }

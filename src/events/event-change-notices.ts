@@ -4,7 +4,7 @@ import { Clock } from '../platform/clock/clock.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import { OutboxService, type OutboxEntry } from '../outbox/outbox.service.js';
-import { EventChangesRepository, type EventChangeRecipientType } from './event-changes.repository.js';
+import { EventAudience, type EventChangeRecipientType } from './event-audience.js';
 import type { Event } from './event.entity.js';
 import type { EventSchedule } from './event-schedule.js';
 
@@ -28,7 +28,7 @@ const BATCH = 500;
 @Injectable()
 export class EventChangeNotices {
   constructor(
-    private readonly repo: EventChangesRepository,
+    private readonly audience: EventAudience,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -38,9 +38,14 @@ export class EventChangeNotices {
   async schedule(manager: EntityManager, event: Event, before: EventSchedule): Promise<void> {
     const now = this.clock.now();
     const sendAt = new Date(now.getTime() + this.config.agendaChangeDebounceMs);
-    const pushed = await this.repo.pushPending(manager, event.id, sendAt, this.config.agendaChangeMaxDelayMs);
-    const waiting = new Set(pushed.map((p) => `${p.type}:${p.id}`));
-    const entries: OutboxEntry[] = (await this.repo.recipients(manager, event.id))
+    const pushed = await this.outbox.postponePending(manager, {
+      eventId: event.id,
+      kind: NotificationKind.EventChanged,
+      sendAt,
+      maxDelayMs: this.config.agendaChangeMaxDelayMs,
+    });
+    const waiting = new Set(pushed.map((data) => `${String(data.recipientType)}:${String(data.recipientId)}`));
+    const entries: OutboxEntry[] = (await this.audience.recipients(manager, event.id))
       .filter((r) => !waiting.has(`${r.type}:${r.id}`))
       .map((r) => {
         const data: EventChangedData = {

@@ -7,7 +7,7 @@ import type { Notification } from '../outbox/notification.entity.js';
 import { NotificationComposers } from '../outbox/notification-composers.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import type { EventChangedData } from './event-change-notices.js';
-import { EventChangesRepository } from './event-changes.repository.js';
+import { EventAudience } from './event-audience.js';
 import { describeScheduleChange } from './event-schedule.js';
 import { EventsRepository } from './events.repository.js';
 import { eventUrls } from './event-urls.js';
@@ -23,7 +23,7 @@ export class EventChangedComposer implements OnModuleInit {
   constructor(
     private readonly composers: NotificationComposers,
     private readonly renderer: MailRenderer,
-    private readonly repo: EventChangesRepository,
+    private readonly audience: EventAudience,
     private readonly config: AppConfig,
     private readonly events: EventsRepository,
   ) {}
@@ -37,7 +37,7 @@ export class EventChangedComposer implements OnModuleInit {
     const event = await this.events.findById(data.eventId);
     // A cancelled event has its own email; an unpublished one has nobody to tell.
     if (!event || event.status !== 'published') return undefined;
-    const recipient = await this.repo.recipient(data.recipientType, data.recipientId);
+    const recipient = await this.audience.recipient(data.recipientType, data.recipientId);
     if (!recipient) return undefined;
     const changes = describeScheduleChange(data.before, event);
     if (changes.length === 0) return undefined;

@@ -4,7 +4,7 @@ import { EventCancelledHooks } from './event-cancelled.hooks.js';
 import { EventDatesHooks } from './event-dates.hooks.js';
 import { EventChangeNotices } from './event-change-notices.js';
 import { EventChangedComposer } from './event-changed.composer.js';
-import { EventChangesRepository } from './event-changes.repository.js';
+import { EventAudience } from './event-audience.js';
 import { EventOutboxController } from './event-outbox.controller.js';
 import { EventsController } from './events.controller.js';
 import { EventsRepository } from './events.repository.js';
@@ -26,7 +26,7 @@ import { ScheduleChangeHooks } from './schedule-change.hooks.js';
     ScheduleChangeHooks,
     EventCommittedHooks,
     EventChangeNotices,
-    EventChangesRepository,
+    EventAudience,
     EventChangedComposer,
   ],
   exports: [
@@ -37,6 +37,7 @@ import { ScheduleChangeHooks } from './schedule-change.hooks.js';
     EventCancelledHooks,
     ScheduleChangeHooks,
     EventCommittedHooks,
+    EventAudience,
   ],
 })
 export class EventsModule {}

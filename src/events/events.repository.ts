@@ -84,21 +84,6 @@ export class EventsRepository {
     return entities.map((event, i) => ({ event, role: raw[i]?.member_role ?? 'admin' }));
   }
 
-  /**
-   * Who a status change would reach, for the confirmation page: delegates with a place and on
-   * the waiting list. A read of the registrations table by name, for a page only; the emails
-   * themselves are written by registrations through EventCancelledHooks.
-   */
-  async audience(eventId: string): Promise<{ confirmed: number; waiting: number }> {
-    const rows = await this.db.query<Array<{ confirmed: number; waiting: number }>>(
-      `SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed,
-              count(*) FILTER (WHERE status = 'waitlisted')::int AS waiting
-         FROM registrations WHERE event_id = $1`,
-      [eventId],
-    );
-    return rows[0] ?? { confirmed: 0, waiting: 0 };
-  }
-
   /** Published events for everyone; a staff user also sees events they belong to (an admin: all). */
   async listVisible(user: AuthUser | undefined, window: PageWindow): Promise<Page<Event>> {
     const query = this.db

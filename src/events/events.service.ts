@@ -22,6 +22,7 @@ import type { EventRole } from '../identity/event-member.entity.js';
 import type { Event } from './event.entity.js';
 import { isPublic } from './event-visibility.js';
 import { eventsError, EventsError } from './events.errors.js';
+import { EventAudience } from './event-audience.js';
 import { EventsRepository } from './events.repository.js';
 import { isUsableSlug, nextFreeSlug, slugify } from './slug.js';
 
@@ -45,6 +46,7 @@ export class EventsService {
     private readonly dates: EventDatesHooks,
     private readonly cancelled: EventCancelledHooks,
     private readonly changeNotices: EventChangeNotices,
+    private readonly eventAudience: EventAudience,
   ) {}
 
   async create(user: AuthUser, input: CreateEventDto): Promise<Event> {
@@ -88,7 +90,7 @@ export class EventsService {
 
   /** How many delegates (with a place, waiting) a cancellation would email. */
   audience(eventId: string): Promise<{ confirmed: number; waiting: number }> {
-    return this.repo.audience(eventId);
+    return this.eventAudience.delegateCounts(eventId);
   }
 
   /** The events a staff user works on, with their role, for the staff pages. */

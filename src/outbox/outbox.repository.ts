@@ -96,7 +96,15 @@ const END_SENDING_SQL = statusChangeSql({ rows: BY_IDS, from: 'sending', set: `s
 /** $1 ids. */
 const REQUEUE_SQL = statusChangeSql({ rows: BY_IDS, from: 'queued', set: `status = 'pending', queued_at = NULL` });
 
-/** The delivery side's queries on the outbox; each is one statement, safe with many workers. */
+export interface PendingToPostpone {
+  eventId: string;
+  kind: NotificationKind;
+  sendAt: Date;
+  maxDelayMs: number;
+  dedupePrefix?: string;
+}
+
+/** Every statement on the outbox table; the delivery side's are one statement each, safe with many workers. */
 @Injectable()
 export class OutboxRepository {
   private readonly claims = new CallBatcher((ids: string[]) => this.claimBatch(ids), SEND_BATCHING);
@@ -253,6 +261,24 @@ export class OutboxRepository {
       .andWhere(`status IN ('pending', 'queued')`);
     if (kinds?.length) query.andWhere('kind IN (:...kinds)', { kinds });
     return (await query.execute()).affected ?? 0;
+  }
+
+  /**
+   * Pushes back an event's pending emails of a kind (only those whose dedupe key starts with
+   * `dedupePrefix`, when given) to `sendAt`, never beyond `maxDelayMs` after the first change of
+   * their burst (`data.since`), and returns their data: the debounce of the change notices.
+   */
+  async postponePending(manager: EntityManager, pending: PendingToPostpone): Promise<Array<Record<string, unknown>>> {
+    const [rows] = await manager.query<[Array<{ data: Record<string, unknown> }>, number]>(
+      `UPDATE notifications
+          SET send_at = LEAST($3::timestamptz, (data->>'since')::timestamptz + $4 * interval '1 millisecond'),
+              updated_at = now()
+        WHERE event_id = $1 AND kind = $2 AND status = 'pending'
+          AND ($5::text IS NULL OR starts_with(dedupe_key, $5))
+      RETURNING data`,
+      [pending.eventId, pending.kind, pending.sendAt, pending.maxDelayMs, pending.dedupePrefix ?? null],
+    );
+    return rows.map((row) => row.data);
   }
 
   /** Marks the events' pending emails of these kinds cancelled with a reason, without sending them. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NotificationKind } from './notification-kind.js';
 import type { OutboxEntry } from './outbox-entry.js';
-import { OutboxRepository } from './outbox.repository.js';
+import { OutboxRepository, type PendingToPostpone } from './outbox.repository.js';
 
 export type { OutboxEntry } from './outbox-entry.js';
 
@@ -31,5 +31,10 @@ export class OutboxService {
     kinds?: NotificationKind[],
   ): Promise<number> {
     return this.repo.cancelPendingForRegistration(manager, registrationId, kinds);
+  }
+
+  /** Pushes back pending emails of a debounced kind; returns the data of those it moved. */
+  postponePending(manager: EntityManager, pending: PendingToPostpone): Promise<Array<Record<string, unknown>>> {
+    return this.repo.postponePending(manager, pending);
   }
 }

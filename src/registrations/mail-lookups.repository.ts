@@ -57,4 +57,24 @@ export class MailLookupsRepository {
       .andWhere(`r.status IN ('confirmed', 'waitlisted')`)
       .getMany();
   }
+
+  /** Delegates with a place or on the waiting list, in the caller's transaction: those an event-wide change is for. */
+  eventDelegates(manager: EntityManager, eventId: string): Promise<Array<{ id: string; email: string }>> {
+    return manager.query<Array<{ id: string; email: string }>>(
+      `SELECT id, email FROM registrations
+        WHERE event_id = $1 AND status IN ('confirmed', 'waitlisted') AND erased_at IS NULL`,
+      [eventId],
+    );
+  }
+
+  /** How many delegates hold a place and how many wait. */
+  async delegateCounts(eventId: string): Promise<{ confirmed: number; waiting: number }> {
+    const rows = await this.db.query<Array<{ confirmed: number; waiting: number }>>(
+      `SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed,
+              count(*) FILTER (WHERE status = 'waitlisted')::int AS waiting
+         FROM registrations WHERE event_id = $1`,
+      [eventId],
+    );
+    return rows[0] ?? { confirmed: 0, waiting: 0 };
+  }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SessionsModule } from '../agenda/sessions.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { EventCancelledMail } from './event-cancelled.mail.js';
+import { EventDelegatesProvider } from './event-delegates.provider.js';
 import { MailLookupsRepository } from './mail-lookups.repository.js';
 import { RegistrationMailComposer } from './registration-mail.composer.js';
 import { DelegatesRepository } from './delegates.repository.js';
@@ -24,6 +25,7 @@ import { WorkshopSignupsRepository } from './workshop-signups.repository.js';
     EventCancelledMail,
     MailLookupsRepository,
     SessionAudienceProvider,
+    EventDelegatesProvider,
   ],
 })
 export class RegistrationMailModule {}
