@@ -2,9 +2,9 @@
 /**
  * The floor plan as a lint rule: a folder under src/ may import only from folders to its left in
  *
- *   platform <- outbox <- identity <- events <- agenda <- registrations <- reminders <- awards, canvas <- seed <- app
+ *   platform <- outbox <- identity <- events <- agenda <- registrations <- reminders <- awards, canvas, evidence <- seed <- app
  *
- * (awards and canvas stand side by side and do not import each other; files directly under src/ are
+ * (awards, canvas and evidence stand side by side and do not import each other; files directly under src/ are
  * entry points, like app). A lower folder that must react to a higher one's change registers a
  * listener on a hook the higher one announces, instead of importing it.
  */
@@ -21,6 +21,7 @@ export const FLOORS = {
   reminders: 6,
   awards: 7,
   canvas: 7,
+  evidence: 7,
   seed: 8,
   app: 9,
 };
@@ -40,7 +41,7 @@ const importsPointLeft = {
     messages: {
       wrongWay:
         "'{{from}}' (floor {{fromFloor}}) may not import '{{to}}' (floor {{toFloor}}): imports point left " +
-        '(platform <- outbox <- identity <- events <- agenda <- registrations <- reminders <- awards, canvas <- seed <- app). ' +
+        '(platform <- outbox <- identity <- events <- agenda <- registrations <- reminders <- awards, canvas, evidence <- seed <- app). ' +
         'Let the lower folder announce a hook the higher one listens to instead.',
       unknownFolder: "'{{folder}}' is not on the floor plan (scripts/eslint-floor-plan.mjs): add it to FLOORS.",
     },

@@ -38,6 +38,16 @@ describe('the floor-plan lint rule', () => {
 
   it('refuses imports between the side-by-side features', () => {
     expect(lint('awards/x.ts', "import { a } from '../canvas/canvas.entity.js';")).toHaveLength(1);
+    expect(lint('evidence/x.ts', "import { a } from '../awards/ballot-seal.js';")).toHaveLength(1);
+    expect(lint('canvas/x.ts', "import { a } from '../evidence/x.js';")).toHaveLength(1);
+    expect(lint('awards/x.ts', "import { a } from '../evidence/x.js';")).toHaveLength(1);
+  });
+
+  it('lets evidence import the folders to its left, and only seed and app import it', () => {
+    expect(lint('evidence/x.ts', "import { a } from '../reminders/reminder.composer.js';")).toEqual([]);
+    expect(lint('evidence/x.ts', "import { a } from '../registrations/check-in/check-in.service.js';")).toEqual([]);
+    expect(lint('app/x.ts', "import { a } from '../evidence/x.js';")).toEqual([]);
+    expect(lint('reminders/x.ts', "import { a } from '../evidence/x.js';")).toHaveLength(1);
   });
 
   it('allows no exception: the imports that once went the wrong way are refused like any other', () => {

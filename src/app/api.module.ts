@@ -3,6 +3,8 @@ import { AwardsModule } from '../awards/awards.module.js';
 import { AwardPagesModule } from '../awards/pages/award-pages.module.js';
 import { CanvasModule } from '../canvas/canvas.module.js';
 import { EventsModule } from '../events/events.module.js';
+import { EvidenceModule } from '../evidence/evidence.module.js';
+import { EvidencePagesModule } from '../evidence/pages/evidence-pages.module.js';
 import { HealthModule } from '../platform/health/health.module.js';
 import { FaviconModule } from '../platform/web/favicon.controller.js';
 import { PagesModule } from '../agenda/pages/pages.module.js';
@@ -34,6 +36,8 @@ import { StaffMailPagesModule } from '../reminders/pages/staff-mail-pages.module
     AwardsModule,
     AwardPagesModule,
     CanvasModule,
+    EvidenceModule,
+    EvidencePagesModule,
   ],
 })
 export class ApiModule {}

@@ -22,6 +22,7 @@ import { AgendaChange } from '../agenda/agenda-change.entity.js';
 import { AgendaSession } from '../agenda/agenda-session.entity.js';
 import { Speaker } from '../agenda/speaker.entity.js';
 import { User } from '../identity/users/user.entity.js';
+import { SessionCpd } from '../evidence/session-cpd.entity.js';
 
 /** Every entity, listed (not globbed) so the same list works from src under jest and from dist. */
 export const ENTITIES = [
@@ -49,4 +50,6 @@ export const ENTITIES = [
   NoteDot,
   CanvasTemplate,
   CanvasEvent,
+  // evidence
+  SessionCpd,
 ];

@@ -205,6 +205,14 @@ export const EXPECTED: Record<string, Row> = {
   // The event's mail (mail-pages.e2e-spec.ts posts with the token).
   'GET /staff/events/:eventId/mail': ORGANISER_PAGE,
   'POST /staff/events/:eventId/mail/:notificationId/retry': NO_CSRF_TOKEN,
+  // Evidence of learning (attendance.e2e-spec.ts posts with the token): the team marks
+  // attendance, organisers set hours; a delegate checks in with the room's code by their link.
+  'GET /staff/events/:eventId/attendance': row(303, 303, 303, 403, A, A, A),
+  'GET /staff/events/:eventId/attendance/:sessionId': row(303, 303, 303, 403, A, A, A),
+  'POST /staff/events/:eventId/attendance/:sessionId': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/attendance/:sessionId/hours': NO_CSRF_TOKEN,
+  'GET /r/:token/attend': PUBLIC,
+  'POST /r/:token/attend': PUBLIC,
 };
 
 /** Routes that change or remove the seeded world, run last in this order. */

@@ -10,7 +10,7 @@ export interface MyEventRow {
   status: string;
   statusKey: string;
   role: string;
-  /** The organisers' console pages for this event (a facilitator has none of these). */
+  /** The console's pages for this event (a facilitator has only attendance). */
   tools: Array<{ href: string; label: string }>;
 }
 
@@ -18,8 +18,15 @@ export interface MyEventRow {
 const consoleTools = (eventId: string, m: Messages): MyEventRow['tools'] => [
   { href: `/staff/events/${eventId}/delegates`, label: m.staff.myEvents.tools.delegates },
   { href: `/staff/events/${eventId}/check-in`, label: m.staff.myEvents.tools.checkIn },
+  attendanceTool(eventId, m),
   { href: `/staff/events/${eventId}/mail`, label: m.staff.myEvents.tools.mail },
 ];
+
+/** Attendance per session (evidence's page): facilitators mark their sessions' attendance too. */
+const attendanceTool = (eventId: string, m: Messages) => ({
+  href: `/staff/events/${eventId}/attendance`,
+  label: m.staff.myEvents.tools.attendance,
+});
 
 /** What the "My events" page shows: one row per event (linking to its staff page), its status and the user's role in words. */
 export function myEventsView(items: Array<{ event: Event; role: string }>, m: Messages): { rows: MyEventRow[] } {
@@ -32,7 +39,7 @@ export function myEventsView(items: Array<{ event: Event; role: string }>, m: Me
       status: words.statuses[event.status] ?? event.status,
       statusKey: event.status,
       role: words.roles[role] ?? role,
-      tools: role === 'facilitator' ? [] : consoleTools(event.id, m),
+      tools: role === 'facilitator' ? [attendanceTool(event.id, m)] : consoleTools(event.id, m),
     })),
   };
 }

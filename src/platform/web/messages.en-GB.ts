@@ -67,6 +67,12 @@ export const enGB = {
     seatsFilled: 'Free seats went to the waiting list in order; everyone who got one is emailed.',
     delegateErased: 'The delegate’s personal data is erased. Their place still counts.',
     mailRetried: 'The email will be sent again shortly.',
+    // evidence
+    markedPresent: 'Saved: marked present.',
+    alreadyPresent: 'Saved earlier: already marked present, nothing changed.',
+    cpdHoursSaved: 'The session’s CPD hours have been saved.',
+    attended: 'You are checked in to the session.',
+    alreadyAttended: 'You were already checked in to that session.',
   },
   agenda: {
     pageTitle: 'Agenda',
@@ -398,7 +404,7 @@ export const enGB = {
       role: 'Your role',
       statuses: { draft: 'Draft', published: 'Published', cancelled: 'Cancelled' } as Record<string, string>,
       roles: { organiser: 'Organiser', facilitator: 'Facilitator', admin: 'Administrator' } as Record<string, string>,
-      tools: { heading: 'Run the event', delegates: 'Delegates', checkIn: 'Door check-in', mail: 'Mail' },
+      tools: { heading: 'Run the event', delegates: 'Delegates', checkIn: 'Door check-in', attendance: 'Attendance', mail: 'Mail' },
     },
     password: {
       title: 'Change password',
@@ -572,6 +578,51 @@ export const enGB = {
     doneTitle: 'Reminders stopped',
     done: (event: string) => `You will get no more reminder or follow-up emails about ${event}.`,
     agenda: 'See the agenda',
+  },
+  evidence: {
+    hours: (minutes: number) => {
+      const hours = Math.round((minutes / 60) * 100) / 100;
+      return `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+    },
+    attendanceTitle: 'Attendance',
+    attendanceIntro:
+      'Mark who is in each session. Delegates can also check themselves in by typing the room’s code on their personal page while the session runs.',
+    sessionsLabel: 'Sessions',
+    session: 'Session',
+    when: 'When',
+    cpdHours: 'CPD hours',
+    present: 'Present',
+    breakNoHours: 'A break: no attendance, no CPD hours',
+    openList: (title: string) => `Attendance list for ${title}`,
+    sheetTitle: (title: string) => `Attendance: ${title}`,
+    roomCode: 'Room code',
+    roomCodeHint: 'Show this code in the room. Delegates type it on their personal page while the session runs.',
+    presentCount: (present: number, expected: number) => `${present} of ${expected} present`,
+    delegate: 'Delegate',
+    organisation: 'Organisation',
+    markPresent: 'Mark present',
+    markPresentName: (name: string) => `Mark ${name} present`,
+    presentSince: (time: string) => `Present (${time})`,
+    nobodyExpected: 'Nobody is expected at this session yet.',
+    backToSessions: 'All sessions',
+    hoursLabel: 'CPD hours for this session',
+    hoursHint: (length: string) =>
+      `Leave blank to count the session’s length (${length}). Use a decimal, for example 1.5.`,
+    hoursInvalid: 'Enter the hours as a number from 0 to 24, for example 1.5.',
+    saveHours: 'Save CPD hours',
+    lengthCounts: 'its length',
+    setByOrganiser: 'set by an organiser',
+    attendTitle: 'Check in to a session',
+    attendIntro: 'Type the code shown in the room. It works only while the session is running.',
+    codeLabel: 'Room code',
+    codeHint: 'Six letters and numbers, for example K7QX2M.',
+    codeInvalid: 'Enter the six-character code shown in the room.',
+    checkIn: 'Check in',
+    cpdHeading: 'Your CPD record',
+    cpdNone: 'No sessions attended yet. When you are checked in to a session, it shows here with its CPD hours.',
+    cpdTotal: (hours: string) => `Total: ${hours}`,
+    attendLink: 'Check in to a session with the room’s code',
+    backToYourPage: 'Back to your page',
   },
 };
 

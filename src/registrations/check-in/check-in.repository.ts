@@ -78,7 +78,7 @@ export class CheckInRepository {
   async recordEventCheckIn(
     eventId: string,
     registrationId: string,
-    userId: string,
+    userId: string | null,
     at: Date,
   ): Promise<Date | undefined> {
     const [rows]: [Array<{ checkedInAt: Date }>, number] = await this.db.query(EVENT_CHECK_IN_SQL, [
@@ -93,7 +93,7 @@ export class CheckInRepository {
   async recordSessionCheckIn(
     door: Door & { sessionId: string },
     registrationId: string,
-    userId: string,
+    userId: string | null,
     at: Date,
     placeRequired: boolean,
   ): Promise<Date | undefined> {

@@ -50,15 +50,16 @@ export class CheckInService {
     return { eventId, sessionId, session, placeRequired: session.kind === 'workshop' };
   }
 
-  async checkIn(door: OpenDoor, registrationId: string, user: AuthUser): Promise<CheckInOutcome> {
+  /** `user` is the staff member at the door, or null when delegates check themselves in (a room's code). */
+  async checkIn(door: OpenDoor, registrationId: string, user: Pick<AuthUser, 'id'> | null): Promise<CheckInOutcome> {
     const now = this.clock.now();
     const recordedAt =
       door.sessionId === null
-        ? await this.checkIns.recordEventCheckIn(door.eventId, registrationId, user.id, now)
+        ? await this.checkIns.recordEventCheckIn(door.eventId, registrationId, user?.id ?? null, now)
         : await this.checkIns.recordSessionCheckIn(
             { ...door, sessionId: door.sessionId },
             registrationId,
-            user.id,
+            user?.id ?? null,
             now,
             door.placeRequired,
           );

@@ -1,0 +1,37 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { clockTime, shortDateTime } from '../../platform/web/dates.js';
+import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
+import { PersonalPageSections } from '../../registrations/pages/personal-page-sections.js';
+import { AttendanceService } from '../attendance.service.js';
+
+/** The CPD part of the personal page: the sessions attended with their hours, and the way to check in to one. */
+@Injectable()
+export class CpdSection implements OnModuleInit {
+  private readonly views: PageViews;
+
+  constructor(
+    private readonly sections: PersonalPageSections,
+    private readonly attendance: AttendanceService,
+    private readonly renderer: PageRenderer,
+  ) {
+    this.views = renderer.views(new URL('./', import.meta.url));
+  }
+
+  onModuleInit(): void {
+    this.sections.register(30, async ({ delegate, me, base }) => {
+      if (me.status !== 'confirmed') return undefined;
+      const m = this.renderer.messages;
+      const zone = me.event.timezone;
+      const record = await this.attendance.record(delegate.id);
+      return this.views.part('cpd-section', {
+        sessions: record.sessions.map((session) => ({
+          title: session.title,
+          when: `${shortDateTime(session.startsAt, zone, m.locale)}–${clockTime(session.endsAt, zone, m.locale)}`,
+          hours: m.evidence.hours(session.cpdMinutes),
+        })),
+        total: m.evidence.cpdTotal(m.evidence.hours(record.totalMinutes)),
+        attendHref: `${base}/attend`,
+      });
+    });
+  }
+}

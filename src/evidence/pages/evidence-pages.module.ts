@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '../../events/events.module.js';
+import { DelegateAccessModule } from '../../registrations/access/delegate-access.module.js';
+import { RegistrationPagesModule } from '../../registrations/pages/registration-pages.module.js';
+import { RegistrationsModule } from '../../registrations/registrations.module.js';
+import { EvidenceModule } from '../evidence.module.js';
+import { AttendPagesController } from './attend-pages.controller.js';
+import { AttendancePagesController } from './attendance-pages.controller.js';
+import { CpdSection } from './cpd-section.js';
+
+/** The team's attendance pages, a delegate's self check-in and the CPD part of their personal page. */
+@Module({
+  imports: [EvidenceModule, RegistrationsModule, RegistrationPagesModule, DelegateAccessModule, EventsModule],
+  controllers: [AttendancePagesController, AttendPagesController],
+  providers: [CpdSection],
+})
+export class EvidencePagesModule {}
