@@ -11,6 +11,7 @@ import {
   castBallotsParameters,
 } from './ballot.sql.js';
 import type { CountingMethod } from './counting/vote-counting.js';
+import { ELIGIBLE_VOTER_SQL } from './voter-eligibility.js';
 
 /** An award as a delegate's page lists it: its windows, and whether they have voted. */
 export interface DelegateAward {
@@ -149,13 +150,12 @@ export class AwardsRepository {
     return ballots.map((_, i) => cast.has(i + 1));
   }
 
-  /** Delegates who may vote: confirmed, not erased, and checked in if the award requires it. */
-  async countEligible(eventId: string, onlyCheckedIn: boolean): Promise<number> {
+  /** Delegates who may vote in the award (VOTER_RULES, as the ballot statement applies them). */
+  async countEligible(awardId: string): Promise<number> {
     const rows = await this.db.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM registrations
-        WHERE event_id = $1 AND status = 'confirmed' AND erased_at IS NULL
-          AND ($2::boolean = false OR checked_in_at IS NOT NULL)`,
-      [eventId, onlyCheckedIn],
+      `SELECT count(*)::int AS n FROM awards a JOIN registrations r ON r.event_id = a.event_id
+        WHERE a.id = $1 AND ${ELIGIBLE_VOTER_SQL}`,
+      [awardId],
     );
     return rows[0]?.n ?? 0;
   }

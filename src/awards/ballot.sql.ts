@@ -1,10 +1,12 @@
+import { ELIGIBLE_VOTER_SQL } from './voter-eligibility.js';
+
 /**
  * A ballot is written by one statement (so one transaction and one round trip). The voter is
  * found by their personal-link token's hash and must be a confirmed, unerased delegate of the
- * award's event (checked in, if the award asks for it); the award's voting window must be open
- * at the ballot's time, its ballots not yet released and its event not cancelled; then the
- * receipt, and the sealed ballot only where the receipt was written. The choices travel only
- * sealed (BallotSeal), so the statement, its parameters and the rows it writes say who voted
+ * award's event (checked in, if the award asks for it: VOTER_RULES, whose refusals the ballot
+ * service gives); the award's voting window must be open at the ballot's time, its ballots not
+ * yet released and its event not cancelled; then the receipt, and the sealed ballot only where
+ * the receipt was written. The choices travel only sealed (BallotSeal), so the statement, its parameters and the rows it writes say who voted
  * but never how: the sealed pool is opened at close (BallotRelease). Two forms with the same
  * rules: one ballot, and a batch of ballots that arrived together. Kept apart (plain text, no
  * decorators) so bench/vote-storm.ts can issue exactly the same SQL through pg.
@@ -19,9 +21,6 @@
 const votingOpenAt = (at: string) =>
   `e.status <> 'cancelled' AND a.ballots_released_at IS NULL AND a.voting_opens_at <= ${at} AND ${at} < a.voting_closes_at`;
 
-/** The registration `r` may vote in the award `a`. */
-const ELIGIBLE_VOTER = `r.status = 'confirmed' AND r.erased_at IS NULL AND (NOT a.only_checked_in OR r.checked_in_at IS NOT NULL)`;
-
 /**
  * One ballot; answers one row when it was cast. $1 award id, $2 token hash, $3 receipt code,
  * $4 the sealed ballot, $5 the time of the ballot.
@@ -32,7 +31,7 @@ export const CAST_BALLOT_SQL = `
      WHERE a.id = $1 AND ${votingOpenAt('$5')}
   ), voter AS (
     SELECT r.id FROM registrations r JOIN open_award a ON a.event_id = r.event_id
-     WHERE r.token_hash = $2 AND ${ELIGIBLE_VOTER}
+     WHERE r.token_hash = $2 AND ${ELIGIBLE_VOTER_SQL}
   ), receipt AS (
     INSERT INTO ballot_receipts (award_id, registration_id, receipt_code)
     SELECT a.id, v.id, $3 FROM open_award a, voter v
@@ -60,7 +59,7 @@ export const CAST_BALLOTS_SQL = `
       JOIN awards a ON a.id = i.award_id
       JOIN events e ON e.id = a.event_id
       JOIN registrations r ON r.token_hash = i.token_hash AND r.event_id = a.event_id
-     WHERE ${votingOpenAt('i.cast_at')} AND ${ELIGIBLE_VOTER}
+     WHERE ${votingOpenAt('i.cast_at')} AND ${ELIGIBLE_VOTER_SQL}
      ORDER BY i.award_id, r.id
   ), receipt AS (
     INSERT INTO ballot_receipts (award_id, registration_id, receipt_code)

@@ -8,6 +8,7 @@ import { AwardsRepository, type VotingView } from './awards.repository.js';
 import { BallotSeal } from './ballot-seal.js';
 import type { BallotReceiptResponse, CastBallotDto } from './dto/ballot.dto.js';
 import { newReceiptCode } from './receipt-code.js';
+import { firstFailedRule } from './voter-eligibility.js';
 
 const sameOrganisation = (a: string | null, b: string | null): boolean =>
   !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -134,19 +135,13 @@ export class BallotsService {
     return choices;
   }
 
+  /** The voter rules (VOTER_RULES, shared with the ballot statement) around the award's window. */
   private assertMayVote(delegate: Registration, award: VotingView, now: Date): void {
-    if (delegate.eventId !== award.eventId) {
-      throw awardsError(
-        AwardsError.NotEligible,
-        'Your registration is for another event, so you cannot vote in this award.',
-      );
-    }
-    if (delegate.status !== 'confirmed') {
-      throw awardsError(
-        AwardsError.NotEligible,
-        `Only confirmed delegates may vote; your registration is ${delegate.status}.`,
-      );
-    }
+    const refuse = (stage: 'registration' | 'award') => {
+      const rule = firstFailedRule(delegate, award, stage);
+      if (rule) throw awardsError(rule.code, rule.refusal(delegate));
+    };
+    refuse('registration');
     if (award.eventStatus === 'cancelled') {
       throw awardsError(AwardsError.VotingClosed, 'The event was cancelled, so voting is closed.');
     }
@@ -159,12 +154,7 @@ export class BallotsService {
     if (now >= award.votingClosesAt || award.ballotsReleasedAt) {
       throw awardsError(AwardsError.VotingClosed, `Voting closed at ${award.votingClosesAt.toISOString()}.`);
     }
-    if (award.onlyCheckedIn && !delegate.checkedInAt) {
-      throw awardsError(
-        AwardsError.NotEligible,
-        'Only delegates who have checked in at the venue may vote in this award.',
-      );
-    }
+    refuse('award');
   }
 
   /** The ballot's nominee ids, first preference first, checked against the shortlist; or what is wrong with them. */

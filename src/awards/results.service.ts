@@ -103,7 +103,7 @@ export class ResultsService {
   async auditCheck(user: AuthUser, awardId: string): Promise<AuditCheck> {
     const award = await this.access.awardForOrganiser(user, awardId);
     const { receipts, ballots } = await this.repository.receiptAndBallotCounts(award.id);
-    const eligible = await this.repository.countEligible(award.eventId, award.onlyCheckedIn);
+    const eligible = await this.repository.countEligible(award.id);
     return { awardId: award.id, eligible, receipts, ballots, receiptsMatchBallots: receipts === ballots };
   }
 
@@ -180,7 +180,7 @@ export class ResultsService {
   private async count(award: Award, publishedAt?: Date): Promise<AwardResults> {
     const { count, shortlist } = await this.countRaw(award);
     const { receipts, ballots } = await this.repository.receiptAndBallotCounts(award.id);
-    const eligible = await this.repository.countEligible(award.eventId, award.onlyCheckedIn);
+    const eligible = await this.repository.countEligible(award.id);
     const names = new Map(shortlist.map((n) => [n.id, n.name]));
     const ref = (nomineeId: string): NomineeRef => ({ nomineeId, name: names.get(nomineeId) ?? 'Removed nominee' });
     const votes = (counts: Record<string, number>) =>
