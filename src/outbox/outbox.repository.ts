@@ -96,6 +96,31 @@ const END_SENDING_SQL = statusChangeSql({ rows: BY_IDS, from: 'sending', set: `s
 /** $1 ids. */
 const REQUEUE_SQL = statusChangeSql({ rows: BY_IDS, from: 'queued', set: `status = 'pending', queued_at = NULL` });
 
+/** An email the outbox holds for a delegate, as their organisers see it. */
+export interface RegistrationMail {
+  id: string;
+  kind: string;
+  status: string;
+  sendAt: Date;
+  sentAt: Date | null;
+  lastError: string | null;
+}
+
+/** What OutboxRepository.reconcile brings an event's scheduled emails of one kind in line with. */
+export interface ScheduledMailPlan {
+  eventId: string;
+  /** Only this delegate's rows, or null for the whole event. */
+  registrationId: string | null;
+  now: Date;
+  kind: NotificationKind;
+  /** The SELECT of the wanted rows (see reconcile). */
+  desired: string;
+  /** The reason kept on a row cancelled because it no longer applies. */
+  noLongerWanted: string;
+  /** The reason kept on a row cancelled because its new time had passed. */
+  tooLate: string;
+}
+
 export interface PendingToPostpone {
   eventId: string;
   kind: NotificationKind;
@@ -289,6 +314,72 @@ export class OutboxRepository {
       [eventIds, kinds, reason],
     );
     return affected;
+  }
+
+  /** The emails addressed to one delegate, newest first (at most 200). */
+  forRegistration(registrationId: string): Promise<RegistrationMail[]> {
+    return this.db.query(
+      `SELECT id, kind, status, send_at AS "sendAt", sent_at AS "sentAt", last_error AS "lastError"
+       FROM notifications WHERE registration_id = $1 ORDER BY send_at DESC, id LIMIT 200`,
+      [registrationId],
+    );
+  }
+
+  /**
+   * For an erased delegate: the outbox keeps addresses and names of mail already sent, and a
+   * failed send's SMTP answer (which may quote them); the address becomes the placeholder, the
+   * data goes, and only the answer's code stays.
+   */
+  async scrubForErasure(manager: EntityManager, registrationId: string, placeholder: string): Promise<void> {
+    await manager.query(
+      `UPDATE notifications SET recipient = $2, data = '{}'::jsonb, last_error = split_part(last_error, ':', 1),
+         updated_at = now()
+       WHERE registration_id = $1`,
+      [registrationId, placeholder],
+    );
+  }
+
+  /**
+   * Brings an event's scheduled emails of one kind in line with what should be sent, in one
+   * statement: `plan.desired` is a SELECT of the wanted rows (columns dedupe_key, recipient,
+   * data, send_at, registration_id; it may use $1 = event id and $2 = registration id or NULL
+   * for all). Rows no longer wanted are cancelled, wanted rows whose new time has passed are
+   * cancelled (never sent late), and the rest are written or moved. Idempotent.
+   */
+  async reconcile(manager: EntityManager, plan: ScheduledMailPlan): Promise<{ scheduled: number; cancelled: number }> {
+    // The three parts touch disjoint rows, so they can share one statement (one round trip
+    // inside the caller's transaction, which often holds the event's seat lock).
+    const [counts] = await manager.query<Array<{ scheduled: number; cancelled: number }>>(
+      `WITH d AS MATERIALIZED (${plan.desired}),
+       gone AS (
+         UPDATE notifications n
+            SET status = 'cancelled', last_error = $5, updated_at = now()
+          WHERE n.event_id = $1 AND n.kind = $4 AND n.status IN ('pending', 'queued')
+            AND ($2::uuid IS NULL OR n.registration_id = $2::uuid)
+            AND NOT EXISTS (SELECT 1 FROM d WHERE d.dedupe_key = n.dedupe_key)
+         RETURNING 1),
+       late AS (
+         UPDATE notifications n
+            SET status = 'cancelled', last_error = $6, updated_at = now()
+           FROM d
+          WHERE n.dedupe_key = d.dedupe_key AND n.status = 'pending' AND n.send_at <> d.send_at AND d.send_at <= $3
+         RETURNING 1),
+       scheduled AS (
+         INSERT INTO notifications (kind, recipient, data, send_at, dedupe_key, event_id, registration_id)
+         SELECT $4, d.recipient, d.data, d.send_at, d.dedupe_key, $1, d.registration_id
+           FROM d
+          WHERE d.send_at > $3
+         ON CONFLICT (dedupe_key) DO UPDATE
+            SET send_at = EXCLUDED.send_at, recipient = EXCLUDED.recipient, status = 'pending',
+                last_error = NULL, queued_at = NULL, updated_at = now()
+          WHERE notifications.status = 'cancelled'
+             OR (notifications.status IN ('pending', 'queued') AND notifications.send_at <> EXCLUDED.send_at)
+         RETURNING 1)
+       SELECT (SELECT count(*)::int FROM scheduled) AS scheduled,
+              (SELECT count(*)::int FROM gone) + (SELECT count(*)::int FROM late) AS cancelled`,
+      [plan.eventId, plan.registrationId, plan.now, plan.kind, plan.noLongerWanted, plan.tooLate],
+    );
+    return { scheduled: counts.scheduled, cancelled: counts.cancelled };
   }
 
   /** One page of an event's emails, newest first. */

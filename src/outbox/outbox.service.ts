@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NotificationKind } from './notification-kind.js';
 import type { OutboxEntry } from './outbox-entry.js';
-import { OutboxRepository, type PendingToPostpone } from './outbox.repository.js';
+import { OutboxRepository, type PendingToPostpone, type RegistrationMail } from './outbox.repository.js';
+
+export type { RegistrationMail } from './outbox.repository.js';
 
 export type { OutboxEntry } from './outbox-entry.js';
 
@@ -36,5 +38,15 @@ export class OutboxService {
   /** Pushes back pending emails of a debounced kind; returns the data of those it moved. */
   postponePending(manager: EntityManager, pending: PendingToPostpone): Promise<Array<Record<string, unknown>>> {
     return this.repo.postponePending(manager, pending);
+  }
+
+  /** The emails addressed to one delegate, newest first. */
+  forRegistration(registrationId: string): Promise<RegistrationMail[]> {
+    return this.repo.forRegistration(registrationId);
+  }
+
+  /** Replaces an erased delegate's address and data in the mail kept for them, in the caller's transaction. */
+  scrubForErasure(manager: EntityManager, registrationId: string, placeholder: string): Promise<void> {
+    return this.repo.scrubForErasure(manager, registrationId, placeholder);
   }
 }

@@ -33,16 +33,6 @@ export interface AttendeeFilter {
   sessionId?: string;
 }
 
-/** An email the outbox holds for a delegate, as their organisers see it. */
-export interface DelegateMailRow {
-  id: string;
-  kind: string;
-  status: string;
-  sendAt: Date;
-  sentAt: Date | null;
-  lastError: string | null;
-}
-
 const ATTENDEE_COLUMNS = `
   r.id, r.name, r.email, r.organisation, r.job_title AS "jobTitle", r.access_needs AS "accessNeeds",
   r.dietary_needs AS "dietaryNeeds", r.status, w.position AS "waitlistPosition",
@@ -139,15 +129,6 @@ export class AttendeesRepository {
     return row ? { ...row, waitlistPosition: nullableNumber(row.waitlistPosition) } : undefined;
   }
 
-  /** The outbox rows addressed to one delegate, newest first. */
-  mailOf(registrationId: string): Promise<DelegateMailRow[]> {
-    return this.db.query(
-      `SELECT id, kind, status, send_at AS "sendAt", sent_at AS "sentAt", last_error AS "lastError"
-       FROM notifications WHERE registration_id = $1 ORDER BY send_at DESC, id LIMIT 200`,
-      [registrationId],
-    );
-  }
-
   async eventCapacity(eventId: string): Promise<number | undefined> {
     const rows: Array<{ capacity: number }> = await this.db.query(`SELECT capacity FROM events WHERE id = $1`, [
       eventId,
@@ -168,21 +149,12 @@ export class AttendeesRepository {
    * Replaces the personal data with placeholders and the token hash with one nobody holds;
    * status and timestamps stay so counts and check-in figures do not change.
    */
-  async erase(manager: EntityManager, id: string, at: Date, uselessTokenHash: string): Promise<void> {
-    const placeholder = `erased-${id}@erased.invalid`;
+  async erase(manager: EntityManager, id: string, placeholder: string, at: Date, uselessTokenHash: string): Promise<void> {
     await manager.query(
       `UPDATE registrations SET name = 'Erased delegate', email = $2, email_canonical = $2, organisation = NULL, job_title = NULL,
          access_needs = NULL, dietary_needs = NULL, token_hash = $3, token_sealed = NULL, erased_at = $4, updated_at = now()
        WHERE id = $1`,
       [id, placeholder, uselessTokenHash, at],
-    );
-    // The outbox keeps addresses and names of mail already sent, and a failed send's SMTP answer
-    // (which may quote them); only the answer's code stays.
-    await manager.query(
-      `UPDATE notifications SET recipient = $2, data = '{}'::jsonb, last_error = split_part(last_error, ':', 1),
-         updated_at = now()
-       WHERE registration_id = $1`,
-      [id, placeholder],
     );
   }
 }

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Clock } from '../platform/clock/clock.js';
 import { newSecretToken } from '../platform/crypto/tokens.js';
 import type { Page, PageWindow } from '../platform/http/pagination.js';
-import { OutboxService } from '../outbox/outbox.service.js';
+import { OutboxService, type RegistrationMail } from '../outbox/outbox.service.js';
 import { ScheduleChangeHooks } from '../events/schedule-change.hooks.js';
 import {
   type AttendeeResponse,
@@ -17,7 +17,6 @@ import {
   type AttendeeFilter,
   type AttendeeRow,
   AttendeesRepository,
-  type DelegateMailRow,
 } from './attendees.repository.js';
 import { DelegatesRepository } from './delegates.repository.js';
 import { RegistrationErasedHooks } from './registration-erased.hooks.js';
@@ -27,7 +26,7 @@ import { type DelegateSignupRow, WorkshopSignupsRepository } from './workshop-si
 export interface DelegateDossier {
   attendee: AttendeeRow;
   workshops: DelegateSignupRow[];
-  mail: DelegateMailRow[];
+  mail: RegistrationMail[];
 }
 
 /** An event's delegates as its organisers see them: the list, its CSV, the counts, one delegate, erasure. */
@@ -86,7 +85,7 @@ export class AttendeesService {
     const attendee = await this.requireAttendee(eventId, registrationId);
     const [workshops, mail] = await Promise.all([
       this.signups.signupsOf(registrationId),
-      this.attendees.mailOf(registrationId),
+      this.outbox.forRegistration(registrationId),
     ]);
     return { attendee, workshops, mail };
   }
@@ -116,7 +115,9 @@ export class AttendeesService {
         email: registration.email,
         organisation: registration.organisation,
       });
-      await this.attendees.erase(manager, registration.id, now, newSecretToken().hash);
+      const placeholder = `erased-${registration.id}@erased.invalid`;
+      await this.attendees.erase(manager, registration.id, placeholder, now, newSecretToken().hash);
+      await this.outbox.scrubForErasure(manager, registration.id, placeholder);
       await this.scheduleChanges.announce(manager, { eventId, registrationId: registration.id });
     });
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CallBatcher } from '../platform/batching/call-batcher.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
+import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { SEND_BATCHING } from '../platform/queue/queues.js';
 import type { ReminderRule } from './reminder-rule.entity.js';
 
@@ -37,56 +38,33 @@ export interface SyncResult {
   cancelled: number;
 }
 
-/** All of the reminders' SQL: one idempotent reconciliation of outbox rows with the rules. */
+/** The reminder rows, keyed by rule, delegate and session, as the outbox reconciles them. */
+const DESIRED_ROWS = `
+  SELECT ${DEDUPE_KEY} AS dedupe_key, d.email AS recipient,
+         jsonb_build_object('ruleId', d.rule_id, 'sessionId', d.session_id) AS data, d.send_at, d.registration_id
+    FROM (${DESIRED}) d`;
+
+/** The reminders' reconciliation of outbox rows with the rules. */
 @Injectable()
 export class RemindersRepository {
+  constructor(private readonly outbox: OutboxRepository) {}
+
   /**
    * Brings an event's reminder rows in line with what should be sent: new rows for new
    * delegates, sign-ups and rules; new times for moved ones; cancelled rows for what no
    * longer applies. Rows whose time has passed are never created (no stale reminders).
    * Safe to run any number of times, from any process.
    */
-  async sync(
-    manager: EntityManager,
-    eventId: string,
-    now: Date,
-    registrationId: string | null = null,
-  ): Promise<SyncResult> {
-    // One statement, so one round trip inside the caller's transaction (which often holds the
-    // event's seat lock). Its three parts touch disjoint rows: rows no longer wanted, wanted
-    // rows whose new time has passed (cancelled, never sent late), and wanted rows still ahead.
-    const [counts] = await manager.query<Array<{ scheduled: number; cancelled: number }>>(
-      `WITH d AS MATERIALIZED (${DESIRED}),
-       gone AS (
-         UPDATE notifications n
-            SET status = 'cancelled', last_error = 'No longer applies (registration, sign-up, rule or event changed).', updated_at = now()
-          WHERE n.event_id = $1 AND n.kind = '${NotificationKind.Reminder}' AND n.status IN ('pending', 'queued')
-            AND ($2::uuid IS NULL OR n.registration_id = $2::uuid)
-            AND NOT EXISTS (SELECT 1 FROM d WHERE ${DEDUPE_KEY} = n.dedupe_key)
-         RETURNING 1),
-       late AS (
-         UPDATE notifications n
-            SET status = 'cancelled', last_error = 'Its new time had already passed; not sent late.', updated_at = now()
-           FROM d
-          WHERE n.dedupe_key = ${DEDUPE_KEY} AND n.status = 'pending' AND n.send_at <> d.send_at AND d.send_at <= $3
-         RETURNING 1),
-       scheduled AS (
-         INSERT INTO notifications (kind, recipient, data, send_at, dedupe_key, event_id, registration_id)
-         SELECT '${NotificationKind.Reminder}', d.email, jsonb_build_object('ruleId', d.rule_id, 'sessionId', d.session_id),
-                d.send_at, ${DEDUPE_KEY}, $1, d.registration_id
-           FROM d
-          WHERE d.send_at > $3
-         ON CONFLICT (dedupe_key) DO UPDATE
-            SET send_at = EXCLUDED.send_at, recipient = EXCLUDED.recipient, status = 'pending',
-                last_error = NULL, queued_at = NULL, updated_at = now()
-          WHERE notifications.status = 'cancelled'
-             OR (notifications.status IN ('pending', 'queued') AND notifications.send_at <> EXCLUDED.send_at)
-         RETURNING 1)
-       SELECT (SELECT count(*)::int FROM scheduled) AS scheduled,
-              (SELECT count(*)::int FROM gone) + (SELECT count(*)::int FROM late) AS cancelled`,
-      [eventId, registrationId, now],
-    );
-    return { scheduled: counts.scheduled, cancelled: counts.cancelled };
+  sync(manager: EntityManager, eventId: string, now: Date, registrationId: string | null = null): Promise<SyncResult> {
+    return this.outbox.reconcile(manager, {
+      eventId,
+      registrationId,
+      now,
+      kind: NotificationKind.Reminder,
+      desired: DESIRED_ROWS,
+      noLongerWanted: 'No longer applies (registration, sign-up, rule or event changed).',
+      tooLate: 'Its new time had already passed; not sent late.',
+    });
   }
 }
 
