@@ -75,6 +75,11 @@ export class AgendaChangesService {
     return this.repo.page(eventId, window);
   }
 
+  /** The change emails not yet sent (each waits for its debounce), for the organisers' agenda page. */
+  pendingEmails(eventId: string): Promise<{ count: number; nextAt: Date | null }> {
+    return this.outbox.pendingOfKind(eventId, NotificationKind.AgendaChanged);
+  }
+
   /** The changes one person is told about in one email. */
   forRecipient(data: AgendaChangedData, until: Date): Promise<AgendaChange[]> {
     return this.repo.forRecipient(

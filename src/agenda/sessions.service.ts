@@ -166,6 +166,11 @@ export class SessionsService implements OnModuleInit {
     });
   }
 
+  /** The agenda as its staff build it: every session still on it (cancelled ones too), with speakers. */
+  agendaOf(eventId: string): Promise<AgendaSession[]> {
+    return this.repo.agenda(eventId);
+  }
+
   async get(eventId: string, sessionId: string): Promise<AgendaSession> {
     const session = await this.repo.find(eventId, sessionId);
     if (!session) throw notFound('The session');

@@ -8,5 +8,6 @@ import { SpeakersService } from './speakers.service.js';
   imports: [EventsModule, SessionsModule],
   controllers: [SpeakersController],
   providers: [SpeakersService],
+  exports: [SpeakersService],
 })
 export class SpeakersModule {}

@@ -10,6 +10,7 @@ import { FaviconModule } from '../platform/web/favicon.controller.js';
 import { PagesModule } from '../agenda/pages/pages.module.js';
 import { SessionsModule } from '../agenda/sessions.module.js';
 import { SpeakersModule } from '../agenda/speakers.module.js';
+import { AgendaStaffPagesModule } from '../agenda/staff-pages/agenda-staff-pages.module.js';
 import { RegistrationsModule } from '../registrations/registrations.module.js';
 import { RegistrationPagesModule } from '../registrations/pages/registration-pages.module.js';
 import { StaffRegistrationPagesModule } from '../registrations/staff-pages/staff-registration-pages.module.js';
@@ -28,6 +29,7 @@ import { StaffMailPagesModule } from '../reminders/pages/staff-mail-pages.module
     SpeakersModule,
     SessionsModule,
     PagesModule,
+    AgendaStaffPagesModule,
     RemindersModule,
     StaffMailPagesModule,
     RegistrationsModule,

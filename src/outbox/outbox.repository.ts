@@ -306,6 +306,16 @@ export class OutboxRepository {
     return rows.map((row) => row.data);
   }
 
+  /** How many of the event's emails of this kind wait to be sent, and the soonest send time. */
+  async pendingOfKind(eventId: string, kind: NotificationKind): Promise<{ count: number; nextAt: Date | null }> {
+    const [row] = await this.db.query<Array<{ count: number; next_at: Date | null }>>(
+      `SELECT count(*)::int AS count, min(send_at) AS next_at
+         FROM notifications WHERE event_id = $1 AND kind = $2 AND status = 'pending'`,
+      [eventId, kind],
+    );
+    return { count: row.count, nextAt: row.next_at };
+  }
+
   /** Marks the events' pending emails of these kinds cancelled with a reason, without sending them. */
   async cancelPendingOfKinds(eventIds: string[], kinds: NotificationKind[], reason: string): Promise<number> {
     const [, affected] = await this.db.query<[unknown, number]>(

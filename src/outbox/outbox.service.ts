@@ -40,6 +40,11 @@ export class OutboxService {
     return this.repo.postponePending(manager, pending);
   }
 
+  /** How many of the event's emails of this kind wait to be sent (a debounce holds them), and the soonest. */
+  pendingOfKind(eventId: string, kind: NotificationKind): Promise<{ count: number; nextAt: Date | null }> {
+    return this.repo.pendingOfKind(eventId, kind);
+  }
+
   /** The emails addressed to one delegate, newest first. */
   forRegistration(registrationId: string): Promise<RegistrationMail[]> {
     return this.repo.forRegistration(registrationId);

@@ -213,6 +213,21 @@ export const EXPECTED: Record<string, Row> = {
   'POST /staff/events/:eventId/attendance/:sessionId/hours': NO_CSRF_TOKEN,
   'GET /r/:token/attend': PUBLIC,
   'POST /r/:token/attend': PUBLIC,
+  // The agenda builder and speakers (agenda-pages.e2e-spec.ts posts with the token): the API's guard, organisers.
+  'GET /staff/events/:eventId/agenda': ORGANISER_PAGE,
+  'GET /staff/events/:eventId/agenda/sessions/new': ORGANISER_PAGE,
+  'GET /staff/events/:eventId/agenda/sessions/:sessionId': ORGANISER_PAGE,
+  'GET /staff/events/:eventId/agenda/sessions/:sessionId/delete': ORGANISER_PAGE,
+  'POST /staff/events/:eventId/agenda/sessions/new': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/agenda/sessions/:sessionId': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/agenda/sessions/:sessionId/cancel': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/agenda/sessions/:sessionId/reinstate': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/agenda/sessions/:sessionId/delete': NO_CSRF_TOKEN,
+  'GET /staff/events/:eventId/speakers': ORGANISER_PAGE,
+  'GET /staff/events/:eventId/speakers/:speakerId': ORGANISER_PAGE,
+  'POST /staff/events/:eventId/speakers': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/speakers/:speakerId': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/speakers/:speakerId/remove': NO_CSRF_TOKEN,
 };
 
 /** Routes that change or remove the seeded world, run last in this order. */

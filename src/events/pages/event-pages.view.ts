@@ -4,6 +4,7 @@ import type { FormView } from '../../platform/web/form.js';
 import type { Messages } from '../../platform/web/messages.en-GB.js';
 import type { MemberResponse } from '../dto/add-member.dto.js';
 import type { Event } from '../event.entity.js';
+import { consoleTools, type MyEventRow } from './my-events.view.js';
 
 /** The event form's fields, in page order. */
 export const EVENT_FIELDS = [
@@ -74,6 +75,8 @@ export function actionsFor(status: string): StatusAction[] {
 export interface EventPageView {
   event: { id: string; title: string; dates: string; venue: string; status: string; publicHref?: string };
   isOrganiser: boolean;
+  /** The console's pages about this event (organisers). */
+  tools: MyEventRow['tools'];
   members: Array<{ userId: string; label: string; role: string; removeLabel: string }>;
   actions: Array<{ action: StatusAction; label: string; href: string }>;
   memberForm: FormView;
@@ -98,6 +101,7 @@ export function eventPageView(
       publicHref: event.status === 'draft' ? undefined : `/events/${encodeURIComponent(event.slug)}`,
     },
     isOrganiser,
+    tools: isOrganiser ? consoleTools(event.id, m) : [],
     members: members.map((member) => {
       const label = member.name ? `${member.name} (${member.email})` : member.email;
       return {

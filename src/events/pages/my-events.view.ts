@@ -15,7 +15,8 @@ export interface MyEventRow {
 }
 
 /** The console's pages about one event (registrations' pages, linked by address). */
-const consoleTools = (eventId: string, m: Messages): MyEventRow['tools'] => [
+export const consoleTools = (eventId: string, m: Messages): MyEventRow['tools'] => [
+  { href: `/staff/events/${eventId}/agenda`, label: m.staff.myEvents.tools.agenda },
   { href: `/staff/events/${eventId}/delegates`, label: m.staff.myEvents.tools.delegates },
   { href: `/staff/events/${eventId}/check-in`, label: m.staff.myEvents.tools.checkIn },
   attendanceTool(eventId, m),

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '../../events/events.module.js';
+import { SessionsModule } from '../sessions.module.js';
+import { SpeakersModule } from '../speakers.module.js';
+import { AgendaBuilderPagesController } from './agenda-builder-pages.controller.js';
+import { SpeakerPagesController } from './speaker-pages.controller.js';
+
+/** The organisers' agenda pages: the builder (grid, list, session forms) and the speakers. */
+@Module({
+  imports: [EventsModule, SessionsModule, SpeakersModule],
+  controllers: [AgendaBuilderPagesController, SpeakerPagesController],
+})
+export class AgendaStaffPagesModule {}
