@@ -23,6 +23,7 @@ import { AgendaSession } from '../agenda/agenda-session.entity.js';
 import { Speaker } from '../agenda/speaker.entity.js';
 import { User } from '../identity/users/user.entity.js';
 import { SessionCpd } from '../evidence/session-cpd.entity.js';
+import { FeedbackAnswer, FeedbackQuestion, FeedbackReceipt, FeedbackSettings } from '../evidence/feedback.entity.js';
 
 /** Every entity, listed (not globbed) so the same list works from src under jest and from dist. */
 export const ENTITIES = [
@@ -52,4 +53,8 @@ export const ENTITIES = [
   CanvasEvent,
   // evidence
   SessionCpd,
+  FeedbackSettings,
+  FeedbackQuestion,
+  FeedbackReceipt,
+  FeedbackAnswer,
 ];

@@ -5,6 +5,10 @@ export enum EvidenceError {
   BreakHasNoHours = 'BreakHasNoHours',
   RoomCodeNotValid = 'RoomCodeNotValid',
   RoomCodeOutsideSession = 'RoomCodeOutsideSession',
+  FeedbackNotFound = 'FeedbackNotFound',
+  FeedbackNotOpen = 'FeedbackNotOpen',
+  FeedbackClosed = 'FeedbackClosed',
+  FeedbackAlreadyGiven = 'FeedbackAlreadyGiven',
 }
 
 export const evidenceError = defineErrors<EvidenceError>({
@@ -12,4 +16,8 @@ export const evidenceError = defineErrors<EvidenceError>({
   [EvidenceError.BreakHasNoHours]: 'unprocessable',
   [EvidenceError.RoomCodeNotValid]: 'unprocessable',
   [EvidenceError.RoomCodeOutsideSession]: 'conflict',
+  [EvidenceError.FeedbackNotFound]: 'not_found',
+  [EvidenceError.FeedbackNotOpen]: 'conflict',
+  [EvidenceError.FeedbackClosed]: 'conflict',
+  [EvidenceError.FeedbackAlreadyGiven]: 'conflict',
 });

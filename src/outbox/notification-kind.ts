@@ -27,4 +27,6 @@ export enum NotificationKind {
   WorkshopPromoted = 'workshop-promoted',
   /** Registrations: a place in a workshop just signed up for, with that session's .ics. */
   WorkshopSignedUp = 'workshop-signed-up',
+  /** Evidence: once, to an attendee who has not yet answered the feedback. */
+  FeedbackReminder = 'feedback-reminder',
 }

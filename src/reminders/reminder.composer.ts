@@ -1,8 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { calendarAttachment, eventCalendar, sessionsCalendar } from '../platform/calendar/calendar.js';
-import { KeyRing } from '../platform/crypto/key-ring.js';
-import { SecretBox } from '../platform/crypto/secret-box.js';
 import { zoneAbbreviation } from '../platform/time/zone-abbreviation.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import type { MailMessage } from '../platform/mail/mail-message.js';
@@ -16,7 +14,7 @@ import { describeOffset, fillPlaceholders, type PlaceholderValues } from './remi
 import { ReminderOptOuts } from './reminder-opt-outs.js';
 import { ReminderContextRepository, type ReminderContextRow } from './reminders.repository.js';
 import { eventUrls } from '../events/event-urls.js';
-import { personalLink } from '../registrations/personal-link.js';
+import { SealedPersonalLinks } from '../registrations/sealed-personal-links.js';
 
 /** Everything one reminder is written from, loaded fresh when it is due. */
 export interface ReminderContext extends ReminderContextRow {
@@ -44,7 +42,6 @@ const formatTimeRange = (session: ContextSession, zone: string): string => {
 /** Writes reminder emails: HTML and text, the delegate's own sessions, and a calendar file. */
 @Injectable()
 export class ReminderComposer implements OnModuleInit {
-  private readonly box: SecretBox;
   private readonly calendars = new Map<string, string>();
 
   constructor(
@@ -52,11 +49,9 @@ export class ReminderComposer implements OnModuleInit {
     private readonly composers: NotificationComposers,
     private readonly renderer: MailRenderer,
     private readonly config: AppConfig,
-    keys: KeyRing,
+    private readonly links: SealedPersonalLinks,
     private readonly optOuts: ReminderOptOuts,
-  ) {
-    this.box = new SecretBox(keys, 'personal-link');
-  }
+  ) {}
 
   onModuleInit(): void {
     this.composers.register(NotificationKind.Reminder, (n) => this.composeDue(n));
@@ -80,7 +75,7 @@ export class ReminderComposer implements OnModuleInit {
     if (event.status !== 'published' || event.id !== rule.eventId) return undefined;
     const session = sessionId ? sessions.find((s) => s.id === sessionId) : undefined;
     if (rule.anchor === 'session-start' && !session) return undefined;
-    return { ...row, session, personalLink: this.personalLinkOf(registration.tokenSealed) };
+    return { ...row, session, personalLink: this.links.open(registration.tokenSealed) };
   }
 
   compose(context: ReminderContext): MailMessage {
@@ -105,6 +100,7 @@ export class ReminderComposer implements OnModuleInit {
           .map((p) => p.trim())
           .filter(Boolean)
       : defaultParagraphs(rule, values);
+    if (rule.anchor === 'event-end') paragraphs.push(feedbackParagraph(context.personalLink));
     if (rule.anchor !== 'event-end') {
       paragraphs.push(`Where: ${place(session?.room, event.venue)}.`);
       paragraphs.push(
@@ -153,16 +149,16 @@ export class ReminderComposer implements OnModuleInit {
     this.calendars.set(key, ics);
     return ics;
   }
+}
 
-  private personalLinkOf(tokenSealed: string | null): string | undefined {
-    if (!tokenSealed) return undefined;
-    try {
-      const token = this.box.open(tokenSealed);
-      return personalLink(this.config.appUrl, token);
-    } catch {
-      return undefined;
-    }
-  }
+/**
+ * Every follow-up asks for feedback: the form (evidence's page, linked by address) asks how
+ * it went and what the delegate will do differently in their practice.
+ */
+function feedbackParagraph(personalLink: string | undefined): string {
+  return personalLink
+    ? `Please tell us how it went and what you will do differently in your practice: ${personalLink}/feedback`
+    : 'Please tell us how it went and what you will do differently in your practice: the feedback form is on your personal page.';
 }
 
 /** "Room 4, Town Hall": a workshop's room before the venue; the agenda when neither is known. */
@@ -187,9 +183,7 @@ function defaultParagraphs(rule: Pick<ReminderRule, 'anchor' | 'offsetSeconds'>,
     case 'event-start':
       return [`${values.event} begins on ${values.time}.`];
     case 'event-end':
-      return [
-        `Thank you for taking part in ${values.event}. Slides, notes and the feedback survey are on the event page.`,
-      ];
+      return [`Thank you for taking part in ${values.event}.`];
     case 'session-start':
       return [`Your workshop ${values.session} begins on ${values.time}${values.room ? ` in ${values.room}` : ''}.`];
   }

@@ -10,6 +10,7 @@ import { ReminderContextRepository, RemindersRepository } from './reminders.repo
 import { ReminderRulesRepository } from './reminder-rules.repository.js';
 import { RemindersFollowSchedule } from './reminders-follow-schedule.js';
 import { RemindersService } from './reminders.service.js';
+import { SealedPersonalLinks } from '../registrations/sealed-personal-links.js';
 
 /**
  * Reminder rules and the organisers' view of the outbox. Reminders follow every schedule
@@ -28,7 +29,8 @@ import { RemindersService } from './reminders.service.js';
     ReminderRulesRepository,
     ReminderOptOuts,
     ReminderOptOutsRepository,
+    SealedPersonalLinks,
   ],
-  exports: [RemindersService],
+  exports: [RemindersService, ReminderOptOuts],
 })
 export class RemindersModule {}

@@ -228,6 +228,15 @@ export const EXPECTED: Record<string, Row> = {
   'POST /staff/events/:eventId/speakers': NO_CSRF_TOKEN,
   'POST /staff/events/:eventId/speakers/:speakerId': NO_CSRF_TOKEN,
   'POST /staff/events/:eventId/speakers/:speakerId/remove': NO_CSRF_TOKEN,
+  // Feedback (feedback.e2e-spec.ts): the organisers' settings; a delegate's forms by their link.
+  'GET /staff/events/:eventId/feedback': ORGANISER_PAGE,
+  'POST /staff/events/:eventId/feedback': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/feedback/reminder': NO_CSRF_TOKEN,
+  'GET /r/:token/feedback': PUBLIC,
+  'GET /r/:token/feedback/event': PUBLIC,
+  'POST /r/:token/feedback/event': PUBLIC,
+  'GET /r/:token/feedback/sessions/:sessionId': PUBLIC,
+  'POST /r/:token/feedback/sessions/:sessionId': PUBLIC,
 };
 
 /** Routes that change or remove the seeded world, run last in this order. */
@@ -294,6 +303,8 @@ export const MALFORMED_ID_IS_404 = new Set([
   'GET /r/:token/awards/:awardId',
   'POST /r/:token/awards/:awardId/nominations',
   'POST /r/:token/awards/:awardId/ballot',
+  'GET /r/:token/feedback/sessions/:sessionId',
+  'POST /r/:token/feedback/sessions/:sessionId',
 ]);
 
 /**

@@ -3,8 +3,9 @@ import { clockTime, shortDateTime } from '../../platform/web/dates.js';
 import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
 import { PersonalPageSections } from '../../registrations/pages/personal-page-sections.js';
 import { AttendanceService } from '../attendance.service.js';
+import { FeedbackService } from '../feedback.service.js';
 
-/** The CPD part of the personal page: the sessions attended with their hours, and the way to check in to one. */
+/** The CPD part of the personal page: the sessions attended with their hours, the way to check in to one, and feedback. */
 @Injectable()
 export class CpdSection implements OnModuleInit {
   private readonly views: PageViews;
@@ -12,6 +13,7 @@ export class CpdSection implements OnModuleInit {
   constructor(
     private readonly sections: PersonalPageSections,
     private readonly attendance: AttendanceService,
+    private readonly feedback: FeedbackService,
     private readonly renderer: PageRenderer,
   ) {
     this.views = renderer.views(new URL('./', import.meta.url));
@@ -22,7 +24,7 @@ export class CpdSection implements OnModuleInit {
       if (me.status !== 'confirmed') return undefined;
       const m = this.renderer.messages;
       const zone = me.event.timezone;
-      const record = await this.attendance.record(delegate.id);
+      const [record, forms] = await Promise.all([this.attendance.record(delegate.id), this.feedback.forms(delegate)]);
       return this.views.part('cpd-section', {
         sessions: record.sessions.map((session) => ({
           title: session.title,
@@ -31,6 +33,7 @@ export class CpdSection implements OnModuleInit {
         })),
         total: m.evidence.cpdTotal(m.evidence.hours(record.totalMinutes)),
         attendHref: `${base}/attend`,
+        feedbackHref: forms.some((form) => form.state === 'open') ? `${base}/feedback` : undefined,
       });
     });
   }

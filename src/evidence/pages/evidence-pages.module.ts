@@ -7,11 +7,13 @@ import { EvidenceModule } from '../evidence.module.js';
 import { AttendPagesController } from './attend-pages.controller.js';
 import { AttendancePagesController } from './attendance-pages.controller.js';
 import { CpdSection } from './cpd-section.js';
+import { FeedbackPagesController } from './feedback-pages.controller.js';
+import { FeedbackSettingsController } from './feedback-settings.controller.js';
 
-/** The team's attendance pages, a delegate's self check-in and the CPD part of their personal page. */
+/** The team's attendance and feedback pages, a delegate's self check-in and feedback, and the CPD part of their personal page. */
 @Module({
   imports: [EvidenceModule, RegistrationsModule, RegistrationPagesModule, DelegateAccessModule, EventsModule],
-  controllers: [AttendancePagesController, AttendPagesController],
+  controllers: [AttendancePagesController, AttendPagesController, FeedbackPagesController, FeedbackSettingsController],
   providers: [CpdSection],
 })
 export class EvidencePagesModule {}

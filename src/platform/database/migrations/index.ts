@@ -14,6 +14,7 @@ import { EventSequence1766000500000 } from './1766000500000-event-sequence.js';
 import { ReminderOptOuts1766000500100 } from './1766000500100-reminder-opt-outs.js';
 import { CanvasTemplatesPerEvent1766000700000 } from './1766000700000-canvas-templates-per-event.js';
 import { SessionCpd1767000400000 } from './1767000400000-session-cpd.js';
+import { Feedback1767000400100 } from './1767000400100-feedback.js';
 
 /** Every migration in order; a new one is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ReminderOptOuts1766000500100,
   CanvasTemplatesPerEvent1766000700000,
   SessionCpd1767000400000,
+  Feedback1767000400100,
 ];
