@@ -4,11 +4,11 @@ import { AppConfig } from '../platform/config/app-config.js';
 import { EventsRepository } from '../events/events.repository.js';
 import type { MailMessage } from '../platform/mail/mail-message.js';
 import { MailRenderer } from '../platform/mail/mail-renderer.js';
-import type { Notification } from '../outbox/notification.entity.js';
+import type { NotificationOf } from '../outbox/notification-payloads.js';
 import { NotificationComposers } from '../outbox/notification-composers.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import { SpeakersRepository } from './speakers.repository.js';
-import { AgendaChangesService, type AgendaChangedData } from './agenda-changes.service.js';
+import { AgendaChangesService } from './agenda-changes.service.js';
 import { describeChange } from './change-text.js';
 import { SessionAudience } from './session-audience.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -35,8 +35,8 @@ export class AgendaChangedComposer implements OnModuleInit {
     this.composers.register(NotificationKind.AgendaChanged, (n) => this.compose(n));
   }
 
-  async compose(notification: Notification): Promise<MailMessage | undefined> {
-    const data = notification.data as unknown as AgendaChangedData;
+  async compose(notification: NotificationOf<NotificationKind.AgendaChanged>): Promise<MailMessage | undefined> {
+    const { data } = notification;
     const event = await this.events.findById(data.eventId);
     // A cancelled event has its own email; a draft has no public agenda to talk about.
     if (!event || event.status !== 'published') return undefined;

@@ -15,13 +15,13 @@ import { notifiable, type SessionDiff } from './changes.js';
 export type ChangeRecipient =
   { type: 'speaker'; id: string; email: string } | { type: 'delegate'; id: string; email: string };
 
-export interface AgendaChangedData {
+export type AgendaChangedData = {
   eventId: string;
   recipientType: 'speaker' | 'delegate';
   recipientId: string;
   /** The first change of this burst; the email lists changes from here to its send time. */
   since: string;
-}
+};
 
 /**
  * The change list of a published agenda, and the debounced emails about it. A change
@@ -118,12 +118,18 @@ export class AgendaChangesService {
       await this.outbox.enqueue(manager, {
         kind: NotificationKind.AgendaChanged,
         recipient: recipient.email,
-        data: { ...data },
+        data,
         sendAt,
         dedupeKey: `${prefix}${changeId}`,
         eventId,
         registrationId: recipient.type === 'delegate' ? recipient.id : null,
       });
     }
+  }
+}
+
+declare module '../outbox/notification-payloads.js' {
+  interface NotificationPayloads {
+    [NotificationKind.AgendaChanged]: AgendaChangedData;
   }
 }

@@ -8,7 +8,7 @@ import { EventAudience, type EventChangeRecipientType } from './event-audience.j
 import type { Event } from './event.entity.js';
 import type { EventSchedule } from './event-schedule.js';
 
-export interface EventChangedData {
+export type EventChangedData = {
   eventId: string;
   recipientType: EventChangeRecipientType;
   recipientId: string;
@@ -16,7 +16,7 @@ export interface EventChangedData {
   since: string;
   /** The dates and venue before the burst: the notice says what they became. */
   before: EventSchedule;
-}
+};
 
 const BATCH = 500;
 
@@ -58,7 +58,7 @@ export class EventChangeNotices {
         return {
           kind: NotificationKind.EventChanged,
           recipient: r.email,
-          data: { ...data },
+          data,
           sendAt,
           dedupeKey: `event-changed:${event.id}:${r.type}:${r.id}:${now.getTime()}`,
           eventId: event.id,
@@ -66,5 +66,11 @@ export class EventChangeNotices {
         };
       });
     for (let i = 0; i < entries.length; i += BATCH) await this.outbox.enqueue(manager, ...entries.slice(i, i + BATCH));
+  }
+}
+
+declare module '../outbox/notification-payloads.js' {
+  interface NotificationPayloads {
+    [NotificationKind.EventChanged]: EventChangedData;
   }
 }

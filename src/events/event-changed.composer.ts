@@ -3,10 +3,9 @@ import { calendarAttachment, eventCalendar } from '../platform/calendar/calendar
 import { AppConfig } from '../platform/config/app-config.js';
 import type { MailAttachment, MailMessage } from '../platform/mail/mail-message.js';
 import { MailRenderer } from '../platform/mail/mail-renderer.js';
-import type { Notification } from '../outbox/notification.entity.js';
+import type { NotificationOf } from '../outbox/notification-payloads.js';
 import { NotificationComposers } from '../outbox/notification-composers.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
-import type { EventChangedData } from './event-change-notices.js';
 import { EventAudience } from './event-audience.js';
 import { describeScheduleChange } from './event-schedule.js';
 import { EventsRepository } from './events.repository.js';
@@ -32,8 +31,8 @@ export class EventChangedComposer implements OnModuleInit {
     this.composers.register(NotificationKind.EventChanged, (n) => this.compose(n));
   }
 
-  async compose(notification: Notification): Promise<MailMessage | undefined> {
-    const data = notification.data as unknown as EventChangedData;
+  async compose(notification: NotificationOf<NotificationKind.EventChanged>): Promise<MailMessage | undefined> {
+    const { data } = notification;
     const event = await this.events.findById(data.eventId);
     // A cancelled event has its own email; an unpublished one has nobody to tell.
     if (!event || event.status !== 'published') return undefined;

@@ -34,7 +34,7 @@ export class LoginAlert {
     await this.outbox.enqueue(this.db.manager, {
       kind: NotificationKind.Message,
       recipient: user.email,
-      data: data as unknown as Record<string, unknown>,
+      data,
       sendAt: now,
       // One per account per hour, whichever process noticed first.
       dedupeKey: `login-alert:${user.id}:${Math.floor(now.getTime() / 3600_000)}`,

@@ -1,10 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { MailRenderer } from '../platform/mail/mail-renderer.js';
-import type { Notification } from './notification.entity.js';
 import { NotificationComposers } from './notification-composers.js';
 import { NotificationKind } from './notification-kind.js';
+import type { NotificationOf } from './notification-payloads.js';
 
-export interface MessageData {
+export type MessageData = {
   subject: string;
   /** Left out, the greeting is a plain "Hello,". */
   name?: string;
@@ -13,7 +13,7 @@ export interface MessageData {
   eventTitle?: string;
   /** Mail a delegate may stop (reminders): why they get it and the page that stops it, in the footer. */
   optOut?: { reason: string; label: string; url: string };
-}
+};
 
 /** The plain "message" kind: a subject, paragraphs and an optional link. */
 @Injectable()
@@ -27,8 +27,8 @@ export class MessageComposer implements OnModuleInit {
     this.composers.register(NotificationKind.Message, (n) => this.compose(n));
   }
 
-  async compose(notification: Notification) {
-    const data = notification.data as unknown as MessageData;
+  async compose(notification: NotificationOf<NotificationKind.Message>) {
+    const { data } = notification;
     return { to: notification.recipient, subject: data.subject, ...this.renderer.render('message', data) };
   }
 }

@@ -1,13 +1,17 @@
 import type { NotificationKind } from './notification-kind.js';
+import type { PayloadOf } from './notification-payloads.js';
 
-/** One email to write into the outbox. */
-export interface OutboxEntry {
-  kind: NotificationKind;
+interface OutboxEntryFields {
   recipient: string;
-  data?: Record<string, unknown>;
   sendAt: Date;
   /** Unique across all rows: writing the same key twice is a no-op. */
   dedupeKey: string;
   eventId?: string | null;
   registrationId?: string | null;
 }
+
+/** One email to write into the outbox: its kind, and that kind's payload as data. */
+export type OutboxEntry<K extends NotificationKind = NotificationKind> = OutboxEntryFields & {
+  kind: K;
+  data?: PayloadOf<K>;
+};

@@ -17,7 +17,7 @@ export class OutboxService {
   constructor(private readonly repo: OutboxRepository) {}
 
   /** Returns how many rows were new (0 when the dedupe key already existed). */
-  enqueue(manager: EntityManager, ...entries: OutboxEntry[]): Promise<number> {
+  enqueue<K extends NotificationKind>(manager: EntityManager, ...entries: Array<OutboxEntry<K>>): Promise<number> {
     return entries.length === 0 ? Promise.resolve(0) : this.repo.enqueue(manager, entries);
   }
 

@@ -11,6 +11,7 @@ import type { MessageData } from '../outbox/message.composer.js';
 import type { Notification } from '../outbox/notification.entity.js';
 import { NotificationComposers } from '../outbox/notification-composers.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
+import type { WorkshopSignupData } from './registration-mail-payloads.js';
 import { checkInQrPng, formatCheckInCode } from './check-in/check-in-code.js';
 import { personalLink } from './personal-link.js';
 import { greetingName, type Registration } from './registration.entity.js';
@@ -52,7 +53,6 @@ export class RegistrationMailComposer implements OnModuleInit {
       [NotificationKind.RegistrationPromoted, (c) => this.promoted(c)],
       [NotificationKind.RegistrationCancelled, (c) => this.cancelled(c)],
       [NotificationKind.RegistrationLink, (c) => this.link(c)],
-      [NotificationKind.WorkshopPromoted, (c) => this.workshopPromoted(c)],
     ];
     for (const [kind, compose] of kinds) {
       this.composers.register(kind, async (notification) => {
@@ -60,6 +60,10 @@ export class RegistrationMailComposer implements OnModuleInit {
         return context ? compose(context) : undefined;
       });
     }
+    this.composers.register(NotificationKind.WorkshopPromoted, async (notification) => {
+      const context = await this.load(notification);
+      return context ? this.workshopPromoted(context, notification.data) : undefined;
+    });
   }
 
   private async load(notification: Notification): Promise<Context | undefined> {
@@ -232,9 +236,8 @@ export class RegistrationMailComposer implements OnModuleInit {
     });
   }
 
-  private async workshopPromoted(c: Context) {
-    const { signupId, sessionId } = c.notification.data as { signupId?: string; sessionId?: string };
-    if (!signupId || !sessionId || c.registration.status !== 'confirmed') return undefined;
+  private async workshopPromoted(c: Context, { signupId, sessionId }: WorkshopSignupData) {
+    if (c.registration.status !== 'confirmed') return undefined;
     const signup = await this.lookups.signup(signupId);
     const session = await this.lookups.session(sessionId);
     if (!signup || signup.status !== 'confirmed' || !session || session.status !== 'scheduled') return undefined;

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { SessionsRepository } from '../agenda/sessions.repository.js';
 import { eventUrls } from '../events/event-urls.js';
 import { EventsRepository } from '../events/events.repository.js';
-import type { Notification } from '../outbox/notification.entity.js';
+import type { NotificationOf } from '../outbox/notification-payloads.js';
 import { NotificationComposers } from '../outbox/notification-composers.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import { calendarAttachment, sessionsCalendar } from '../platform/calendar/calendar.js';
@@ -38,9 +38,9 @@ export class WorkshopSignupMailComposer implements OnModuleInit {
     this.composers.register(NotificationKind.WorkshopSignedUp, (n) => this.compose(n));
   }
 
-  async compose(notification: Notification): Promise<MailMessage | undefined> {
-    const { sessionId } = notification.data as { sessionId?: string };
-    if (!sessionId || !notification.registrationId) return undefined;
+  async compose(notification: NotificationOf<NotificationKind.WorkshopSignedUp>): Promise<MailMessage | undefined> {
+    const { sessionId } = notification.data;
+    if (!notification.registrationId) return undefined;
     const registration = await this.delegates.findRegistration(notification.registrationId);
     if (!registration || registration.status !== 'confirmed' || registration.erasedAt) return undefined;
     const [event, session, signup] = await Promise.all([

@@ -5,7 +5,7 @@ import { zoneAbbreviation } from '../platform/time/zone-abbreviation.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import type { MailMessage } from '../platform/mail/mail-message.js';
 import { MailRenderer } from '../platform/mail/mail-renderer.js';
-import type { Notification } from '../outbox/notification.entity.js';
+import type { NotificationOf } from '../outbox/notification-payloads.js';
 import { NotificationComposers } from '../outbox/notification-composers.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import type { ReminderRule } from './reminder-rule.entity.js';
@@ -58,9 +58,9 @@ export class ReminderComposer implements OnModuleInit {
   }
 
   /** Undefined when the reminder no longer applies; the outbox then marks it cancelled. */
-  async composeDue(notification: Notification): Promise<MailMessage | undefined> {
-    const { ruleId, sessionId } = notification.data as { ruleId?: string; sessionId?: string | null };
-    if (!ruleId || !notification.registrationId) return undefined;
+  async composeDue(notification: NotificationOf<NotificationKind.Reminder>): Promise<MailMessage | undefined> {
+    const { ruleId, sessionId } = notification.data;
+    if (!notification.registrationId) return undefined;
     if (await this.optOuts.isOptedOut(notification.registrationId)) return undefined;
     const context = await this.loadContext(ruleId, notification.registrationId, sessionId ?? undefined);
     if (!context) return undefined;
@@ -186,5 +186,14 @@ function defaultParagraphs(rule: Pick<ReminderRule, 'anchor' | 'offsetSeconds'>,
       return [`Thank you for taking part in ${values.event}.`];
     case 'session-start':
       return [`Your workshop ${values.session} begins on ${values.time}${values.room ? ` in ${values.room}` : ''}.`];
+  }
+}
+
+/** A reminder's rule, and its session for a session-start rule (null for the event's own). */
+export type ReminderData = { ruleId: string; sessionId: string | null };
+
+declare module '../outbox/notification-payloads.js' {
+  interface NotificationPayloads {
+    [NotificationKind.Reminder]: ReminderData;
   }
 }
