@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AwardsModule } from '../awards/awards.module.js';
 import { AwardPagesModule } from '../awards/pages/award-pages.module.js';
+import { AwardConsolePagesModule } from '../awards/staff-pages/award-console-pages.module.js';
 import { CanvasModule } from '../canvas/canvas.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { EvidenceModule } from '../evidence/evidence.module.js';
@@ -37,6 +38,7 @@ import { StaffMailPagesModule } from '../reminders/pages/staff-mail-pages.module
     StaffRegistrationPagesModule,
     AwardsModule,
     AwardPagesModule,
+    AwardConsolePagesModule,
     CanvasModule,
     EvidenceModule,
     EvidencePagesModule,

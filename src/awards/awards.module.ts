@@ -34,6 +34,6 @@ import { ResultsService } from './results.service.js';
     ResultsService,
     AwardsErasure,
   ],
-  exports: [BallotRelease, AwardsService, AwardsRepository, NominationsService, BallotsService],
+  exports: [BallotRelease, AwardsService, AwardsRepository, NominationsService, BallotsService, ResultsService],
 })
 export class AwardsModule {}

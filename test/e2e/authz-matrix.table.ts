@@ -205,6 +205,23 @@ export const EXPECTED: Record<string, Row> = {
   // The event's mail (mail-pages.e2e-spec.ts posts with the token).
   'GET /staff/events/:eventId/mail': ORGANISER_PAGE,
   'POST /staff/events/:eventId/mail/:notificationId/retry': NO_CSRF_TOKEN,
+  // The award console (award-console-pages.e2e-spec.ts posts with the token).
+  'GET /staff/events/:eventId/awards': ORGANISER_PAGE,
+  'GET /staff/events/:eventId/awards/new': ORGANISER_PAGE,
+  'GET /staff/events/:eventId/awards/:awardId': ORGANISER_PAGE,
+  'GET /staff/events/:eventId/awards/:awardId/edit': ORGANISER_PAGE,
+  'GET /staff/events/:eventId/awards/:awardId/publish': ORGANISER_PAGE,
+  // Voting is open in the matrix's award: the audit file stays sealed for everyone.
+  'GET /staff/events/:eventId/awards/:awardId/audit.csv': row(303, 303, 303, 403, 403, 403, 403),
+  'POST /staff/events/:eventId/awards/new': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/awards/:awardId/edit': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/awards/:awardId/nominations/:nominationId/merge': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/awards/:awardId/nominees': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/awards/:awardId/nominees/:nomineeId/remove': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/awards/:awardId/casting-decision': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/awards/:awardId/publish': NO_CSRF_TOKEN,
+  // The public results page: nothing there until the results are published.
+  'GET /events/:slug/awards/:awardId': row('hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden'),
   // Evidence of learning (attendance.e2e-spec.ts posts with the token): the team marks
   // attendance, organisers set hours; a delegate checks in with the room's code by their link.
   'GET /staff/events/:eventId/attendance': row(303, 303, 303, 403, A, A, A),
@@ -305,6 +322,7 @@ export const MALFORMED_ID_IS_404 = new Set([
   'POST /r/:token/awards/:awardId/ballot',
   'GET /r/:token/feedback/sessions/:sessionId',
   'POST /r/:token/feedback/sessions/:sessionId',
+  'GET /events/:slug/awards/:awardId',
 ]);
 
 /**

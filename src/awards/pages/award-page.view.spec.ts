@@ -96,14 +96,15 @@ describe('the award page view', () => {
       ],
       new Date('2026-06-04T08:30:00Z'),
       '/r/t',
+      'agm',
       'Europe/London',
       true,
       enGB,
     );
-    expect(items.map((i) => [i.label, i.voted])).toEqual([
-      ['See the award', true],
-      ['Nominate someone', false],
-      ['See the results', false],
+    expect(items.map((i) => [i.label, i.voted, i.href])).toEqual([
+      ['See the award', true, '/r/t/awards/w1'],
+      ['Nominate someone', false, '/r/t/awards/w2'],
+      ['See the results', false, '/events/agm/awards/w3'],
     ]);
   });
 });

@@ -53,6 +53,10 @@ export function rankedBallot(values: Record<string, string>, nomineeIds: readonl
   return { ok: true, ballot: { ranking: ranks.map((rank) => byRank.get(rank)!) } };
 }
 
+/** The public results page of a published award. */
+export const publicResultsPath = (slug: string, awardId: string): string =>
+  `/events/${encodeURIComponent(slug)}/awards/${awardId}`;
+
 /** Where an award stands, in a sentence with its next date in the event's zone. */
 export function phaseText(
   award: Pick<AwardResponse, 'phase' | 'nominationsOpenAt' | 'nominationsCloseAt' | 'votingOpensAt' | 'votingClosesAt'>,
@@ -145,18 +149,19 @@ export function awardPageView(input: AwardPageInput, m: Messages) {
   };
 }
 
-/** The awards part of the personal page: each award, where it stands and what to do. */
+/** The awards part of the personal page: each award, where it stands and what to do; published ones lead to their public results. */
 export function awardsSectionView(
   awards: readonly DelegateAward[],
   now: Date,
   base: string,
+  slug: string,
   zone: string,
   confirmed: boolean,
   m: Messages,
 ) {
   return awards.map((award) => {
-    const href = `${base}/awards/${award.id}`;
     const phase = awardPhase(award, now);
+    const href = phase === 'published' ? publicResultsPath(slug, award.id) : `${base}/awards/${award.id}`;
     let label = m.awards.seeAward;
     if (confirmed && phase === 'nominating') label = m.awards.nominate;
     else if (confirmed && phase === 'voting' && !award.voted) label = m.awards.vote;
@@ -170,4 +175,42 @@ export function awardsSectionView(
       label,
     };
   });
+}
+
+export const percent = (part: number, whole: number): string =>
+  whole === 0 ? '0%' : `${Math.round((part / whole) * 1000) / 10}%`;
+
+/** The rounds as a table and a bar per nominee (a <meter> of the round's continuing ballots). */
+export function roundsView(results: AwardResults, m: Messages) {
+  const words = m.awardConsole;
+  return {
+    winners: results.winners.length
+      ? m.awards.winner(results.winners.map((w) => w.name).join(', '))
+      : results.pendingTie
+        ? words.awaitingDecision
+        : words.noWinner,
+    turnout: m.awards.turnout(results.ballots, percent(results.ballots, results.eligible)),
+    receiptsMatch: results.receiptsMatchBallots ? words.receiptsMatch : words.receiptsDiffer,
+    ties: results.ties.map((tie) => tie.statement),
+    rounds: results.rounds.map((round) => {
+      const out = new Set(round.eliminated.map((e) => e.nomineeId));
+      const total = Math.max(round.continuing, 1);
+      return {
+        id: `round-${round.round}`,
+        title: m.awards.round(round.round),
+        exhausted: words.exhausted(round.exhausted),
+        rows: [...round.counts]
+          .sort((a, b) => b.votes - a.votes || a.name.localeCompare(b.name))
+          .map((count) => ({
+            name: count.name,
+            votes: count.votes,
+            share: percent(count.votes, round.continuing),
+            max: total,
+            eliminated: out.has(count.nomineeId),
+            barLabel: words.bar(count.name, count.votes, round.continuing),
+          })),
+        eliminated: round.eliminated.length ? words.eliminated(round.eliminated.map((e) => e.name).join(', ')) : '',
+      };
+    }),
+  };
 }

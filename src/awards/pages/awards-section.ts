@@ -28,6 +28,7 @@ export class AwardsSection implements OnModuleInit {
         awards,
         this.clock.now(),
         base,
+        me.event.slug,
         me.event.timezone,
         confirmed,
         this.renderer.messages,

@@ -21,6 +21,7 @@ export const consoleTools = (eventId: string, m: Messages): MyEventRow['tools'] 
   { href: `/staff/events/${eventId}/check-in`, label: m.staff.myEvents.tools.checkIn },
   attendanceTool(eventId, m),
   { href: `/staff/events/${eventId}/mail`, label: m.staff.myEvents.tools.mail },
+  { href: `/staff/events/${eventId}/awards`, label: m.staff.myEvents.tools.awards },
 ];
 
 /** Attendance per session (evidence's page): facilitators mark their sessions' attendance too. */
