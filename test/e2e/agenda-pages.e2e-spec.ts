@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { insertEvent, insertMember } from '../factories/db-fixtures.js';
+import { insertEvent, insertMember, insertRegistration } from '../factories/db-fixtures.js';
 import { newStaff, type StaffUser } from '../factories/staff.factory.js';
 import { Browser } from '../setup/staff-browser.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
@@ -275,5 +275,61 @@ describe('agenda builder pages', () => {
     expect((await t.http.get(agenda)).status).toBe(303);
     // The event's console links its agenda.
     expect((await browser.get(`/staff/events/${event.id}`)).text).toContain(`href="${agenda}"`);
+  });
+
+  it('reschedules the whole event: a confirmation says how far, how many sessions and who is told, then all move', async () => {
+    const event = await newEvent({ status: 'published', publishedAt: new Date() });
+    const agenda = `/staff/events/${event.id}/agenda`;
+    const reschedule = `/staff/events/${event.id}/reschedule`;
+    await browser.get(`/staff/events/${event.id}/speakers`);
+    await browser.post(`/staff/events/${event.id}/speakers`, { name: 'Grace Hopper', email: 'grace@example.org' });
+    await browser.post(`${agenda}/sessions/new`, sessionForm());
+    await browser.post(
+      `${agenda}/sessions/new`,
+      sessionForm({ title: 'Day two', startsAt: '2031-06-05T14:00', endsAt: '2031-06-05T15:00' }),
+    );
+    await insertRegistration(t.db, event.id);
+    const before = await sessionsOf(event.id);
+
+    const edit = await browser.get(`/staff/events/${event.id}/edit`);
+    expect(edit.text).toContain(`href="${reschedule}?startsAt=2031-06-04T09%3A00&amp;endsAt=2031-06-05T17%3A00"`);
+    const form = await browser.get(`${reschedule}?startsAt=2031-06-11T09:00&endsAt=2031-06-12T17:00`);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('value="2031-06-11T09:00"');
+    expect((await browser.post(reschedule, { startsAt: 'next week', endsAt: '' })).status).toBe(400);
+
+    const confirm = await browser.post(reschedule, { startsAt: '2031-06-11T09:00', endsAt: '2031-06-12T17:00' });
+    expect(confirm.status).toBe(200);
+    expect(confirm.text).toContain('Every session moves later by 7 days');
+    expect(confirm.text).toContain('2 sessions move.');
+    expect(confirm.text).toContain('1 registered delegate and 1 speaker with an email address');
+    expect(confirm.text).toContain('Move the event and all 2 sessions');
+    expect(await sessionsOf(event.id)).toEqual(before);
+    const moveForm = { startsAt: '2031-06-11T09:00', endsAt: '2031-06-12T17:00', confirm: 'yes' };
+    expect((await browser.post(reschedule, moveForm, { csrf: false })).status).toBe(403);
+    expect(await sessionsOf(event.id)).toEqual(before);
+
+    const moved = await browser.post(reschedule, moveForm);
+    expect(moved.status).toBe(303);
+    expect(moved.headers.location).toBe(agenda);
+    const after = await sessionsOf(event.id);
+    expect(
+      after.map(
+        (s) => new Date(s.starts_at).getTime() - new Date(before.find((b) => b.id === s.id)!.starts_at).getTime(),
+      ),
+    ).toEqual([7 * 24 * 3600 * 1000, 7 * 24 * 3600 * 1000]);
+    const page = await browser.get(agenda);
+    expect(page.text).toContain('The event and its sessions have moved.');
+    expect(page.text).toContain('Wednesday 11 June');
+
+    // Shorter dates leave a session outside even when moved: refused in place, nothing changes.
+    const shorter = await browser.post(reschedule, {
+      startsAt: '2031-06-18T09:00',
+      endsAt: '2031-06-18T17:00',
+      confirm: 'yes',
+    });
+    expect(shorter.status).toBe(422);
+    expect(shorter.text).toMatch(/id="startsAt-error">.*even moved with the start, 1 session\(s\) would fall outside/);
+    expect(await sessionsOf(event.id)).toEqual(after);
   });
 });

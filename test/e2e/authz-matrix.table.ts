@@ -245,6 +245,8 @@ export const EXPECTED: Record<string, Row> = {
   'POST /staff/events/:eventId/speakers': NO_CSRF_TOKEN,
   'POST /staff/events/:eventId/speakers/:speakerId': NO_CSRF_TOKEN,
   'POST /staff/events/:eventId/speakers/:speakerId/remove': NO_CSRF_TOKEN,
+  'GET /staff/events/:eventId/reschedule': ORGANISER_PAGE,
+  'POST /staff/events/:eventId/reschedule': NO_CSRF_TOKEN,
   // Feedback (feedback.e2e-spec.ts): the organisers' settings; a delegate's forms by their link.
   'GET /staff/events/:eventId/feedback': ORGANISER_PAGE,
   'POST /staff/events/:eventId/feedback': NO_CSRF_TOKEN,

@@ -3,11 +3,12 @@ import { EventsModule } from '../../events/events.module.js';
 import { SessionsModule } from '../sessions.module.js';
 import { SpeakersModule } from '../speakers.module.js';
 import { AgendaBuilderPagesController } from './agenda-builder-pages.controller.js';
+import { ReschedulePagesController } from './reschedule-pages.controller.js';
 import { SpeakerPagesController } from './speaker-pages.controller.js';
 
-/** The organisers' agenda pages: the builder (grid, list, session forms) and the speakers. */
+/** The organisers' agenda pages: the builder (grid, list, session forms), the speakers, and rescheduling the event with its sessions. */
 @Module({
   imports: [EventsModule, SessionsModule, SpeakersModule],
-  controllers: [AgendaBuilderPagesController, SpeakerPagesController],
+  controllers: [AgendaBuilderPagesController, SpeakerPagesController, ReschedulePagesController],
 })
 export class AgendaStaffPagesModule {}

@@ -263,6 +263,10 @@ export class EventPagesController {
       button: event ? m.saveButton : m.createButton,
       back: event ? `/staff/events/${event.id}` : '/staff',
       zone: form.values.timezone || event?.timezone || 'Europe/London',
+      // The agenda's reschedule page (moves the sessions with the dates), given the dates typed here.
+      reschedule: event
+        ? `/staff/events/${event.id}/reschedule?${new URLSearchParams({ startsAt: form.values.startsAt ?? '', endsAt: form.values.endsAt ?? '' }).toString()}`
+        : undefined,
     };
     return this.views.send(reply, 'event-form', model, { title: model.heading, staff: user, status });
   }

@@ -89,6 +89,7 @@ export const enGB = {
     speakerAdded: 'The speaker has been added.',
     speakerSaved: 'The speaker’s details have been saved.',
     speakerRemoved: 'The speaker has been removed from the event and its sessions.',
+    eventRescheduled: 'The event and its sessions have moved.',
     feedbackSent: 'Thank you: your feedback has been sent.',
     feedbackSettingsSaved: 'The feedback settings have been saved.',
     feedbackReminderSent: 'The reminder is on its way to attendees who have not answered.',
@@ -669,6 +670,36 @@ export const enGB = {
         'The agenda has been published: calendars that hold the session are told it is cancelled, and signed-up delegates and its speakers get a change email.',
       button: 'Delete the session',
       back: 'No, go back',
+    },
+    reschedule: {
+      title: 'Reschedule the event',
+      link: 'Reschedule the event',
+      editHint:
+        'Moving the dates while the agenda has sessions? Reschedule instead: every session moves with the event.',
+      intro:
+        'Move the whole event to new dates: every session moves by as much as the start does, in one step, so the agenda keeps its shape.',
+      startsAt: 'New start',
+      endsAt: 'New end',
+      continue: 'Continue',
+      back: 'Back to the agenda',
+      confirmTitle: 'Move the event and its sessions?',
+      fromTo: (from: string, to: string) => `The event moves from ${from} to ${to}.`,
+      shift: (later: boolean, amount: string) =>
+        `Every session moves ${later ? 'later' : 'earlier'} by ${amount}, at the same time of day and in the same room.`,
+      sameStart: 'The start stays where it is, so the sessions stay where they are.',
+      sessionsMove: (count: number) =>
+        count === 0 ? 'There are no sessions to move.' : `${count} ${count === 1 ? 'session moves' : 'sessions move'}.`,
+      told: (delegates: number, speakers: number) =>
+        `Who is told: ${delegates} registered ${delegates === 1 ? 'delegate' : 'delegates'} and ${speakers} ${speakers === 1 ? 'speaker' : 'speakers'} with an email address get one email about the new dates (sent after a short wait, so further edits join it); delegates signed up to a workshop and its speakers also get the session’s change. Calendar files update.`,
+      draftNobodyTold: 'Who is told: nobody, the event is not published.',
+      remindersMove: 'Reminders that have not gone yet move with the event.',
+      confirmButton: (count: number) =>
+        count === 0 ? 'Move the event' : `Move the event and ${count === 1 ? 'its session' : `all ${count} sessions`}`,
+      changeDates: 'No, change the dates',
+      fields: {
+        startsAt: { default: 'Enter the date and time the event now starts.' },
+        endsAt: { default: 'Enter the date and time the event now ends.' },
+      },
     },
   },
   speakerPages: {
