@@ -209,14 +209,16 @@ export class DelegatesService {
 
   // --- delegates ---------------------------------------------------------------------
 
-  async me(delegate: Registration): Promise<MyRegistrationResponse> {
-    const [registration, event, workshops, waitlistPosition] = await Promise.all([
-      this.registrations.findRegistration(delegate.id),
-      this.registrations.findEvent(delegate.eventId),
-      this.signups.signupsOf(delegate.id),
-      this.registrations.waitlistPosition(delegate.eventId, delegate.id),
+  /** The delegate as their token found them in this request, with their event, workshops and place in the queue. */
+  async me(registration: Registration): Promise<MyRegistrationResponse> {
+    const [event, workshops, waitlistPosition] = await Promise.all([
+      this.registrations.findEvent(registration.eventId),
+      this.signups.signupsOf(registration.id),
+      registration.status === 'waitlisted'
+        ? this.registrations.waitlistPosition(registration.eventId, registration.id)
+        : Promise.resolve(null),
     ]);
-    if (!registration || !event) throw registrationsError(RegistrationsError.RegistrationNotFound, 'Not found.');
+    if (!event) throw registrationsError(RegistrationsError.RegistrationNotFound, 'Not found.');
     return {
       id: registration.id,
       status: registration.status,
