@@ -9,7 +9,7 @@ import { accessibilityViolations, type Browser, findChromium, freePort, launchBr
  * The award from the organiser's console, by accessible names at a phone's width: create a
  * ranked award, shortlist three nominees, five delegates vote on their personal pages (with
  * scripts off, choosing ranks), the console shows the turnout and no counts while voting is
- * open, the rounds after the close, publishing after its confirmation step, and the public
+ * open (kept live by the page's script), the rounds after the close, publishing after its confirmation step, and the public
  * results page. axe-core finds nothing on any console page; each is photographed.
  */
 const executablePath = findChromium();
@@ -134,6 +134,8 @@ describeInBrowser('the award console in a browser', () => {
     // Voting opens (a test shortcut: its opening time is two hours away); five delegates vote.
     const awardId = new URL(page.url()).pathname.split('/').pop()!;
     await openVoting(t.db, awardId);
+    await page.reload();
+    await page.getByText('0 ballots cast of 5 eligible delegates.').waitFor();
     const [a, b, c, d, e] = delegates;
     await vote(a, { 'Ada Lovelace': '1', 'Grace Hopper': '2' });
     await vote(b, { 'Ada Lovelace': '1' });
@@ -141,9 +143,11 @@ describeInBrowser('the award console in a browser', () => {
     await vote(d, { 'Grace Hopper': '1' });
     await vote(e, { 'Mary Seacole': '1', 'Ada Lovelace': '2' });
 
-    // While voting is open: how many, never how.
-    await page.reload();
-    await page.getByText('5 ballots cast of 5 eligible delegates.').waitFor();
+    // While voting is open: how many, never how; the page's script keeps the figure live.
+    await page.getByText('5 ballots cast of 5 eligible delegates.').waitFor({ timeout: 25_000 });
+    await expect(
+      page.getByRole('progressbar', { name: '5 ballots cast of 5 eligible delegates.' }).count(),
+    ).resolves.toBe(1);
     await expect(page.getByRole('table').count()).resolves.toBe(0);
     await expect(page.locator('meter').count()).resolves.toBe(0);
     await expect(page.getByText('Round 1').count()).resolves.toBe(0);

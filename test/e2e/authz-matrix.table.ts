@@ -207,6 +207,7 @@ export const EXPECTED: Record<string, Row> = {
   'POST /staff/events/:eventId/mail/:notificationId/retry': NO_CSRF_TOKEN,
   // The award console (award-console-pages.e2e-spec.ts posts with the token).
   'GET /staff/events/:eventId/awards': ORGANISER_PAGE,
+  'GET /staff/assets/award-console.js': PUBLIC,
   'GET /staff/events/:eventId/awards/new': ORGANISER_PAGE,
   'GET /staff/events/:eventId/awards/:awardId': ORGANISER_PAGE,
   'GET /staff/events/:eventId/awards/:awardId/edit': ORGANISER_PAGE,

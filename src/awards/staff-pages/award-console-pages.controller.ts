@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { readFileSync } from 'node:fs';
 import { staffEventLayout } from '../../events/event-layout.js';
 import type { Event } from '../../events/event.entity.js';
 import { EventsService } from '../../events/events.service.js';
@@ -32,6 +33,10 @@ import {
   consolePath,
   editableFields,
 } from './award-console.view.js';
+
+/** Served as its own file: the pages' CSP allows scripts from this origin only, never inline. */
+const CLIENT_JS = readFileSync(new URL('./award-console.client.js', import.meta.url), 'utf8');
+const CLIENT_JS_PATH = '/staff/assets/award-console.js';
 
 const NOMINEE_FIELDS = ['name', 'organisation', 'citation'] as const;
 const TIE_FIELDS = ['nomineeId', 'reason'] as const;
@@ -386,6 +391,7 @@ export class AwardConsolePagesController {
       {
         ...this.layout(event, user, award.title),
         status: shown.status,
+        scripts: view.turnout ? [CLIENT_JS_PATH] : [],
       },
     );
   }
@@ -432,5 +438,18 @@ export class AwardConsolePagesController {
       form: addError(blankForm(values), FIELD_OF_ERROR[code] ?? 'title', error.message),
       status: statusForKind(error.kind),
     };
+  }
+}
+
+/** The console's script (the live turnout), beside the pages it serves. */
+@Pages()
+@Controller('staff/assets')
+export class AwardConsoleAssetsController {
+  @Get('award-console.js')
+  script(@Res() reply: FastifyReply): void {
+    void reply
+      .type('application/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(CLIENT_JS);
   }
 }

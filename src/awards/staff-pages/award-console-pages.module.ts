@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../../events/events.module.js';
 import { AwardsModule } from '../awards.module.js';
-import { AwardConsolePagesController } from './award-console-pages.controller.js';
+import { AwardConsoleAssetsController, AwardConsolePagesController } from './award-console-pages.controller.js';
 
 /** The organisers' award console. */
 @Module({
   imports: [AwardsModule, EventsModule],
-  controllers: [AwardConsolePagesController],
+  controllers: [AwardConsolePagesController, AwardConsoleAssetsController],
 })
 export class AwardConsolePagesModule {}
