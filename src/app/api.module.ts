@@ -17,6 +17,7 @@ import { RegistrationPagesModule } from '../registrations/pages/registration-pag
 import { StaffRegistrationPagesModule } from '../registrations/staff-pages/staff-registration-pages.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 import { StaffMailPagesModule } from '../reminders/pages/staff-mail-pages.module.js';
+import { ReminderRulesPagesModule } from '../reminders/pages/reminder-rules-pages.module.js';
 
 /**
  * The feature modules. Every process role loads them (a worker needs their services and
@@ -33,6 +34,7 @@ import { StaffMailPagesModule } from '../reminders/pages/staff-mail-pages.module
     AgendaStaffPagesModule,
     RemindersModule,
     StaffMailPagesModule,
+    ReminderRulesPagesModule,
     RegistrationsModule,
     RegistrationPagesModule,
     StaffRegistrationPagesModule,

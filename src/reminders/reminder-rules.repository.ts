@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { NotificationKind } from '../outbox/notification-kind.js';
 import { ReminderRule } from './reminder-rule.entity.js';
+
+/** One rule's reminders in the outbox: how many wait (and between which times), how many went. */
+export interface RuleSchedule {
+  ruleId: string;
+  waiting: number;
+  firstAt: Date | null;
+  lastAt: Date | null;
+  sent: number;
+}
 
 /** The reminder rules' statements, and the transactions that change them. */
 @Injectable()
@@ -69,5 +79,28 @@ export class ReminderRulesRepository {
       [eventId, registrationId ?? null],
     );
     return row ? { registrationId: row.registration_id, sessionId: row.session_id } : undefined;
+  }
+
+  /** Each rule's reminders for the event, counted from the outbox rows the sync wrote. */
+  async schedules(eventId: string): Promise<RuleSchedule[]> {
+    const rows = await this.db.query<
+      Array<{ rule_id: string; waiting: number; first_at: Date | null; last_at: Date | null; sent: number }>
+    >(
+      `SELECT data->>'ruleId' AS rule_id,
+              count(*) FILTER (WHERE status IN ('pending', 'queued'))::int AS waiting,
+              min(send_at) FILTER (WHERE status IN ('pending', 'queued')) AS first_at,
+              max(send_at) FILTER (WHERE status IN ('pending', 'queued')) AS last_at,
+              count(*) FILTER (WHERE status = 'sent')::int AS sent
+         FROM notifications WHERE event_id = $1 AND kind = $2
+        GROUP BY 1`,
+      [eventId, NotificationKind.Reminder],
+    );
+    return rows.map((r) => ({
+      ruleId: r.rule_id,
+      waiting: r.waiting,
+      firstAt: r.first_at,
+      lastAt: r.last_at,
+      sent: r.sent,
+    }));
   }
 }

@@ -31,6 +31,6 @@ import { SealedPersonalLinks } from '../registrations/sealed-personal-links.js';
     ReminderOptOutsRepository,
     SealedPersonalLinks,
   ],
-  exports: [RemindersService, ReminderOptOuts],
+  exports: [RemindersService, ReminderPreviewService, ReminderOptOuts],
 })
 export class RemindersModule {}

@@ -4,7 +4,7 @@ import { Clock } from '../platform/clock/clock.js';
 import { notFound } from '../platform/errors/common.errors.js';
 import type { ReminderRuleDto } from './dto/reminder-rule.dto.js';
 import type { ReminderAnchor, ReminderRule } from './reminder-rule.entity.js';
-import { ReminderRulesRepository } from './reminder-rules.repository.js';
+import { ReminderRulesRepository, type RuleSchedule } from './reminder-rules.repository.js';
 import { durationSeconds } from './reminder-schedule.js';
 import { remindersError, RemindersError } from './reminders.errors.js';
 import { RemindersRepository, type SyncResult } from './reminders.repository.js';
@@ -65,6 +65,11 @@ export class RemindersService {
       await this.repository.sync(manager, eventId, this.clock.now());
     });
     return this.listRules(eventId);
+  }
+
+  /** Who gets each rule's reminder when: the waiting and sent reminders per rule. */
+  schedules(eventId: string): Promise<RuleSchedule[]> {
+    return this.rules.schedules(eventId);
   }
 
   /** Call inside the transaction of any change that affects who gets which reminder and when. */

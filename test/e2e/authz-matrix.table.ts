@@ -248,6 +248,12 @@ export const EXPECTED: Record<string, Row> = {
   'POST /staff/events/:eventId/speakers/:speakerId/remove': NO_CSRF_TOKEN,
   'GET /staff/events/:eventId/reschedule': ORGANISER_PAGE,
   'POST /staff/events/:eventId/reschedule': NO_CSRF_TOKEN,
+  // Reminder rules (reminder-rules-pages.e2e-spec.ts posts with the token): organisers.
+  'GET /staff/events/:eventId/reminders': ORGANISER_PAGE,
+  'GET /staff/events/:eventId/reminders/:ruleId': ORGANISER_PAGE,
+  'POST /staff/events/:eventId/reminders': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/reminders/:ruleId': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/reminders/:ruleId/delete': NO_CSRF_TOKEN,
   // Feedback (feedback.e2e-spec.ts): the organisers' settings; a delegate's forms by their link.
   'GET /staff/events/:eventId/feedback': ORGANISER_PAGE,
   'POST /staff/events/:eventId/feedback': NO_CSRF_TOKEN,

@@ -20,6 +20,7 @@ export const consoleTools = (eventId: string, m: Messages): MyEventRow['tools'] 
   { href: `/staff/events/${eventId}/delegates`, label: m.staff.myEvents.tools.delegates },
   { href: `/staff/events/${eventId}/check-in`, label: m.staff.myEvents.tools.checkIn },
   attendanceTool(eventId, m),
+  { href: `/staff/events/${eventId}/reminders`, label: m.staff.myEvents.tools.reminders },
   { href: `/staff/events/${eventId}/mail`, label: m.staff.myEvents.tools.mail },
   { href: `/staff/events/${eventId}/awards`, label: m.staff.myEvents.tools.awards },
 ];
