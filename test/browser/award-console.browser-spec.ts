@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { closeVoting, newAwardsEvent, openVoting } from '../factories/awards.factory.js';
-import { type InsertedDelegate, insertRegistration } from '../factories/db-fixtures.js';
+import { closeVoting, newAward, newAwardsEvent, openVoting } from '../factories/awards.factory.js';
+import { type InsertedDelegate, insertMember, insertRegistration } from '../factories/db-fixtures.js';
 import type { StaffUser } from '../factories/staff.factory.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 import { accessibilityViolations, type Browser, findChromium, freePort, launchBrowser } from './chromium.js';
@@ -70,6 +70,17 @@ describeInBrowser('the award console in a browser', () => {
     await organiserBrowser.screenshot(page, `award-console-${name}-390`);
   }
 
+  /** The organiser's page at My events, signing in first unless the session is there already. */
+  async function signedIn(page: Page): Promise<void> {
+    await page.goto(`${base}/staff`);
+    if (new URL(page.url()).pathname === '/staff/sign-in') {
+      await page.getByLabel('Email address').fill(organiser.email);
+      await page.getByLabel('Password').fill(organiser.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    }
+    await page.getByRole('heading', { name: 'My events', level: 1 }).waitFor();
+  }
+
   /** One delegate's ranked ballot, from their personal page, choosing ranks (no scripts). */
   async function vote(delegate: InsertedDelegate, ranks: Record<string, string>): Promise<void> {
     const page = await delegateBrowser.newPage();
@@ -85,10 +96,7 @@ describeInBrowser('the award console in a browser', () => {
   it('an organiser creates a ranked award, delegates vote, the count is sealed until the close, then published', async () => {
     const page = await organiserBrowser.newPage();
     await page.setViewportSize(PHONE);
-    await page.goto(`${base}/staff/sign-in`);
-    await page.getByLabel('Email address').fill(organiser.email);
-    await page.getByLabel('Password').fill(organiser.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signedIn(page);
     await page.getByRole('link', { name: `Awards: ${eventTitle}` }).click();
     await page.getByRole('heading', { name: 'Awards', level: 1 }).waitFor();
     await page.getByText('This event has no awards yet.').waitFor();
@@ -190,6 +198,91 @@ describeInBrowser('the award console in a browser', () => {
     expect(new URL(delegatePage.url()).pathname).toBe(`/events/${eventSlug}/awards/${awardId}`);
     await delegatePage.close();
 
+    expect(violations).toEqual([]);
+  });
+  it('nominations merged and shortlisted, then a tie settled by a casting decision (the forms, by their labels)', async () => {
+    const ctx = await newAwardsEvent(t, { title: 'Autumn Forum' });
+    await insertMember(t.db, ctx.event.id, organiser.id, 'organiser');
+    const award = await newAward(t, ctx, {
+      nominees: [],
+      open: false,
+      body: {
+        title: 'Newcomer of the Year',
+        method: 'plurality',
+        tiePolicy: 'casting',
+        nominationsOpenAt: new Date(Date.now() - HOUR).toISOString(),
+        nominationsCloseAt: new Date(Date.now() + HOUR).toISOString(),
+        votingOpensAt: new Date(Date.now() + 2 * HOUR).toISOString(),
+        votingClosesAt: new Date(Date.now() + 3 * HOUR).toISOString(),
+      },
+    });
+    const voters: InsertedDelegate[] = [];
+    for (const [by, nominee] of [
+      ['Femi Adeyemi', 'Ella Baker'],
+      ['Gita Rao', 'E. Baker'],
+      ['Hal Jones', 'Rosa Parks'],
+    ]) {
+      const delegate = await insertRegistration(t.db, ctx.event.id, { name: by });
+      voters.push(delegate);
+      await t.http
+        .post(`/api/awards/${award.id}/nominations`)
+        .set(delegate.auth)
+        .send({ nomineeName: nominee, statement: `${nominee} welcomed every newcomer.` })
+        .expect(201);
+    }
+
+    const page = await organiserBrowser.newPage();
+    await page.setViewportSize(PHONE);
+    await signedIn(page);
+    await page.getByRole('link', { name: 'Awards: Autumn Forum' }).click();
+    await page.getByRole('link', { name: 'Newcomer of the Year' }).click();
+    await page.getByText('Nominated by Gita Rao', { exact: true }).waitFor();
+    await seen(page, 'nominations');
+    await page
+      .getByLabel('Duplicate of (for E. Baker)')
+      .selectOption({ label: 'Ella Baker, nominated by Femi Adeyemi' });
+    await page.getByRole('button', { name: 'Merge the nomination of E. Baker' }).click();
+    await page.getByText('The nominations have been merged.').waitFor();
+    await page.getByText('Merged into the nomination of Ella Baker').waitFor();
+    await page.getByRole('button', { name: 'Add Ella Baker to the shortlist' }).click();
+    await page.getByText('The nominee is on the shortlist.').waitFor();
+    await page.getByRole('button', { name: 'Add Rosa Parks to the shortlist' }).click();
+    await page.getByRole('button', { name: 'Remove Rosa Parks from the shortlist' }).waitFor();
+    await seen(page, 'shortlisted');
+
+    // One vote each: a tie for the award, which this award's policy leaves to an organiser.
+    await openVoting(t.db, award.id);
+    const shortlist = await t.db.query<Array<{ id: string; name: string }>>(
+      'SELECT id, name FROM award_nominees WHERE award_id = $1 ORDER BY name',
+      [award.id],
+    );
+    for (const [i, nominee] of shortlist.entries()) {
+      await t.http
+        .post(`/api/awards/${award.id}/ballots`)
+        .set(voters[i].auth)
+        .send({ nomineeId: nominee.id })
+        .expect(201);
+    }
+    await closeVoting(t.db, award.id);
+    await page.reload();
+    await page.getByText('No winner yet: the tie below needs a casting decision.').waitFor();
+    await expect(page.getByRole('link', { name: 'Publish the results' }).count()).resolves.toBe(0);
+    const choice = page.getByRole('group', { name: 'Who wins the award?' });
+    await choice.getByRole('radio', { name: 'Ella Baker' }).check();
+    await page.getByRole('button', { name: 'Record the casting decision' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    expect(organiserBrowser.problems.splice(0)).toEqual([expect.stringMatching(/: 400 for .*\/casting-decision$/)]);
+    await seen(page, 'tie-refused');
+    await page.getByRole('radio', { name: 'Ella Baker' }).check();
+    await page
+      .getByLabel('Reason (for the record and the audit file)')
+      .fill('The chair’s casting vote, as the rules say');
+    await page.getByRole('button', { name: 'Record the casting decision' }).click();
+    await page.getByText('The casting decision is recorded.').waitFor();
+    await page.getByText('Winner: Ella Baker').waitFor();
+    await page.getByRole('link', { name: 'Publish the results' }).waitFor();
+    await seen(page, 'tie-decided');
+    await page.close();
     expect(violations).toEqual([]);
   });
 });
