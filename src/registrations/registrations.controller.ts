@@ -30,7 +30,9 @@ import {
 } from './dto/registration.response.js';
 import type { Registration } from './registration.entity.js';
 import { AttendeesService } from './attendees.service.js';
+import { DelegateDetailsService } from './delegate-details.service.js';
 import { DelegatesService } from './delegates.service.js';
+import { MyDetailsDto } from './dto/my-details.dto.js';
 import { WorkshopSignupsService } from './workshop-signups.service.js';
 import { CheckInService } from './check-in/check-in.service.js';
 
@@ -181,6 +183,7 @@ export class MyRegistrationController {
   constructor(
     private readonly registrations: DelegatesService,
     private readonly workshopSignups: WorkshopSignupsService,
+    private readonly details: DelegateDetailsService,
   ) {}
 
   @Get()
@@ -188,6 +191,18 @@ export class MyRegistrationController {
   @ApiOperation({ summary: 'The delegate behind the personal-link token: their registration and workshops.' })
   me(@CurrentDelegate() delegate: Registration): Promise<MyRegistrationResponse> {
     return this.registrations.me(delegate);
+  }
+
+  /**
+   * Replaces the delegate's own details, as the personal page's details form does: a field left
+   * out is cleared. The organisation stays fixed while it counts towards a cap (409).
+   */
+  @Put('details')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiOperation({ summary: 'Change my name, organisation, job title and needs (the email address stays).' })
+  async changeDetails(@CurrentDelegate() delegate: Registration, @Body() input: MyDetailsDto): Promise<void> {
+    await this.details.change(delegate, input);
   }
 
   /** Cancels; the next on the waiting list is promoted and told. Repeating it changes nothing. */

@@ -7,6 +7,8 @@ import { RegistrationHooksModule } from './registration-erased.hooks.js';
 import { EventRegistrationsController, MyRegistrationController } from './registrations.controller.js';
 import { AttendeesRepository } from './attendees.repository.js';
 import { AttendeesService } from './attendees.service.js';
+import { DelegateDetailsRepository } from './delegate-details.repository.js';
+import { DelegateDetailsService } from './delegate-details.service.js';
 import { DelegatesRepository } from './delegates.repository.js';
 import { DelegatesService } from './delegates.service.js';
 import { NewDelegateSchedule } from './new-delegate-schedule.js';
@@ -23,6 +25,8 @@ import { CheckInController } from './check-in/check-in.controller.js';
   providers: [
     DelegatesRepository,
     DelegatesService,
+    DelegateDetailsService,
+    DelegateDetailsRepository,
     NewDelegateSchedule,
     WorkshopSignupsRepository,
     WorkshopSignupsService,
@@ -32,6 +36,6 @@ import { CheckInController } from './check-in/check-in.controller.js';
     CheckInService,
     BackgroundWork,
   ],
-  exports: [DelegatesService, WorkshopSignupsService, AttendeesService, CheckInService],
+  exports: [DelegatesService, DelegateDetailsService, WorkshopSignupsService, AttendeesService, CheckInService],
 })
 export class RegistrationsModule {}

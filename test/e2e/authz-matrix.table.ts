@@ -160,6 +160,7 @@ export const EXPECTED: Record<string, Row> = {
   'POST /r/:token/workshops/:sessionId/leave': PUBLIC,
   'PUT /api/events/:eventId/reminder-rules': ORGANISER,
   // The other event's delegate cannot see this event's workshop.
+  'PUT /api/registrations/me/details': DELEGATE,
   'PUT /api/registrations/me/sessions/:sessionId': row(401, 'hidden', A, 401, 401, 401, 401),
   // Staff rights that end: removing a member, deactivating an account, a password change, sign-out.
   'DELETE /api/events/:eventId/members/:userId': ORGANISER,

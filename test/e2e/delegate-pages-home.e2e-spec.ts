@@ -74,6 +74,27 @@ describe('delegate pages: the personal page and what it leads to', () => {
     expect(home.text).toContain('Step-free access');
   });
 
+  it('changes the same details through the API with the personal-link token, by the same rules', async () => {
+    const other = await register(t, event.id, { name: 'Claudette Colvin', organisation: 'Montgomery PCN' });
+    const refused = await t.http
+      .put('/api/registrations/me/details')
+      .set(other.auth)
+      .send({ name: '', organisation: 'x'.repeat(201) })
+      .expect(400);
+    expect(JSON.stringify(refused.body)).toMatch(/name/);
+    let me = await t.http.get('/api/registrations/me').set(other.auth).expect(200);
+    expect(me.body).toMatchObject({ name: 'Claudette Colvin', organisation: 'Montgomery PCN' });
+
+    await t.http
+      .put('/api/registrations/me/details')
+      .set(other.auth)
+      .send({ name: 'Claudette Colvin', organisation: 'Montgomery PCN', dietaryNeeds: 'Vegetarian' })
+      .expect(204);
+    me = await t.http.get('/api/registrations/me').set(other.auth).expect(200);
+    expect(me.body).toMatchObject({ name: 'Claudette Colvin', dietaryNeeds: 'Vegetarian', jobTitle: null });
+    await t.http.put('/api/registrations/me/details').send({ name: 'Nobody' }).expect(401);
+  });
+
   it('gives a calendar of the delegate’s own sessions: plenaries and their workshops, not the parallel ones', async () => {
     await post(`${base}/workshops/${workshopId}/join`, {}).expect(303);
     const home = await t.http.get(base).expect(200);

@@ -2,8 +2,6 @@ import { Module } from '@nestjs/common';
 import { PagesModule } from '../../agenda/pages/pages.module.js';
 import { SessionsModule } from '../../agenda/sessions.module.js';
 import { EventsModule } from '../../events/events.module.js';
-import { DelegateDetailsRepository } from '../delegate-details.repository.js';
-import { DelegateDetailsService } from '../delegate-details.service.js';
 import { MyCalendarService } from '../my-calendar.service.js';
 import { RegistrationAvailabilityRepository } from '../registration-availability.repository.js';
 import { RegistrationAvailability } from '../registration-availability.service.js';
@@ -24,8 +22,6 @@ import { RegisterPagesController } from './registration-pages.controller.js';
     RegistrationAvailability,
     RegistrationAvailabilityRepository,
     PersonalPageSections,
-    DelegateDetailsService,
-    DelegateDetailsRepository,
     MyCalendarService,
   ],
   exports: [LostLinkPages, PersonalPageSections],
