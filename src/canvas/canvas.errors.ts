@@ -13,7 +13,6 @@ export enum CanvasError {
   DelegateRequired = 'DelegateRequired',
   BadMerge = 'BadMerge',
   NoteMerged = 'NoteMerged',
-  NoteHidden = 'NoteHidden',
   TemplateKeyTaken = 'TemplateKeyTaken',
 }
 
@@ -29,7 +28,6 @@ export const canvasError = defineErrors<CanvasError>({
   [CanvasError.DelegateRequired]: 'unauthorized',
   [CanvasError.BadMerge]: 'unprocessable',
   [CanvasError.NoteMerged]: 'conflict',
-  [CanvasError.NoteHidden]: 'conflict',
   [CanvasError.TemplateKeyTaken]: 'conflict',
 });
 

@@ -8,9 +8,6 @@ import { CrossSiteFormError } from './same-origin.guard.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The form field (and header) the token travels in. */
-export const CSRF_FIELD = '_csrf';
-
 /**
  * CSRF tokens for the staff pages' forms (@fastify/csrf-protection, double-submit: a secret
  * in an HttpOnly SameSite=Strict cookie, a token derived from it in each form). Registered
