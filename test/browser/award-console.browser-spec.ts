@@ -239,7 +239,7 @@ describeInBrowser('the award console in a browser', () => {
     await page.getByText('Nominated by Gita Rao', { exact: true }).waitFor();
     await seen(page, 'nominations');
     await page
-      .getByLabel('Duplicate of (for E. Baker)')
+      .getByLabel('The nomination of E. Baker duplicates')
       .selectOption({ label: 'Ella Baker, nominated by Femi Adeyemi' });
     await page.getByRole('button', { name: 'Merge the nomination of E. Baker' }).click();
     await page.getByText('The nominations have been merged.').waitFor();

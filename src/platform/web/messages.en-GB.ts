@@ -967,7 +967,7 @@ export const enGB = {
     unknownNominator: 'a delegate',
     anotherNomination: 'another nomination',
     mergedInto: (name: string) => `Merged into the nomination of ${name}`,
-    mergeInto: (name: string) => `Duplicate of (for ${name})`,
+    mergeInto: (name: string) => `The nomination of ${name} duplicates`,
     mergeButton: (name: string) => `Merge the nomination of ${name}`,
     nominationLabel: (nominee: string, by: string) => `${nominee}, nominated by ${by}`,
     shortlistButton: (name: string) => `Add ${name} to the shortlist`,
