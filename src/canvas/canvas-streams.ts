@@ -10,6 +10,7 @@ import type { Canvas } from './canvas.entity.js';
 import { CanvasesRepository } from './canvases.repository.js';
 import { CanvasLive, type LiveEvent } from './canvas-live.js';
 import type { CanvasNote } from './canvas-note.entity.js';
+import { isScreenRules, onScreen, screenRules, type ScreenRules } from './canvas-screen.js';
 import { type NoteResponse, toNoteResponse, toPublicNoteEvent } from './dto/canvas.response.js';
 
 /** A stream's retry hint to the browser after a dropped connection. */
@@ -19,11 +20,13 @@ const RETRY_MS = 2_000;
 const NOTE_FIELDS = ['note', 'into'] as const;
 
 /** What the public wall may see of an event: hidden and merged notes travel without their content. */
-export function publicPayload(payload: Record<string, unknown>): Record<string, unknown> {
+export function publicPayload(payload: Record<string, unknown>, rules?: ScreenRules): Record<string, unknown> {
   const out: Record<string, unknown> = { ...payload };
   for (const field of NOTE_FIELDS) {
     const note = payload[field] as NoteResponse | undefined;
-    if (note) out[field] = toPublicNoteEvent(note);
+    if (!note) continue;
+    const shown = toPublicNoteEvent(note);
+    out[field] = rules && 'text' in shown ? onScreen(shown, rules) : shown;
   }
   return out;
 }
@@ -121,6 +124,8 @@ export class CanvasStreams implements BeforeApplicationShutdown {
     let closed = false;
     let chain: Promise<void> = Promise.resolve();
     const raw = reply.raw;
+    // The screens' rules as they stand, followed event by event (each carries the whole state).
+    let rules = screenRules(canvas);
     const giveBack = await this.admit(request);
 
     reply.hijack();
@@ -149,7 +154,8 @@ export class CanvasStreams implements BeforeApplicationShutdown {
       const seq = BigInt(event.seq);
       if (closed || seq <= sent) return;
       sent = seq;
-      const data = JSON.stringify(isPublic ? publicPayload(event.payload) : event.payload);
+      if (isScreenRules(event.payload.rules)) rules = event.payload.rules;
+      const data = JSON.stringify(isPublic ? publicPayload(event.payload, rules) : event.payload);
       raw.write(`id: ${event.seq}\nevent: ${event.type}\ndata: ${data}\n\n`);
     };
     const fromDatabase = async (upTo?: bigint) => {

@@ -36,6 +36,25 @@ export class Canvas {
   @Column({ type: 'text', default: 'open' })
   status!: CanvasStatus;
 
+  /** "Write privately, then reveal": notes of a section not yet revealed stay off the public screens. */
+  @Column({ type: 'boolean', default: false })
+  writePrivately!: boolean;
+
+  /** The sections revealed so far (only read while writePrivately is on). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  revealedSections!: string[];
+
+  /** The room's screen and the phones show no authors' names. */
+  @Column({ type: 'boolean', default: false })
+  hideAuthors!: boolean;
+
+  /** The current step's timer, shown on every screen until it ends. */
+  @Column({ type: 'text', nullable: true })
+  timerLabel!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  timerEndsAt!: Date | null;
+
   /** Last sequence number given to an entry of canvas_events (SSE ids). */
   @Column({ type: 'bigint', default: 0 })
   eventSeq!: string;

@@ -14,6 +14,7 @@ export enum CanvasError {
   BadMerge = 'BadMerge',
   NoteMerged = 'NoteMerged',
   TemplateKeyTaken = 'TemplateKeyTaken',
+  ClusterNotFound = 'ClusterNotFound',
 }
 
 export const canvasError = defineErrors<CanvasError>({
@@ -29,6 +30,7 @@ export const canvasError = defineErrors<CanvasError>({
   [CanvasError.BadMerge]: 'unprocessable',
   [CanvasError.NoteMerged]: 'conflict',
   [CanvasError.TemplateKeyTaken]: 'conflict',
+  [CanvasError.ClusterNotFound]: 'unprocessable',
 });
 
 describeConstraint(

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
 import { DelegateAccessModule } from '../registrations/access/delegate-access.module.js';
 import { RegistrationPagesModule } from '../registrations/pages/registration-pages.module.js';
 import { RegistrationHooksModule } from '../registrations/registration-erased.hooks.js';
@@ -8,6 +9,7 @@ import { CanvasExports } from './canvas-exports.js';
 import { CanvasExportsRepository } from './canvas-exports.repository.js';
 import { CanvasLive } from './canvas-live.js';
 import { CanvasPagesController } from './pages/canvas-pages.controller.js';
+import { CanvasConsoleController } from './staff-pages/canvas-console.controller.js';
 import { CanvasesSection } from './pages/canvases-section.js';
 import { CanvasParticipants } from './canvas-participants.js';
 import { CanvasStreams } from './canvas-streams.js';
@@ -17,8 +19,8 @@ import { CanvasesService } from './canvases.service.js';
 
 /** Workshop canvases: notes from phones, a live wall, moderation, dot-voting and exports. */
 @Module({
-  imports: [DelegateAccessModule, RegistrationPagesModule, RegistrationHooksModule],
-  controllers: [CanvasesController, CanvasPagesController],
+  imports: [DelegateAccessModule, RegistrationPagesModule, RegistrationHooksModule, EventsModule],
+  controllers: [CanvasesController, CanvasPagesController, CanvasConsoleController],
   providers: [
     CanvasesRepository,
     CanvasesService,

@@ -16,6 +16,7 @@ import { CanvasesService } from './canvases.service.js';
 import {
   CanvasResponse,
   CanvasSummaryResponse,
+  ClustersRenamedResponse,
   DotResponse,
   NoteResponse,
   PublicCanvasResponse,
@@ -24,6 +25,7 @@ import {
 import { CreateCanvasDto } from './dto/create-canvas.dto.js';
 import { CreateNoteDto } from './dto/create-note.dto.js';
 import { ExportQuery, StreamQuery } from './dto/export-query.dto.js';
+import { FacilitationDto, RenameClusterDto, RevealDto, TimerDto } from './dto/facilitation.dto.js';
 import { SaveTemplateDto } from './dto/save-template.dto.js';
 import { TemplatesQuery } from './dto/templates-query.dto.js';
 import { UpdateNoteDto } from './dto/update-note.dto.js';
@@ -60,6 +62,65 @@ export class CanvasesController {
     @CurrentUser() user: AuthUser,
   ): Promise<CanvasSummaryResponse> {
     return this.canvases.create(eventId, body, user);
+  }
+
+  @ApiOkResponse({ type: [CanvasSummaryResponse] })
+  @Get('events/:eventId/canvases')
+  @EventRole('facilitator')
+  @ApiOperation({ summary: "An event's canvases with their join codes, newest first." })
+  list(@UuidParam('eventId') eventId: string): Promise<CanvasSummaryResponse[]> {
+    return this.canvases.listForEvent(eventId);
+  }
+
+  @ApiOkResponse({ type: CanvasSummaryResponse })
+  @Post('canvases/:canvasId/timer')
+  @HttpCode(200)
+  @Staff()
+  @ApiOperation({ summary: "Start the current step's timer on every screen (minutes from now; 0 stops it)." })
+  timer(
+    @UuidParam('canvasId') canvasId: string,
+    @Body() body: TimerDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CanvasSummaryResponse> {
+    return this.canvases.setTimer(canvasId, user, body);
+  }
+
+  @ApiOkResponse({ type: CanvasSummaryResponse })
+  @Patch('canvases/:canvasId/facilitation')
+  @Staff()
+  @ApiOperation({ summary: "Write privately then reveal, and hide authors' names on the screens." })
+  facilitation(
+    @UuidParam('canvasId') canvasId: string,
+    @Body() body: FacilitationDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CanvasSummaryResponse> {
+    return this.canvases.setFacilitation(canvasId, user, body);
+  }
+
+  @ApiOkResponse({ type: CanvasSummaryResponse })
+  @Post('canvases/:canvasId/reveal')
+  @HttpCode(200)
+  @Staff()
+  @ApiOperation({ summary: "Reveal a section's notes on the screens (revealed: false makes it private again)." })
+  reveal(
+    @UuidParam('canvasId') canvasId: string,
+    @Body() body: RevealDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CanvasSummaryResponse> {
+    return this.canvases.reveal(canvasId, user, body);
+  }
+
+  @ApiOkResponse({ type: ClustersRenamedResponse })
+  @Post('canvases/:canvasId/clusters/rename')
+  @HttpCode(200)
+  @Staff()
+  @ApiOperation({ summary: 'Relabel a cluster on every note that has it ("" takes the label off).' })
+  renameCluster(
+    @UuidParam('canvasId') canvasId: string,
+    @Body() body: RenameClusterDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ClustersRenamedResponse> {
+    return this.canvases.renameCluster(canvasId, user, body);
   }
 
   @ApiOkResponse({ type: [TemplateResponse] })

@@ -135,6 +135,15 @@ export class CanvasesRepository {
       .exists({ where: { id: sessionId, eventId, removedAt: IsNull() } });
   }
 
+  /** The event's sessions a canvas may belong to, in agenda order (the console's picker). */
+  eventSessions(eventId: string): Promise<Array<{ id: string; title: string }>> {
+    return this.dataSource.getRepository(AgendaSession).find({
+      where: { eventId, removedAt: IsNull() },
+      select: { id: true, title: true },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+  }
+
   insertCanvas(manager: EntityManager, values: Partial<Canvas>): Promise<Canvas> {
     return manager.save(manager.create(Canvas, values));
   }
@@ -192,6 +201,27 @@ export class CanvasesRepository {
 
   async setStatus(manager: EntityManager, canvasId: string, status: 'open' | 'closed'): Promise<void> {
     await manager.update(Canvas, { id: canvasId }, { status });
+  }
+
+  /** The facilitator's settings of a canvas (timer, private writing, names on the screens). */
+  async updateCanvas(
+    manager: EntityManager,
+    canvasId: string,
+    values: Partial<Pick<Canvas, 'writePrivately' | 'revealedSections' | 'hideAuthors' | 'timerLabel' | 'timerEndsAt'>>,
+  ): Promise<Canvas> {
+    await manager.update(Canvas, { id: canvasId }, values);
+    return manager.findOneOrFail(Canvas, { where: { id: canvasId } });
+  }
+
+  /** Relabels every note of a cluster (merged-away ones too, so the export agrees); how many. */
+  async renameCluster(manager: EntityManager, canvasId: string, from: string, to: string | null): Promise<number> {
+    const result = await manager.update(CanvasNote, { canvasId, cluster: from }, { cluster: to });
+    return result.affected ?? 0;
+  }
+
+  /** An event's canvases, newest first (the console's list). */
+  listForEvent(eventId: string): Promise<Canvas[]> {
+    return this.dataSource.getRepository(Canvas).find({ where: { eventId }, order: { createdAt: 'DESC', id: 'ASC' } });
   }
 
   async setJoinCode(manager: EntityManager, canvasId: string, joinCode: string): Promise<void> {

@@ -11,6 +11,8 @@ import { builtInTemplate, BUILT_IN_TEMPLATES, MOVEMENT_BUILDING } from './canvas
 import { CanvasError, canvasError } from './canvas.errors.js';
 import type { Canvas } from './canvas.entity.js';
 import { CanvasesRepository } from './canvases.repository.js';
+import { isHeld, onScreen, screenRules } from './canvas-screen.js';
+import type { FacilitationDto, RenameClusterDto, RevealDto, TimerDto } from './dto/facilitation.dto.js';
 import { CanvasLive, type LiveEvent } from './canvas-live.js';
 import {
   type CanvasResponse,
@@ -21,6 +23,7 @@ import {
   type TemplateResponse,
   toCanvasResponse,
   toCanvasSummary,
+  toFacilitation,
   toNoteResponse,
 } from './dto/canvas.response.js';
 import type { CreateCanvasDto } from './dto/create-canvas.dto.js';
@@ -37,6 +40,9 @@ export const CANVAS_EVENT_TYPES = {
   voted: 'note.voted',
   closed: 'canvas.closed',
   reopened: 'canvas.reopened',
+  timer: 'canvas.timer',
+  facilitation: 'canvas.facilitation',
+  clustersRenamed: 'clusters.renamed',
 } as const;
 
 const JOIN_CODE_ATTEMPTS = 8;
@@ -109,6 +115,28 @@ export class CanvasesService {
     return toCanvasResponse(canvas, await this.canvases.listNotes(canvas.id));
   }
 
+  /** An event's canvases with their join codes (the event's guard has already checked the caller). */
+  async listForEvent(eventId: string): Promise<CanvasSummaryResponse[]> {
+    return (await this.canvases.listForEvent(eventId)).map(toCanvasSummary);
+  }
+
+  /** The event's time zone, for the timer's end shown without JavaScript. */
+  timezone(eventId: string): Promise<string> {
+    return this.canvases.eventTimezone(eventId);
+  }
+
+  eventSessions(eventId: string): Promise<Array<{ id: string; title: string }>> {
+    return this.canvases.eventSessions(eventId);
+  }
+
+  /** A canvas of this event, for its console pages (the event's guard has already checked the caller). */
+  async inEvent(eventId: string, canvasId: string): Promise<Canvas> {
+    const canvas = await this.canvases.findCanvas(canvasId);
+    if (!canvas || canvas.eventId !== eventId)
+      throw canvasError(CanvasError.CanvasNotFound, 'That canvas was not found.');
+    return canvas;
+  }
+
   /** The canvases of the given sessions (the workshops a delegate has a place in). */
   forSessions(eventId: string, sessionIds: string[]): Promise<Canvas[]> {
     return this.canvases.forSessions(eventId, sessionIds);
@@ -152,12 +180,14 @@ export class CanvasesService {
     reply?: FastifyReply,
     delegateToken?: string,
   ): Promise<PublicCanvasResponse> {
-    const notes = await this.canvases.listVisibleNotes(canvas.id);
+    const rules = screenRules(canvas);
+    const notes = (await this.canvases.listVisibleNotes(canvas.id)).filter((note) => !isHeld(rules, note.sectionKey));
     const participant = await this.participants
       .resolve(canvas, request, reply, reply ? 'join' : 'peek', delegateToken)
       .catch(() => undefined);
     const dotsUsed = participant ? await this.canvases.dotsUsed(canvas.id, participant.key) : undefined;
     return {
+      ...toFacilitation(canvas),
       id: canvas.id,
       title: canvas.title,
       joinCode: canvas.joinCode,
@@ -166,7 +196,9 @@ export class CanvasesService {
       status: canvas.status,
       sections: canvas.sections.map((section) => ({
         ...section,
-        notes: notes.filter((note) => note.sectionKey === section.key).map(toNoteResponse),
+        notes: notes
+          .filter((note) => note.sectionKey === section.key)
+          .map((note) => onScreen(toNoteResponse(note), rules) as NoteResponse),
       })),
       me: dotsUsed === undefined ? null : { dotsUsed, dotsLeft: Math.max(0, canvas.dotsPerPerson - dotsUsed) },
     };
@@ -192,6 +224,63 @@ export class CanvasesService {
       }
     }
     return toCanvasSummary((await this.canvases.findCanvas(canvas.id))!);
+  }
+
+  /** The current step's timer on every screen; 0 minutes stops it. */
+  async setTimer(canvasId: string, user: AuthUser, dto: TimerDto): Promise<CanvasSummaryResponse> {
+    const canvas = await this.requireFacilitated(canvasId, user);
+    const endsAt = dto.minutes > 0 ? new Date(Date.now() + dto.minutes * 60_000) : null;
+    const label = endsAt && dto.label ? dto.label : null;
+    return this.change(canvas.id, async (manager) => {
+      const saved = await this.canvases.updateCanvas(manager, canvas.id, { timerEndsAt: endsAt, timerLabel: label });
+      const summary = toCanvasSummary(saved);
+      return { result: summary, type: CANVAS_EVENT_TYPES.timer, payload: { timer: summary.timer } };
+    });
+  }
+
+  /** Write privately or openly, names on the screens or not. */
+  async setFacilitation(canvasId: string, user: AuthUser, dto: FacilitationDto): Promise<CanvasSummaryResponse> {
+    const canvas = await this.requireFacilitated(canvasId, user);
+    return this.facilitate(canvas, {
+      ...(dto.writePrivately !== undefined ? { writePrivately: dto.writePrivately } : {}),
+      ...(dto.hideAuthors !== undefined ? { hideAuthors: dto.hideAuthors } : {}),
+    });
+  }
+
+  /** Reveals a section's notes on the screens (or puts it back to private). */
+  async reveal(canvasId: string, user: AuthUser, dto: RevealDto): Promise<CanvasSummaryResponse> {
+    const canvas = await this.requireFacilitated(canvasId, user);
+    requireSection(canvas, dto.section);
+    const others = canvas.revealedSections.filter((key) => key !== dto.section);
+    return this.facilitate(canvas, { revealedSections: dto.revealed === false ? others : [...others, dto.section] });
+  }
+
+  /** Relabels a cluster on every note that has it; renaming to "" takes the label off. */
+  async renameCluster(canvasId: string, user: AuthUser, dto: RenameClusterDto): Promise<{ renamed: number }> {
+    const canvas = await this.requireFacilitated(canvasId, user);
+    return this.change(canvas.id, async (manager) => {
+      const renamed = await this.canvases.renameCluster(manager, canvas.id, dto.from, dto.to || null);
+      if (renamed === 0) {
+        throw canvasError(CanvasError.ClusterNotFound, `No note of this canvas is in the cluster "${dto.from}".`);
+      }
+      return {
+        result: { renamed },
+        type: CANVAS_EVENT_TYPES.clustersRenamed,
+        payload: { from: dto.from, to: dto.to || null },
+      };
+    });
+  }
+
+  /** Every screen gets the whole facilitation state, so each applies it without asking again. */
+  private facilitate(
+    canvas: Canvas,
+    values: Partial<Pick<Canvas, 'writePrivately' | 'revealedSections' | 'hideAuthors'>>,
+  ): Promise<CanvasSummaryResponse> {
+    return this.change(canvas.id, async (manager) => {
+      const saved = await this.canvases.updateCanvas(manager, canvas.id, values);
+      const summary = toCanvasSummary(saved);
+      return { result: summary, type: CANVAS_EVENT_TYPES.facilitation, payload: { rules: screenRules(saved) } };
+    });
   }
 
   // ---- notes -------------------------------------------------------------------------------

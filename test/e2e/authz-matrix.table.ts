@@ -62,6 +62,11 @@ export const EXPECTED: Record<string, Row> = {
   // Hidden from everyone until voting closes (organisers) and results are published (all).
   'GET /api/awards/:awardId/results': row(403, 403, 403, 403, 403, 403, 403),
   'GET /api/canvas-templates': STAFF,
+  'GET /api/events/:eventId/canvases': FACILITATOR,
+  'POST /api/canvases/:canvasId/timer': FACILITATOR,
+  'PATCH /api/canvases/:canvasId/facilitation': FACILITATOR,
+  'POST /api/canvases/:canvasId/reveal': FACILITATOR,
+  'POST /api/canvases/:canvasId/clusters/rename': FACILITATOR,
   'GET /api/canvases/:canvasId': FACILITATOR,
   'GET /api/canvases/:canvasId/export': FACILITATOR,
   'GET /api/canvases/:canvasId/stream': FACILITATOR,
@@ -256,6 +261,23 @@ export const EXPECTED: Record<string, Row> = {
   'POST /staff/events/:eventId/reminders/:ruleId': NO_CSRF_TOKEN,
   'POST /staff/events/:eventId/reminders/:ruleId/delete': NO_CSRF_TOKEN,
   // Feedback (feedback.e2e-spec.ts): the organisers' settings; a delegate's forms by their link.
+  // The canvas console and the facilitator's wall (canvas-console.e2e-spec.ts posts with the token).
+  'GET /staff/events/:eventId/canvases': row(303, 303, 303, 403, A, A, A),
+  'GET /staff/events/:eventId/canvases/:canvasId': row(303, 303, 303, 403, A, A, A),
+  'GET /staff/events/:eventId/canvases/:canvasId/stream': row(303, 303, 303, 403, A, A, A),
+  'GET /staff/events/:eventId/canvases/:canvasId/presenter': row(303, 303, 303, 403, A, A, A),
+  'GET /staff/events/:eventId/canvases/:canvasId/export': row(303, 303, 303, 403, A, A, A),
+  'GET /staff/events/:eventId/canvases/:canvasId/write-up': row(303, 303, 303, 403, A, A, A),
+  'POST /staff/events/:eventId/canvases': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/canvases/:canvasId/notes/:noteId': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/canvases/:canvasId/clusters': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/canvases/:canvasId/close': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/canvases/:canvasId/reopen': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/canvases/:canvasId/timer': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/canvases/:canvasId/facilitation': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/canvases/:canvasId/reveal': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/canvases/:canvasId/template': NO_CSRF_TOKEN,
+  'GET /canvases/assets/canvas-wall.js': PUBLIC,
   'GET /staff/events/:eventId/feedback': ORGANISER_PAGE,
   'POST /staff/events/:eventId/feedback': NO_CSRF_TOKEN,
   'POST /staff/events/:eventId/feedback/reminder': NO_CSRF_TOKEN,
@@ -313,6 +335,9 @@ export const BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/awards/:awardId/results/casting-decision': (w) => ({ nomineeId: w.award.nomineeId, reason: 'Chair' }),
   'POST /api/canvases/:canvasId/templates': () => ({ key: 'ours-matrix', title: 'Ours' }),
   'POST /api/events/:eventId/canvases': () => ({ title: 'Another canvas' }),
+  'POST /api/canvases/:canvasId/timer': () => ({ minutes: 0 }),
+  'POST /api/canvases/:canvasId/reveal': () => ({ section: 'values' }),
+  'POST /api/canvases/:canvasId/clusters/rename': () => ({ from: 'No such cluster', to: 'Renamed' }),
 };
 
 /**

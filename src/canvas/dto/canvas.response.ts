@@ -34,7 +34,22 @@ export class StaffNoteResponse extends NoteResponse {
   mergedFrom!: NoteResponse[];
 }
 
-export class CanvasSummaryResponse {
+export class TimerResponse {
+  @ApiProperty({ type: String, nullable: true, description: 'What the step is.' }) label!: string | null;
+  @ApiProperty({ format: 'date-time', description: 'When the step ends.' }) endsAt!: string;
+}
+
+/** How a canvas is being run: shown on every screen, changed from the facilitator's wall. */
+export class FacilitationResponse {
+  @ApiProperty({ description: 'Write privately, then reveal: unrevealed sections stay off the screens.' })
+  writePrivately!: boolean;
+  @ApiProperty({ type: [String], description: 'The sections revealed so far.' }) revealedSections!: string[];
+  @ApiProperty({ description: "The room's screen and the phones show no authors' names." }) hideAuthors!: boolean;
+  @ApiPropertyOptional({ type: TimerResponse, nullable: true, description: "The current step's timer." })
+  timer!: TimerResponse | null;
+}
+
+export class CanvasSummaryResponse extends FacilitationResponse {
   @ApiProperty() id!: string;
   @ApiProperty() eventId!: string;
   @ApiProperty({ type: String, nullable: true }) sessionId!: string | null;
@@ -67,7 +82,7 @@ export class ParticipantDotsResponse {
   @ApiProperty() dotsLeft!: number;
 }
 
-export class PublicCanvasResponse {
+export class PublicCanvasResponse extends FacilitationResponse {
   @ApiProperty() id!: string;
   @ApiProperty() title!: string;
   @ApiProperty() joinCode!: string;
@@ -81,6 +96,10 @@ export class PublicCanvasResponse {
     description: "The caller's dots, when they have a participant cookie or delegate token.",
   })
   me!: ParticipantDotsResponse | null;
+}
+
+export class ClustersRenamedResponse {
+  @ApiProperty({ description: 'How many notes were relabelled.' }) renamed!: number;
 }
 
 export class TemplateResponse {
@@ -121,7 +140,18 @@ export const toPublicNoteEvent = (note: NoteResponse): NoteResponse | WithdrawnN
       ? { id: note.id, hidden: false, mergedIntoId: note.mergedIntoId }
       : note;
 
+export const toFacilitation = (canvas: Canvas): FacilitationResponse => ({
+  writePrivately: canvas.writePrivately,
+  revealedSections: canvas.revealedSections,
+  hideAuthors: canvas.hideAuthors,
+  timer:
+    canvas.timerEndsAt && canvas.timerEndsAt.getTime() > Date.now()
+      ? { label: canvas.timerLabel, endsAt: canvas.timerEndsAt.toISOString() }
+      : null,
+});
+
 export const toCanvasSummary = (canvas: Canvas): CanvasSummaryResponse => ({
+  ...toFacilitation(canvas),
   id: canvas.id,
   eventId: canvas.eventId,
   sessionId: canvas.sessionId,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
+import { clockTime } from '../../platform/web/dates.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { statusForKind } from '../../platform/errors/http-status.js';
 import { RateLimit } from '../../platform/http/rate-limit.js';
@@ -22,6 +23,7 @@ import { CreateNoteDto } from '../dto/create-note.dto.js';
 const MINUTE = 60_000;
 /** Served as its own file: the pages' CSP allows scripts from this origin only, never inline. */
 const CLIENT_JS = readFileSync(new URL('./canvas.client.js', import.meta.url), 'utf8');
+const WALL_JS = readFileSync(new URL('../staff-pages/canvas-wall.client.js', import.meta.url), 'utf8');
 const NOTE_FIELDS = ['section', 'text', 'authorName', 'group'] as const;
 
 /** A delegate opening a canvas from their personal page: their token (from the path) and name. */
@@ -63,6 +65,14 @@ export class CanvasPagesController {
       .type('application/javascript; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
       .send(CLIENT_JS);
+  }
+
+  @Get('canvases/assets/canvas-wall.js')
+  wallScript(@Res() reply: FastifyReply): void {
+    void reply
+      .type('application/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(WALL_JS);
   }
 
   @Get('canvases/:joinCode')
@@ -160,10 +170,14 @@ export class CanvasPagesController {
     const m = this.renderer.messages;
     let canvas: Canvas;
     try {
-      canvas = await this.canvases.openByJoinCode(joinCode);
+      canvas = await this.canvases.byJoinCode(joinCode);
     } catch (error) {
       if (!(error instanceof DomainError) || error.kind !== 'not_found') throw error;
       return this.views.send(reply, 'notfound', {}, { title: m.canvas.notFoundTitle, status: 404 });
+    }
+    // Closed: the phone says so plainly (its notes are the facilitators' now, so none are shown).
+    if (canvas.status !== 'open') {
+      return this.views.send(reply, 'closed', { title: canvas.title }, { title: canvas.title, status });
     }
     const view = await this.canvases.publicView(canvas, request, page === 'join' ? reply : undefined, as?.token);
     const joinUrl = `${this.config.appUrl.replace(/\/$/, '')}/canvases/${canvas.joinCode}`;
@@ -173,6 +187,9 @@ export class CanvasPagesController {
       {
         canvas: view,
         joinUrl,
+        timerEnds: view.timer
+          ? clockTime(view.timer.endsAt, await this.canvases.timezone(canvas.eventId), m.locale)
+          : '',
         form,
         postTo: `${this.joinPath(canvas.joinCode, as)}/notes`,
         delegateName: as && !canvas.anonymous ? as.name : undefined,

@@ -34,6 +34,40 @@
     state.status = closed ? 'closed' : 'open';
     var banner = document.getElementById('closed');
     if (banner) banner.hidden = !closed;
+    // A closed canvas takes no notes or dots: the phone's form says so and stops sending.
+    var noteForm = document.getElementById('note-form');
+    var submit = noteForm && noteForm.querySelector('button');
+    if (submit) submit.disabled = closed;
+    render();
+  }
+
+  var timerTick;
+  /** The current step's timer, counted down once a second (the end time comes from the server). */
+  function showTimer(timer) {
+    var node = document.getElementById('timer');
+    if (!node) return;
+    if (timerTick) clearInterval(timerTick);
+    node.setAttribute('data-ends-at', timer ? timer.endsAt : '');
+    node.setAttribute('data-label', timer && timer.label ? timer.label : '');
+    if (!timer) {
+      node.hidden = true;
+      return;
+    }
+    var ends = Date.parse(timer.endsAt);
+    var label = timer.label ? timer.label + ': ' : '';
+    var tick = function () {
+      var left = Math.max(0, Math.round((ends - Date.now()) / 1000));
+      var minutes = Math.floor(left / 60);
+      var seconds = left % 60;
+      node.textContent =
+        left === 0
+          ? label + node.getAttribute('data-up')
+          : label + minutes + ':' + (seconds < 10 ? '0' : '') + seconds + ' ' + node.getAttribute('data-left');
+      if (left === 0) clearInterval(timerTick);
+    };
+    node.hidden = false;
+    tick();
+    timerTick = setInterval(tick, 1000);
   }
 
   function ordered(sectionKey) {
@@ -60,6 +94,7 @@
     if (page === 'join') {
       var button = el('button', 'dot', '+1 dot');
       button.type = 'button';
+      button.disabled = state.status !== 'open';
       button.addEventListener('click', function () {
         vote(note.id);
       });
@@ -145,6 +180,7 @@
           section.notes.forEach(upsert);
         });
         setClosed(canvas.status !== 'open');
+        showTimer(canvas.timer);
         if (canvas.me) showDotsLeft(canvas.me.dotsLeft);
         render();
       });
@@ -184,6 +220,15 @@
     });
     source.addEventListener('canvas.reopened', function () {
       setClosed(false);
+    });
+    source.addEventListener('canvas.timer', function (event) {
+      showTimer(JSON.parse(event.data).timer);
+    });
+    // A reveal, names hidden or shown, a cluster renamed: the canvas is read again as it now is.
+    ['canvas.facilitation', 'clusters.renamed'].forEach(function (type) {
+      source.addEventListener(type, function () {
+        load();
+      });
     });
   }
 

@@ -21,6 +21,7 @@ export const consoleTools = (eventId: string, m: Messages): MyEventRow['tools'] 
   { href: `/staff/events/${eventId}/check-in`, label: m.staff.myEvents.tools.checkIn },
   attendanceTool(eventId, m),
   { href: `/staff/events/${eventId}/reminders`, label: m.staff.myEvents.tools.reminders },
+  canvasesTool(eventId, m),
   { href: `/staff/events/${eventId}/mail`, label: m.staff.myEvents.tools.mail },
   { href: `/staff/events/${eventId}/awards`, label: m.staff.myEvents.tools.awards },
 ];
@@ -29,6 +30,12 @@ export const consoleTools = (eventId: string, m: Messages): MyEventRow['tools'] 
 const attendanceTool = (eventId: string, m: Messages) => ({
   href: `/staff/events/${eventId}/attendance`,
   label: m.staff.myEvents.tools.attendance,
+});
+
+/** The workshop canvases (canvas's console): facilitators run them too. */
+const canvasesTool = (eventId: string, m: Messages) => ({
+  href: `/staff/events/${eventId}/canvases`,
+  label: m.staff.myEvents.tools.canvases,
 });
 
 /** What the "My events" page shows: one row per event (linking to its staff page), its status and the user's role in words. */
@@ -42,7 +49,8 @@ export function myEventsView(items: Array<{ event: Event; role: string }>, m: Me
       status: words.statuses[event.status] ?? event.status,
       statusKey: event.status,
       role: words.roles[role] ?? role,
-      tools: role === 'facilitator' ? [attendanceTool(event.id, m)] : consoleTools(event.id, m),
+      tools:
+        role === 'facilitator' ? [attendanceTool(event.id, m), canvasesTool(event.id, m)] : consoleTools(event.id, m),
     })),
   };
 }

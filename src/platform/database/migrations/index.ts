@@ -13,6 +13,7 @@ import { StaffSessions1766000100100 } from './1766000100100-staff-sessions.js';
 import { EventSequence1766000500000 } from './1766000500000-event-sequence.js';
 import { ReminderOptOuts1766000500100 } from './1766000500100-reminder-opt-outs.js';
 import { CanvasTemplatesPerEvent1766000700000 } from './1766000700000-canvas-templates-per-event.js';
+import { CanvasFacilitation1767000200000 } from './1767000200000-canvas-facilitation.js';
 import { SessionCpd1767000400000 } from './1767000400000-session-cpd.js';
 import { Feedback1767000400100 } from './1767000400100-feedback.js';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   EventSequence1766000500000,
   ReminderOptOuts1766000500100,
   CanvasTemplatesPerEvent1766000700000,
+  CanvasFacilitation1767000200000,
   SessionCpd1767000400000,
   Feedback1767000400100,
 ];

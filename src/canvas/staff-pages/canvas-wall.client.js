@@ -1,0 +1,173 @@
+// Plenary facilitator's wall. Every control is a plain form that works without this script;
+// with it, notes drag between sections (posting the same "move" form), and the board follows
+// the live stream: on each change it reads the page again and swaps the board in place.
+(function () {
+  'use strict';
+  var body = document.body;
+  var streamUrl = body.getAttribute('data-stream');
+  if (!streamUrl) return;
+
+  function region() {
+    return document.getElementById('live-region');
+  }
+
+  var refreshing = null;
+  var again = false;
+  /** Reads the wall again and replaces the live part, keeping focus on the same control where it can. */
+  function refresh() {
+    if (refreshing) {
+      again = true;
+      return refreshing;
+    }
+    var active = document.activeElement;
+    var activeId = active && active.id;
+    var openDetails = [];
+    document.querySelectorAll('#live-region details[open]').forEach(function (node) {
+      var note = node.closest('[data-note-id]');
+      openDetails.push((note ? note.getAttribute('data-note-id') : '') + '|' + node.className);
+    });
+    refreshing = fetch(window.location.pathname, { credentials: 'same-origin', headers: { accept: 'text/html' } })
+      .then(function (response) {
+        return response.text();
+      })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('live-region');
+        var current = region();
+        if (!fresh || !current) return;
+        current.replaceWith(fresh);
+        openDetails.forEach(function (key) {
+          var parts = key.split('|');
+          var scope = parts[0] ? document.querySelector('[data-note-id="' + CSS.escape(parts[0]) + '"]') : document;
+          var node = scope && scope.querySelector('details.' + (parts[1] || 'x').split(' ').join('.'));
+          if (node) node.open = true;
+        });
+        if (activeId) {
+          var focused = document.getElementById(activeId);
+          if (focused) focused.focus();
+        }
+        wire();
+        startTimer();
+      })
+      .catch(function () {})
+      .then(function () {
+        refreshing = null;
+        if (again) {
+          again = false;
+          refresh();
+        }
+      });
+    return refreshing;
+  }
+
+  /** Posts one of the page's forms as the browser would, then shows the result in place. */
+  function submit(form, extra) {
+    var data = new URLSearchParams(new FormData(form));
+    Object.keys(extra || {}).forEach(function (key) {
+      data.set(key, extra[key]);
+    });
+    return fetch(form.action, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: data.toString(),
+    }).then(function (response) {
+      if (!response.ok) {
+        return response.text().then(function (html) {
+          var doc = new DOMParser().parseFromString(html, 'text/html');
+          var notice = doc.querySelector('.notice');
+          window.alert(notice ? notice.textContent : response.statusText);
+        });
+      }
+      return refresh();
+    });
+  }
+
+  function wire() {
+    document.querySelectorAll('#board [data-note-id]').forEach(function (note) {
+      note.addEventListener('dragstart', function (event) {
+        event.dataTransfer.setData('text/plain', note.getAttribute('data-note-id'));
+        event.dataTransfer.effectAllowed = 'move';
+        note.classList.add('dragging');
+      });
+      note.addEventListener('dragend', function () {
+        note.classList.remove('dragging');
+      });
+    });
+    document.querySelectorAll('#board [data-section]').forEach(function (section) {
+      section.addEventListener('dragover', function (event) {
+        event.preventDefault();
+        section.classList.add('drop-target');
+      });
+      section.addEventListener('dragleave', function () {
+        section.classList.remove('drop-target');
+      });
+      section.addEventListener('drop', function (event) {
+        event.preventDefault();
+        section.classList.remove('drop-target');
+        var noteId = event.dataTransfer.getData('text/plain');
+        var note = noteId && document.querySelector('[data-note-id="' + CSS.escape(noteId) + '"]');
+        var key = section.getAttribute('data-section');
+        if (!note || note.closest('[data-section]') === section) return;
+        var form = note.querySelector('select[name="section"]');
+        if (form && form.form) submit(form.form, { section: key });
+      });
+    });
+    // Each form posts in place; the page stays where it is.
+    document.querySelectorAll('#live-region form').forEach(function (form) {
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        submit(form);
+      });
+    });
+  }
+
+  var tick;
+  function startTimer() {
+    clearInterval(tick);
+    var node = document.getElementById('timer');
+    var endsAt = node && node.getAttribute('data-ends-at');
+    if (!endsAt) return;
+    var ends = Date.parse(endsAt);
+    var label = node.getAttribute('data-label');
+    var show = function () {
+      var left = Math.max(0, Math.round((ends - Date.now()) / 1000));
+      var text =
+        left === 0
+          ? node.getAttribute('data-up')
+          : Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0') + ' ' + node.getAttribute('data-left');
+      node.textContent = (label ? label + ': ' : '') + text;
+      if (left === 0) clearInterval(tick);
+    };
+    show();
+    tick = setInterval(show, 1000);
+  }
+
+  function listen() {
+    if (!window.EventSource) return;
+    var source = new EventSource(
+      streamUrl + '?lastEventId=' + encodeURIComponent(body.getAttribute('data-seq') || '0'),
+    );
+    var types = [
+      'note.created',
+      'note.changed',
+      'note.hidden',
+      'note.merged',
+      'note.voted',
+      'canvas.closed',
+      'canvas.reopened',
+      'canvas.timer',
+      'canvas.facilitation',
+      'clusters.renamed',
+      'canvas.resync',
+    ];
+    types.forEach(function (type) {
+      source.addEventListener(type, function () {
+        refresh();
+      });
+    });
+  }
+
+  wire();
+  startTimer();
+  listen();
+})();
