@@ -95,6 +95,23 @@ describe('award console pages', () => {
       [event.id],
     );
     expect(changed).toEqual({ title: 'Renamed', only_checked_in: false });
+
+    // Nominations added, then taken away again by emptying both times.
+    const nominations = () =>
+      t.db.query<Array<{ open: Date | null; close: Date | null }>>(
+        'SELECT nominations_open_at AS open, nominations_close_at AS close FROM awards WHERE event_id = $1',
+        [event.id],
+      );
+    const withNominations = { ...AWARD_FORM, title: 'Renamed', onlyCheckedIn: '', nominationsOpenAt: local(0.5) };
+    const half = await browser.post(`${href}/edit`, withNominations);
+    expect(half.status).toBe(422);
+    expect(half.text).toContain('Give both nominationsOpenAt and nominationsCloseAt, or neither.');
+    expect(await nominations()).toEqual([{ open: null, close: null }]);
+    expect((await browser.post(`${href}/edit`, { ...withNominations, nominationsCloseAt: local(1) })).status).toBe(303);
+    expect((await nominations())[0].close).not.toBeNull();
+    const emptied = { ...withNominations, nominationsOpenAt: '', nominationsCloseAt: '' };
+    expect((await browser.post(`${href}/edit`, emptied)).status).toBe(303);
+    expect(await nominations()).toEqual([{ open: null, close: null }]);
   });
 
   it('once voting opens the rules are fixed: the form offers only the words and the close, which moves only later', async () => {

@@ -59,6 +59,19 @@ describe('award console view', () => {
       votingClosesAt: '2026-06-04T17:00:00+01:00',
     });
     expect(editableFields('published')).toEqual(['title', 'description']);
+    const withNominations = {
+      ...before,
+      nominationsOpenAt: '2026-06-01T09:00',
+      nominationsCloseAt: '2026-06-02T09:00',
+    };
+    expect(
+      awardInput(
+        { ...withNominations, nominationsOpenAt: '', nominationsCloseAt: '' },
+        'Europe/London',
+        undefined,
+        withNominations,
+      ),
+    ).toEqual({ nominationsOpenAt: null, nominationsCloseAt: null });
   });
 
   it('while voting: the turnout, and nothing of the count', () => {

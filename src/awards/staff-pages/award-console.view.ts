@@ -55,7 +55,7 @@ export function awardFormValues(award: AwardResponse, zone: string): Record<stri
 
 /**
  * The form's values as the create/update DTO's plain input: times from the event's zone, ticks
- * as booleans, blank nomination times as "no nominations". `only` keeps the fields that may
+ * as booleans, blank nomination times as "no nominations" (null where an edit empties them). `only` keeps the fields that may
  * change; `before` (the edit page) leaves out what is as it was, so a time shown to the minute
  * does not count as a change to one stored to the second.
  */
@@ -73,6 +73,8 @@ export function awardInput(
     else if ((TIMES as readonly string[]).includes(name)) {
       if (value.trim() !== '') input[name] = fromLocalInput(value, zone);
       else if (name === 'votingOpensAt' || name === 'votingClosesAt') input[name] = '';
+      // Emptied on the edit page: the award no longer takes nominations (both or neither, as ever).
+      else if (before) input[name] = null;
     } else input[name] = value;
   }
   return input;
