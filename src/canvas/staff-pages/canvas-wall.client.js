@@ -38,7 +38,9 @@
         openDetails.forEach(function (key) {
           var parts = key.split('|');
           var scope = parts[0] ? document.querySelector('[data-note-id="' + CSS.escape(parts[0]) + '"]') : document;
-          var node = scope && scope.querySelector('details.' + (parts[1] || 'x').split(' ').join('.'));
+          var node = /** @type {HTMLDetailsElement | null} */ (
+            scope && scope.querySelector('details.' + (parts[1] || 'x').split(' ').join('.'))
+          );
           if (node) node.open = true;
         });
         if (activeId) {
@@ -61,7 +63,8 @@
 
   /** Posts one of the page's forms as the browser would, then shows the result in place. */
   function submit(form, extra) {
-    var data = new URLSearchParams(new FormData(form));
+    // FormData of a form of text fields only, which URLSearchParams takes (the DOM types do not say so).
+    var data = new URLSearchParams(/** @type {any} */ (new FormData(form)));
     Object.keys(extra || {}).forEach(function (key) {
       data.set(key, extra[key]);
     });
@@ -84,7 +87,7 @@
 
   function wire() {
     document.querySelectorAll('#board [data-note-id]').forEach(function (note) {
-      note.addEventListener('dragstart', function (event) {
+      note.addEventListener('dragstart', function (/** @type {DragEvent} */ event) {
         event.dataTransfer.setData('text/plain', note.getAttribute('data-note-id'));
         event.dataTransfer.effectAllowed = 'move';
         note.classList.add('dragging');
@@ -101,14 +104,14 @@
       section.addEventListener('dragleave', function () {
         section.classList.remove('drop-target');
       });
-      section.addEventListener('drop', function (event) {
+      section.addEventListener('drop', function (/** @type {DragEvent} */ event) {
         event.preventDefault();
         section.classList.remove('drop-target');
         var noteId = event.dataTransfer.getData('text/plain');
         var note = noteId && document.querySelector('[data-note-id="' + CSS.escape(noteId) + '"]');
         var key = section.getAttribute('data-section');
         if (!note || note.closest('[data-section]') === section) return;
-        var form = note.querySelector('select[name="section"]');
+        var form = /** @type {HTMLSelectElement | null} */ (note.querySelector('select[name="section"]'));
         if (form && form.form) submit(form.form, { section: key });
       });
     });
