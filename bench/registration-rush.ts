@@ -141,6 +141,9 @@ async function main(): Promise<void> {
   const { canonicalEmailOf } = (await import(
     pathToFileURL(join(ROOT, 'dist/platform/mail/email-address.js')).href
   )) as { canonicalEmailOf(typed: string): string };
+  const { organisationKey } = (await import(
+    pathToFileURL(join(ROOT, 'dist/platform/text/organisation-key.js')).href
+  )) as { organisationKey(text: string | null): string | null };
   const masterSecret = randomBytes(24).toString('hex');
   const box = new SecretBox(new KeyRing({ masterSecret, masterKeyId: 'k1' }), 'personal-link');
   const api = await startBenchApi({
@@ -195,6 +198,8 @@ async function main(): Promise<void> {
           now,
           box.seal(token),
           canonicalEmailOf(input.email),
+          organisationKey(input.organisation),
+          null,
         ]);
         const { id, status } = placed.rows[0];
         await client.query(sql.INSERT_NOTIFICATION_SQL, [

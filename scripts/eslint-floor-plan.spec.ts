@@ -31,7 +31,7 @@ describe('the floor-plan lint rule', () => {
 
   it('refuses an import that points right, naming both files', () => {
     const [message] = lint('platform/http/x.ts', "import { a } from '../../canvas/canvas.entity.js';");
-    expect(message).toContain("'platform/http/x.ts' (floor 0) may not import 'canvas/canvas.entity.js' (floor 7)");
+    expect(message).toContain("'platform/http/x.ts' (floor 0) may not import 'canvas/canvas.entity.js' (floor 8)");
     expect(lint('outbox/x.ts', "export { a } from '../registrations/registration.entity.js';")).toHaveLength(1);
     expect(lint('events/x.ts', "const m = await import('../reminders/reminders.service.js');")).toHaveLength(1);
   });
@@ -48,6 +48,13 @@ describe('the floor-plan lint rule', () => {
     expect(lint('evidence/x.ts', "import { a } from '../registrations/check-in/check-in.service.js';")).toEqual([]);
     expect(lint('app/x.ts', "import { a } from '../evidence/x.js';")).toEqual([]);
     expect(lint('reminders/x.ts', "import { a } from '../evidence/x.js';")).toHaveLength(1);
+  });
+
+  it('places agencies between identity and events', () => {
+    expect(lint('agencies/x.ts', "import { a } from '../identity/guards/staff.guard.js';")).toEqual([]);
+    expect(lint('registrations/x.ts', "import { a } from '../agencies/agencies.service.js';")).toEqual([]);
+    expect(lint('agencies/x.ts', "import { a } from '../events/event.entity.js';")).toHaveLength(1);
+    expect(lint('identity/x.ts', "import { a } from '../agencies/agencies.service.js';")).toHaveLength(1);
   });
 
   it('allows no exception: the imports that once went the wrong way are refused like any other', () => {

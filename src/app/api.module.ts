@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AgenciesModule } from '../agencies/agencies.module.js';
+import { AgencyPagesModule } from '../agencies/pages/agency-pages.module.js';
 import { AwardsModule } from '../awards/awards.module.js';
 import { AwardPagesModule } from '../awards/pages/award-pages.module.js';
 import { AwardConsolePagesModule } from '../awards/staff-pages/award-console-pages.module.js';
@@ -27,6 +29,8 @@ import { ReminderRulesPagesModule } from '../reminders/pages/reminder-rules-page
   imports: [
     HealthModule,
     FaviconModule,
+    AgenciesModule,
+    AgencyPagesModule,
     EventsModule,
     SpeakersModule,
     SessionsModule,

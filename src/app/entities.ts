@@ -23,6 +23,7 @@ import { AgendaSession } from '../agenda/agenda-session.entity.js';
 import { Speaker } from '../agenda/speaker.entity.js';
 import { User } from '../identity/users/user.entity.js';
 import { SessionCpd } from '../evidence/session-cpd.entity.js';
+import { Agency } from '../agencies/agency.entity.js';
 import { FeedbackAnswer, FeedbackQuestion, FeedbackReceipt, FeedbackSettings } from '../evidence/feedback.entity.js';
 
 /** Every entity, listed (not globbed) so the same list works from src under jest and from dist. */
@@ -57,4 +58,6 @@ export const ENTITIES = [
   FeedbackQuestion,
   FeedbackReceipt,
   FeedbackAnswer,
+  // agencies
+  Agency,
 ];

@@ -9,9 +9,7 @@ import { BallotSeal } from './ballot-seal.js';
 import type { BallotReceiptResponse, CastBallotDto } from './dto/ballot.dto.js';
 import { newReceiptCode } from './receipt-code.js';
 import { firstFailedRule } from './voter-eligibility.js';
-
-const sameOrganisation = (a: string | null, b: string | null): boolean =>
-  !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+import { sameOrganisation } from '../platform/text/organisation-key.js';
 
 const FROZEN_VIEWS_MAX = 1000;
 

@@ -48,6 +48,14 @@ const GUARDS = [StaffGuard, AdminGuard, EventRoleGuard];
     EventAccessService,
     ...GUARDS,
   ],
-  exports: [PasswordHasher, StaffJwt, StaffAuthenticator, UsersService, EventAccessService, ...GUARDS],
+  exports: [
+    PasswordHasher,
+    StaffJwt,
+    StaffAuthenticator,
+    UsersService,
+    EventAccessService,
+    EventMembersRepository,
+    ...GUARDS,
+  ],
 })
 export class AuthModule {}

@@ -26,4 +26,13 @@ export class EventMembersRepository {
     );
     return rows[0]?.found === true;
   }
+
+  /** Whether the user organises at least one event (who keeps lists that belong to the whole network). */
+  async organisesAnyEvent(userId: string): Promise<boolean> {
+    const rows: Array<{ found: boolean }> = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM event_members WHERE user_id = $1 AND role = 'organiser') AS found`,
+      [userId],
+    );
+    return rows[0]?.found === true;
+  }
 }

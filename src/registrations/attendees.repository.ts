@@ -152,7 +152,7 @@ export class AttendeesRepository {
   async erase(manager: EntityManager, id: string, placeholder: string, at: Date, uselessTokenHash: string): Promise<void> {
     await manager.query(
       `UPDATE registrations SET name = 'Erased delegate', email = $2, email_canonical = $2, organisation = NULL, job_title = NULL,
-         access_needs = NULL, dietary_needs = NULL, token_hash = $3, token_sealed = NULL, erased_at = $4, updated_at = now()
+         organisation_key = NULL, agency_id = NULL, access_needs = NULL, dietary_needs = NULL, token_hash = $3, token_sealed = NULL, erased_at = $4, updated_at = now()
        WHERE id = $1`,
       [id, placeholder, uselessTokenHash, at],
     );

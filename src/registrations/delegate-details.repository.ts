@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { organisationKey } from '../platform/text/organisation-key.js';
 
 export interface DelegateDetails {
   name: string;
@@ -29,10 +30,20 @@ export class DelegateDetailsRepository {
     // An UPDATE answers [rows, affected count].
     const [rows] = await this.db.query<[unknown[], number]>(
       `UPDATE registrations
-          SET name = $2, organisation = $3, job_title = $4, access_needs = $5, dietary_needs = $6, updated_at = now()
+          SET name = $2, organisation = $3, job_title = $4, access_needs = $5, dietary_needs = $6, updated_at = now(),
+              agency_id = CASE WHEN organisation_key IS DISTINCT FROM $7 THEN NULL ELSE agency_id END,
+              organisation_key = $7
         WHERE id = $1 AND status <> 'cancelled' AND erased_at IS NULL
         RETURNING id`,
-      [registrationId, details.name, details.organisation, details.jobTitle, details.accessNeeds, details.dietaryNeeds],
+      [
+        registrationId,
+        details.name,
+        details.organisation,
+        details.jobTitle,
+        details.accessNeeds,
+        details.dietaryNeeds,
+        organisationKey(details.organisation),
+      ],
     );
     return rows.length === 1;
   }

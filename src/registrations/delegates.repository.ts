@@ -28,6 +28,9 @@ export interface NewRegistration {
   /** The token sealed with SecretBox, so later emails (confirmation, reminders) can carry the link. */
   tokenSealed: string;
   organisation: string | null;
+  /** organisationKey(organisation), or the agency's name's key. */
+  organisationKey: string | null;
+  agencyId: string | null;
   jobTitle: string | null;
   accessNeeds: string | null;
   dietaryNeeds: string | null;
@@ -108,6 +111,8 @@ export class DelegatesRepository {
       input.consentedAt,
       input.tokenSealed,
       input.emailCanonical,
+      input.organisationKey,
+      input.agencyId,
     ]);
     const row = rows[0];
     if (!row) return undefined;
@@ -200,10 +205,9 @@ export class DelegatesRepository {
        WHERE id = (
          SELECT r.id FROM registrations r JOIN events e ON e.id = r.event_id
          WHERE r.event_id = $1 AND r.status = 'waitlisted' AND (
-           e.per_organisation_cap IS NULL OR r.organisation IS NULL OR (
+           e.per_organisation_cap IS NULL OR r.organisation_party IS NULL OR (
              SELECT count(*) FROM registrations c
-             WHERE c.event_id = $1 AND c.status = 'confirmed'
-               AND lower(btrim(c.organisation)) = lower(btrim(r.organisation))
+             WHERE c.event_id = $1 AND c.status = 'confirmed' AND c.organisation_party = r.organisation_party
            ) < e.per_organisation_cap)
          ORDER BY r.waitlist_seq LIMIT 1
        ) AND status = 'waitlisted'

@@ -7,6 +7,7 @@ import { SecretBox } from '../platform/crypto/secret-box.js';
 import { newSecretToken } from '../platform/crypto/tokens.js';
 import { canonicalEmailOf } from '../platform/mail/email-address.js';
 import { AppConfig } from '../platform/config/app-config.js';
+import { AgenciesService } from '../agencies/agencies.service.js';
 import { Event } from '../events/event.entity.js';
 import { eventUrls } from '../events/event-urls.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
@@ -49,6 +50,7 @@ export class DelegatesService {
     keys: KeyRing,
     private readonly clock: Clock,
     private readonly background: BackgroundWork,
+    private readonly agencies: AgenciesService,
   ) {
     this.box = new SecretBox(keys, 'personal-link');
   }
@@ -65,6 +67,7 @@ export class DelegatesService {
     const now = this.clock.now();
     const emailCanonical = canonicalEmailOf(input.email);
     const { token, hash } = newSecretToken();
+    const agency = await this.agencies.forRegistration(input.agencyId, input.organisation);
     const outcome = await this.registrations.transaction(async (manager) => {
       const event = await this.registrations.lockEventSeats(manager, eventId);
       this.assertRegistrationOpen(event, now);
@@ -75,7 +78,9 @@ export class DelegatesService {
         emailCanonical,
         tokenHash: hash,
         tokenSealed: this.box.seal(token),
-        organisation: input.organisation ?? null,
+        organisation: agency.organisation,
+        organisationKey: agency.organisationKey,
+        agencyId: agency.agencyId,
         jobTitle: input.jobTitle ?? null,
         accessNeeds: input.accessNeeds ?? null,
         dietaryNeeds: input.dietaryNeeds ?? null,

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  BeforeInsert,
+  BeforeUpdate,
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { organisationKey } from '../platform/text/organisation-key.js';
 
 export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
@@ -32,6 +41,21 @@ export class Registration {
 
   @Column({ type: 'text', nullable: true })
   organisation!: string | null;
+
+  /** organisationKey(organisation): how the text is compared (the cap, matching to an agency). */
+  @Column({ type: 'text', nullable: true })
+  organisationKey!: string | null;
+
+  /** The member agency the registration counts with, when its organisation names one. */
+  @Column({ type: 'uuid', nullable: true })
+  agencyId!: string | null;
+
+  /** Rows written through TypeORM (fixtures, the seeder's loads) get the key the SQL paths write. */
+  @BeforeInsert()
+  @BeforeUpdate()
+  keyOrganisation(): void {
+    if (this.organisation !== undefined) this.organisationKey = organisationKey(this.organisation);
+  }
 
   @Column({ type: 'text', nullable: true })
   jobTitle!: string | null;

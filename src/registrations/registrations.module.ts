@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgenciesModule } from '../agencies/agencies.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { BackgroundWork } from '../platform/background/background-work.js';
 import { DelegateAccessModule } from './access/delegate-access.module.js';
@@ -20,7 +21,7 @@ import { CheckInController } from './check-in/check-in.controller.js';
 
 /** Registrations, the waiting list, workshop sign-ups and check-in. */
 @Module({
-  imports: [EventsModule, RegistrationMailModule, DelegateAccessModule, RegistrationHooksModule],
+  imports: [AgenciesModule, EventsModule, RegistrationMailModule, DelegateAccessModule, RegistrationHooksModule],
   controllers: [EventRegistrationsController, MyRegistrationController, CheckInController],
   providers: [
     DelegatesRepository,

@@ -28,7 +28,8 @@ export const LOCK_EVENT_SQL = `
  *
  * $1 event, $2 name, $3 email as typed, $4 token hash, $5 organisation, $6 job title, $7 access
  * needs, $8 dietary needs, $9 consented at, $10 the token sealed (for links in later mail),
- * $11 the canonical email.
+ * $11 the canonical email, $12 the organisation's key (organisationKey), $13 the agency. Who counts
+ * together for the per-organisation cap is organisation_party: the agency, else the key.
  */
 export const INSERT_REGISTRATION_SQL = `
   WITH ev AS (
@@ -40,9 +41,9 @@ export const INSERT_REGISTRATION_SQL = `
   ), decision AS (
     SELECT CASE
       WHEN ev.confirmed >= ev.capacity OR ev.queue THEN 'event_full'
-      WHEN ev.per_organisation_cap IS NOT NULL AND $5::text IS NOT NULL AND (
+      WHEN ev.per_organisation_cap IS NOT NULL AND coalesce($13::text, $12::text) IS NOT NULL AND (
           SELECT count(*) FROM registrations
-          WHERE event_id = $1 AND status = 'confirmed' AND lower(btrim(organisation)) = lower(btrim($5::text))
+          WHERE event_id = $1 AND status = 'confirmed' AND organisation_party = coalesce($13::text, $12::text)
         ) >= ev.per_organisation_cap
         THEN 'organisation_cap'
     END AS reason,
@@ -51,17 +52,18 @@ export const INSERT_REGISTRATION_SQL = `
   ), inserted AS (
     INSERT INTO registrations (event_id, name, email, token_hash, organisation, job_title, access_needs,
                                dietary_needs, consented_at, token_sealed, email_canonical, status, waitlist_seq,
-                               waitlist_reason)
+                               waitlist_reason, organisation_key, agency_id)
     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
            CASE WHEN reason IS NULL THEN 'confirmed' ELSE 'waitlisted' END,
            CASE WHEN reason IS NULL THEN NULL ELSE nextval('registrations_waitlist_seq') END,
-           reason
+           reason, $12, $13::uuid
     FROM decision
     ON CONFLICT ON CONSTRAINT uq_registrations_event_email DO UPDATE SET
       name = EXCLUDED.name, email = EXCLUDED.email, token_hash = EXCLUDED.token_hash, organisation = EXCLUDED.organisation,
       job_title = EXCLUDED.job_title, access_needs = EXCLUDED.access_needs, dietary_needs = EXCLUDED.dietary_needs,
       consented_at = EXCLUDED.consented_at, token_sealed = EXCLUDED.token_sealed, status = EXCLUDED.status,
       waitlist_seq = EXCLUDED.waitlist_seq, waitlist_reason = EXCLUDED.waitlist_reason, cancelled_at = NULL,
+      organisation_key = EXCLUDED.organisation_key, agency_id = EXCLUDED.agency_id,
       checked_in_at = NULL, checked_in_by_id = NULL, link_used_at = NULL, updated_at = now()
     WHERE registrations.status = 'cancelled'
     RETURNING id, status, waitlist_reason

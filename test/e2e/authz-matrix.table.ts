@@ -286,6 +286,15 @@ export const EXPECTED: Record<string, Row> = {
   'POST /r/:token/feedback/event': PUBLIC,
   'GET /r/:token/feedback/sessions/:sessionId': PUBLIC,
   'POST /r/:token/feedback/sessions/:sessionId': PUBLIC,
+  // agencies: the network's list belongs to whoever organises an event (the matrix's organiser does)
+  'GET /api/agencies': PUBLIC,
+  'GET /staff/agencies': ORGANISER_PAGE,
+  'GET /staff/agencies/import': ORGANISER_PAGE,
+  'POST /staff/agencies/import': NO_CSRF_TOKEN,
+  'GET /staff/agencies/unmatched': ORGANISER_PAGE,
+  'POST /staff/agencies/unmatched': NO_CSRF_TOKEN,
+  'GET /staff/agencies/:agencyId/edit': ORGANISER_PAGE,
+  'POST /staff/agencies/:agencyId/edit': NO_CSRF_TOKEN,
 };
 
 /** Routes that change or remove the seeded world, run last in this order. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { Equals, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Equals, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { TypedEmailAddress } from '../../platform/http/email-field.js';
 import { SingleLine, Trim } from '../../platform/http/single-line.js';
 
@@ -24,7 +24,20 @@ export class CreateRegistrationDto {
   @TypedEmailAddress()
   email!: string;
 
-  @ApiPropertyOptional({ example: 'City Council', description: 'Counts towards the event’s per-organisation cap.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The member agency (GET /api/agencies). Its name becomes the organisation; without it the organisation text is matched to an agency by name or alias, or kept for an organiser to map.',
+  })
+  @EmptyAsUndefined()
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @ApiPropertyOptional({
+    example: 'City Council',
+    description: 'Counts towards the event’s per-organisation cap (as its agency when it names one).',
+  })
   @EmptyAsUndefined()
   @SingleLine()
   @IsOptional()

@@ -7,13 +7,14 @@ import type { Messages } from '../../platform/web/messages.en-GB.js';
 export const REGISTER_FIELDS = [
   'name',
   'email',
+  'agencyId',
   'organisation',
   'jobTitle',
   'accessNeeds',
   'dietaryNeeds',
   'consent',
 ] as const;
-const OPTIONAL_TEXT = new Set(['organisation', 'jobTitle', 'accessNeeds', 'dietaryNeeds']);
+const OPTIONAL_TEXT = new Set(['agencyId', 'organisation', 'jobTitle', 'accessNeeds', 'dietaryNeeds']);
 
 /** The ticked consent box posts "yes"; the DTO (the API's) wants `consent: true`. */
 export const CONSENT_GIVEN = 'yes';
@@ -41,6 +42,7 @@ export function registerPageView(
   form: FormView,
   m: Messages,
   notice?: string,
+  agencies: ReadonlyArray<{ id: string; name: string; region: string | null }> = [],
 ) {
   const base = `/events/${encodeURIComponent(event.slug)}`;
   const open = call?.kind === 'open' || call?.kind === 'full';
@@ -56,6 +58,11 @@ export function registerPageView(
     button: call?.kind === 'full' ? m.register.joinWaitingListButton : m.register.registerButton,
     shut: open ? undefined : shutText(call, event, m),
     privacy: m.privacy.paragraphs,
+    agencies: agencies.map((agency) => ({
+      id: agency.id,
+      label: agency.region ? `${agency.name} (${agency.region})` : agency.name,
+      selected: form.values.agencyId === agency.id,
+    })),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { AgenciesService } from '../../agencies/agencies.service.js';
 import type { RegistrationCall } from '../../agenda/pages/registration-call.js';
 import type { Event } from '../../events/event.entity.js';
 import { eventLayout } from '../../events/event-layout.js';
@@ -53,6 +54,7 @@ export class RegisterPagesController {
     private readonly lostLink: LostLinkPages,
     private readonly renderer: PageRenderer,
     private readonly flash: Flash,
+    private readonly agencies: AgenciesService,
   ) {
     this.views = renderer.views(new URL('./', import.meta.url));
   }
@@ -67,7 +69,7 @@ export class RegisterPagesController {
       if (!event) return this.lostLink.eventNotFound(reply);
       const call = await this.availability.call(event.id);
       if (this.blankPages.size >= BLANK_KEPT_MAX) this.blankPages.clear();
-      const [model, layout] = this.page(event, call, blankForm());
+      const [model, layout] = this.page(event, call, blankForm(), await this.agencies.list({ activeOnly: true }));
       kept = { html: Buffer.from(this.views.render('register', model, layout)), at: now };
       this.blankPages.set(slug, kept);
     }
@@ -116,7 +118,8 @@ export class RegisterPagesController {
     options: { status?: number; notice?: string } = {},
   ): Promise<FastifyReply> {
     const call = await this.availability.current(event.id);
-    const [model, layout] = this.page(event, call, form, options.notice);
+    const agencies = await this.agencies.list({ activeOnly: true });
+    const [model, layout] = this.page(event, call, form, agencies, options.notice);
     return this.views.send(reply, 'register', model, { ...layout, status: options.status });
   }
 
@@ -125,11 +128,12 @@ export class RegisterPagesController {
     event: Event,
     call: RegistrationCall | undefined,
     form: FormView,
+    agencies: ReadonlyArray<{ id: string; name: string; region: string | null }>,
     notice?: string,
   ): [ReturnType<typeof registerPageView>, PageLayout] {
     const m = this.renderer.messages;
     return [
-      registerPageView(event, call, form, m, notice),
+      registerPageView(event, call, form, m, notice, agencies),
       { title: m.register.pageTitle, event: eventLayout(event, m), ...REGISTER_LAYOUT_HEADERS },
     ];
   }

@@ -1,3 +1,4 @@
+import { AgenciesModule } from '../../agencies/agencies.module.js';
 import { Module } from '@nestjs/common';
 import { PagesModule } from '../../agenda/pages/pages.module.js';
 import { SessionsModule } from '../../agenda/sessions.module.js';
@@ -15,7 +16,7 @@ import { RegisterPagesController } from './registration-pages.controller.js';
 
 /** A delegate's pages: register, ask for the link again, and the personal page the link opens. */
 @Module({
-  imports: [RegistrationsModule, DelegateAccessModule, EventsModule, PagesModule, SessionsModule],
+  imports: [AgenciesModule, RegistrationsModule, DelegateAccessModule, EventsModule, PagesModule, SessionsModule],
   controllers: [RegisterPagesController, LostLinkPagesController, PersonalPagesController],
   providers: [
     LostLinkPages,

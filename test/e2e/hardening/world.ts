@@ -228,6 +228,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     awardId: award.id,
     nomineeId: award.nominees[2].id,
     nominationId: randomUUID(),
+    // No agency exists in the world: the guards decide before the look-up (404 once let through).
+    agencyId: randomUUID(),
     notificationId,
     ruleId,
     slug: eventX.slug,

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AgenciesController } from './agencies.controller.js';
+import { AgenciesRepository } from './agencies.repository.js';
+import { AgenciesService } from './agencies.service.js';
+import { NetworkOrganiserGuard } from './network-organiser.guard.js';
+
+/** The network's member agencies (registrations and awards read them through AgenciesService). */
+@Module({
+  controllers: [AgenciesController],
+  providers: [AgenciesRepository, AgenciesService, NetworkOrganiserGuard],
+  exports: [AgenciesService, NetworkOrganiserGuard],
+})
+export class AgenciesModule {}
