@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { organisationKey } from '../platform/text/organisation-key.js';
+import { organisationKey, sameOrganisation } from '../platform/text/organisation-key.js';
 import { AgenciesRepository, type AgencyRow, type UnmatchedOrganisation } from './agencies.repository.js';
 import { agenciesError, AgenciesError } from './agencies.errors.js';
 import { parseAgencyCsv } from './agency-csv.js';
@@ -89,5 +89,18 @@ export class AgenciesService {
     const text = typed?.trim() || null;
     const matched = await this.agencies.matchText(text);
     return { agencyId: matched?.id ?? null, organisation: text, organisationKey: organisationKey(text) };
+  }
+
+  /**
+   * Whether an organisation's text (a nominee's) names the organisation a registration counts
+   * with: the same agency when both name one (so "Leeds CC" is "Leeds City Council"), else the
+   * same text as organisationKey compares it.
+   */
+  async sameParty(text: string | null, registration: { agencyId: string | null; organisation: string | null }) {
+    if (registration.agencyId) {
+      const agency = await this.agencies.matchText(text);
+      if (agency) return agency.id === registration.agencyId;
+    }
+    return sameOrganisation(text, registration.organisation);
   }
 }

@@ -1,3 +1,4 @@
+import { AgenciesModule } from '../agencies/agencies.module.js';
 import { Module } from '@nestjs/common';
 import { DelegateAccessModule } from '../registrations/access/delegate-access.module.js';
 import { EventsModule } from '../events/events.module.js';
@@ -18,7 +19,7 @@ import { ResultsService } from './results.service.js';
 
 /** Awards: nominations, the shortlist, secret ballots and results. */
 @Module({
-  imports: [DelegateAccessModule, RegistrationHooksModule, EventsModule],
+  imports: [AgenciesModule, DelegateAccessModule, RegistrationHooksModule, EventsModule],
   controllers: [AwardsController],
   providers: [
     AwardAccessService,

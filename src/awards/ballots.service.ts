@@ -9,7 +9,7 @@ import { BallotSeal } from './ballot-seal.js';
 import type { BallotReceiptResponse, CastBallotDto } from './dto/ballot.dto.js';
 import { newReceiptCode } from './receipt-code.js';
 import { firstFailedRule } from './voter-eligibility.js';
-import { sameOrganisation } from '../platform/text/organisation-key.js';
+import { AgenciesService } from '../agencies/agencies.service.js';
 
 const FROZEN_VIEWS_MAX = 1000;
 
@@ -24,6 +24,7 @@ export class BallotsService {
     private readonly delegates: DelegateResolver,
     private readonly seal: BallotSeal,
     private readonly clock: Clock,
+    private readonly agencies: AgenciesService,
   ) {}
 
   /**
@@ -71,7 +72,7 @@ export class BallotsService {
     if (!delegate) throw new UnauthorizedException(NO_DELEGATE);
     const award = kept ?? (await this.load(awardId, now));
     this.assertMayVote(delegate, award, now);
-    return { delegate, award, choices: this.checkChoices(delegate, award, input) };
+    return { delegate, award, choices: await this.checkChoices(delegate, award, input) };
   }
 
   /** What a kept view can say: voting is open now. What may have changed since is checked by the insert. */
@@ -116,13 +117,17 @@ export class BallotsService {
     return award;
   }
 
-  private checkChoices(delegate: Registration, award: VotingView, input: CastBallotDto): string[] {
+  private async checkChoices(delegate: Registration, award: VotingView, input: CastBallotDto): Promise<string[]> {
     const choices = this.choices(award, input);
     if (!Array.isArray(choices)) throw awardsError(AwardsError.InvalidChoice, choices.problem);
     if (award.excludeOwnOrganisation) {
-      const own = award.nominees.find(
-        (n) => choices.includes(n.id) && sameOrganisation(n.organisation, delegate.organisation),
-      );
+      let own: VotingView['nominees'][number] | undefined;
+      for (const nominee of award.nominees.filter((n) => choices.includes(n.id))) {
+        if (await this.agencies.sameParty(nominee.organisation, delegate)) {
+          own = nominee;
+          break;
+        }
+      }
       if (own) {
         throw awardsError(
           AwardsError.NotEligible,

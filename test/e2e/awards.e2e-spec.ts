@@ -351,6 +351,15 @@ describe('awards', () => {
       const colleague = await delegate({ organisation: ' north pcn ', checkedInAt: new Date() });
       expect((await vote(colleague.auth, north.id).expect(403)).body.message).toMatch(/own organisation/);
       await vote(colleague.auth).expect(201);
+      // Of the same agency under another of its names: still their own organisation.
+      const [agency] = await t.db.query<Array<{ id: string }>>(
+        `INSERT INTO agencies (name, name_key, aliases, alias_keys)
+         VALUES ('North Primary Care Network', 'north primary care network', '{North PCN}', '{north pcn}') RETURNING id`,
+      );
+      const member = await delegate({ organisation: 'North Primary Care Network', checkedInAt: new Date() });
+      await t.db.query(`UPDATE registrations SET agency_id = $2 WHERE id = $1`, [member.registration.id, agency.id]);
+      expect((await vote(member.auth, north.id).expect(403)).body.message).toMatch(/own organisation/);
+      await vote(member.auth).expect(201);
 
       await t.db.getRepository(Registration).update(notHere.registration.id, { checkedInAt: new Date() });
       await vote(notHere.auth).expect(201);
