@@ -38,7 +38,9 @@ export class AppModule {
       global: true,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config, ENTITIES), extra: {
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config, ENTITIES),
+          extra: {
             max: config.databasePoolSize,
             statement_timeout: config.databaseStatementTimeoutMs,
             idle_in_transaction_session_timeout: config.databaseIdleInTransactionTimeoutMs,

@@ -24,7 +24,13 @@ import { Speaker } from '../agenda/speaker.entity.js';
 import { User } from '../identity/users/user.entity.js';
 import { SessionCpd } from '../evidence/session-cpd.entity.js';
 import { Agency } from '../agencies/agency.entity.js';
-import { FeedbackAnswer, FeedbackQuestion, FeedbackReceipt, FeedbackSettings } from '../evidence/feedback.entity.js';
+import {
+  FeedbackAnswer,
+  FeedbackQuestion,
+  FeedbackReceipt,
+  FeedbackSettings,
+  SpeakerResultLink,
+} from '../evidence/feedback.entity.js';
 
 /** Every entity, listed (not globbed) so the same list works from src under jest and from dist. */
 export const ENTITIES = [
@@ -58,6 +64,7 @@ export const ENTITIES = [
   FeedbackQuestion,
   FeedbackReceipt,
   FeedbackAnswer,
+  SpeakerResultLink,
   // agencies
   Agency,
 ];

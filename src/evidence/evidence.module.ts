@@ -7,6 +7,8 @@ import { SealedPersonalLinks } from '../registrations/sealed-personal-links.js';
 import { FeedbackReminderComposer } from './feedback-reminder.composer.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import { FeedbackService } from './feedback.service.js';
+import { FeedbackResultsRepository } from './feedback-results.repository.js';
+import { FeedbackResultsService } from './feedback-results.service.js';
 
 /** Evidence of learning: attendance per session and its CPD hours, and feedback. */
 @Module({
@@ -18,7 +20,9 @@ import { FeedbackService } from './feedback.service.js';
     FeedbackService,
     FeedbackReminderComposer,
     SealedPersonalLinks,
+    FeedbackResultsRepository,
+    FeedbackResultsService,
   ],
-  exports: [AttendanceService, FeedbackService],
+  exports: [AttendanceService, FeedbackService, FeedbackResultsService, FeedbackResultsRepository],
 })
 export class EvidenceModule {}

@@ -68,3 +68,19 @@ export class FeedbackAnswer {
   @Column({ type: 'text', nullable: true })
   practice!: string | null;
 }
+
+/** A speaker's secret link to their sessions' results: the token's hash only. */
+@Entity({ name: 'speaker_result_links' })
+export class SpeakerResultLink {
+  @PrimaryColumn({ type: 'uuid' })
+  speakerId!: string;
+
+  @Column({ type: 'uuid' })
+  eventId!: string;
+
+  @Column({ type: 'text' })
+  tokenHash!: string;
+
+  @Column({ type: 'timestamptz' })
+  createdAt!: Date;
+}

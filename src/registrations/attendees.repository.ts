@@ -149,7 +149,13 @@ export class AttendeesRepository {
    * Replaces the personal data with placeholders and the token hash with one nobody holds;
    * status and timestamps stay so counts and check-in figures do not change.
    */
-  async erase(manager: EntityManager, id: string, placeholder: string, at: Date, uselessTokenHash: string): Promise<void> {
+  async erase(
+    manager: EntityManager,
+    id: string,
+    placeholder: string,
+    at: Date,
+    uselessTokenHash: string,
+  ): Promise<void> {
     await manager.query(
       `UPDATE registrations SET name = 'Erased delegate', email = $2, email_canonical = $2, organisation = NULL, job_title = NULL,
          organisation_key = NULL, agency_id = NULL, access_needs = NULL, dietary_needs = NULL, token_hash = $3, token_sealed = NULL, erased_at = $4, updated_at = now()

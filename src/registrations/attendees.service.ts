@@ -13,11 +13,7 @@ import {
   toAttendeeResponse,
 } from './dto/registration.response.js';
 import { ATTENDEE_CSV_COLUMNS, spreadsheetSafe } from './attendee-csv.js';
-import {
-  type AttendeeFilter,
-  type AttendeeRow,
-  AttendeesRepository,
-} from './attendees.repository.js';
+import { type AttendeeFilter, type AttendeeRow, AttendeesRepository } from './attendees.repository.js';
 import { DelegatesRepository } from './delegates.repository.js';
 import { RegistrationErasedHooks } from './registration-erased.hooks.js';
 import { registrationsError, RegistrationsError } from './registrations.errors.js';

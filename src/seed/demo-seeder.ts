@@ -532,4 +532,3 @@ const WELCOME_KINDS = [
   NotificationKind.RegistrationCancelled,
   NotificationKind.WorkshopPromoted,
 ];
-

@@ -295,6 +295,12 @@ export const EXPECTED: Record<string, Row> = {
   'POST /staff/agencies/unmatched': NO_CSRF_TOKEN,
   'GET /staff/agencies/:agencyId/edit': ORGANISER_PAGE,
   'POST /staff/agencies/:agencyId/edit': NO_CSRF_TOKEN,
+  // Results (feedback-results.e2e-spec.ts): organisers; a speaker by their secret link (404 without a real one).
+  'GET /staff/events/:eventId/feedback/results': ORGANISER_PAGE,
+  'GET /staff/events/:eventId/feedback/results.csv': ORGANISER_PAGE,
+  'GET /staff/events/:eventId/feedback/results.xlsx': ORGANISER_PAGE,
+  'POST /staff/events/:eventId/feedback/results/speakers/:speakerId/link': NO_CSRF_TOKEN,
+  'GET /feedback-results/:token': row(404, 404, 404, 404, 404, 404, 404),
 };
 
 /** Routes that change or remove the seeded world, run last in this order. */

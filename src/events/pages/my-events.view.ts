@@ -22,6 +22,7 @@ export const consoleTools = (eventId: string, m: Messages): MyEventRow['tools'] 
   attendanceTool(eventId, m),
   { href: `/staff/events/${eventId}/reminders`, label: m.staff.myEvents.tools.reminders },
   canvasesTool(eventId, m),
+  { href: `/staff/events/${eventId}/feedback`, label: m.staff.myEvents.tools.feedback },
   { href: `/staff/events/${eventId}/mail`, label: m.staff.myEvents.tools.mail },
   { href: `/staff/events/${eventId}/awards`, label: m.staff.myEvents.tools.awards },
 ];

@@ -9,11 +9,19 @@ import { AttendancePagesController } from './attendance-pages.controller.js';
 import { CpdSection } from './cpd-section.js';
 import { FeedbackPagesController } from './feedback-pages.controller.js';
 import { FeedbackSettingsController } from './feedback-settings.controller.js';
+import { ResultsPagesController, SpeakerResultsController } from './results-pages.controller.js';
 
 /** The team's attendance and feedback pages, a delegate's self check-in and feedback, and the CPD part of their personal page. */
 @Module({
   imports: [EvidenceModule, RegistrationsModule, RegistrationPagesModule, DelegateAccessModule, EventsModule],
-  controllers: [AttendancePagesController, AttendPagesController, FeedbackPagesController, FeedbackSettingsController],
+  controllers: [
+    AttendancePagesController,
+    AttendPagesController,
+    FeedbackPagesController,
+    FeedbackSettingsController,
+    ResultsPagesController,
+    SpeakerResultsController,
+  ],
   providers: [CpdSection],
 })
 export class EvidencePagesModule {}

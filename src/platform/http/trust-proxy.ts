@@ -5,7 +5,9 @@ import { isIP } from 'node:net';
 export type TrustedProxies = false | number | string[];
 
 /** Fastify's trustProxy option for it. A hop count is a function: Fastify refuses a bare number (it cannot check the peer). */
-export function trustProxyOption(trusted: TrustedProxies): false | string[] | ((address: string, hop: number) => boolean) {
+export function trustProxyOption(
+  trusted: TrustedProxies,
+): false | string[] | ((address: string, hop: number) => boolean) {
   if (typeof trusted !== 'number') return trusted;
   return (_address, hop) => hop < trusted;
 }

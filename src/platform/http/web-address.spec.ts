@@ -8,7 +8,13 @@ describe('web addresses', () => {
   });
 
   it('refuses other schemes, credentials and what does not parse', () => {
-    for (const value of ['javascript:alert(1)', 'data:image/png;base64,AA', 'https://u:p@example.org/x', 'not a url', 42]) {
+    for (const value of [
+      'javascript:alert(1)',
+      'data:image/png;base64,AA',
+      'https://u:p@example.org/x',
+      'not a url',
+      42,
+    ]) {
       expect({ value, ok: isWebAddress(toWebAddress(value)) }).toEqual({ value, ok: false });
     }
   });

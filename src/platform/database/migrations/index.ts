@@ -16,6 +16,7 @@ import { CanvasTemplatesPerEvent1766000700000 } from './1766000700000-canvas-tem
 import { CanvasFacilitation1767000200000 } from './1767000200000-canvas-facilitation.js';
 import { SessionCpd1767000400000 } from './1767000400000-session-cpd.js';
 import { Feedback1767000400100 } from './1767000400100-feedback.js';
+import { SpeakerResultLinks1767000400200 } from './1767000400200-speaker-result-links.js';
 import { Agencies1767000500000 } from './1767000500000-agencies.js';
 
 /** Every migration in order; a new one is added here as well as in its file. */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   CanvasFacilitation1767000200000,
   SessionCpd1767000400000,
   Feedback1767000400100,
+  SpeakerResultLinks1767000400200,
   Agencies1767000500000,
 ];
