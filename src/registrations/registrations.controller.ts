@@ -147,10 +147,10 @@ export class EventRegistrationsController {
     return this.attendees.get(eventId, registrationId);
   }
 
-  /** Idempotent: the first check-in's time and organiser are kept. */
+  /** Idempotent: the first check-in's time and who made it are kept. The door's staff: facilitators too. */
   @Post(':registrationId/check-in')
   @HttpCode(200)
-  @EventRole('organiser')
+  @EventRole('facilitator')
   @ApiOkResponse({ type: CheckInResponse })
   @ApiOperation({ summary: 'Check a delegate in at the door by registration id.' })
   async checkIn(

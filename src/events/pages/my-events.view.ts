@@ -10,7 +10,7 @@ export interface MyEventRow {
   status: string;
   statusKey: string;
   role: string;
-  /** The console's pages for this event (a facilitator has only attendance). */
+  /** The console's pages for this event (a facilitator has door check-in, attendance and canvases). */
   tools: Array<{ href: string; label: string }>;
 }
 
@@ -18,7 +18,7 @@ export interface MyEventRow {
 export const consoleTools = (eventId: string, m: Messages): MyEventRow['tools'] => [
   { href: `/staff/events/${eventId}/agenda`, label: m.staff.myEvents.tools.agenda },
   { href: `/staff/events/${eventId}/delegates`, label: m.staff.myEvents.tools.delegates },
-  { href: `/staff/events/${eventId}/check-in`, label: m.staff.myEvents.tools.checkIn },
+  checkInTool(eventId, m),
   attendanceTool(eventId, m),
   { href: `/staff/events/${eventId}/reminders`, label: m.staff.myEvents.tools.reminders },
   canvasesTool(eventId, m),
@@ -26,6 +26,12 @@ export const consoleTools = (eventId: string, m: Messages): MyEventRow['tools'] 
   { href: `/staff/events/${eventId}/mail`, label: m.staff.myEvents.tools.mail },
   { href: `/staff/events/${eventId}/awards`, label: m.staff.myEvents.tools.awards },
 ];
+
+/** Door check-in (registrations' page): facilitators staff the desks too. */
+const checkInTool = (eventId: string, m: Messages) => ({
+  href: `/staff/events/${eventId}/check-in`,
+  label: m.staff.myEvents.tools.checkIn,
+});
 
 /** Attendance per session (evidence's page): facilitators mark their sessions' attendance too. */
 const attendanceTool = (eventId: string, m: Messages) => ({
@@ -51,7 +57,9 @@ export function myEventsView(items: Array<{ event: Event; role: string }>, m: Me
       statusKey: event.status,
       role: words.roles[role] ?? role,
       tools:
-        role === 'facilitator' ? [attendanceTool(event.id, m), canvasesTool(event.id, m)] : consoleTools(event.id, m),
+        role === 'facilitator'
+          ? [checkInTool(event.id, m), attendanceTool(event.id, m), canvasesTool(event.id, m)]
+          : consoleTools(event.id, m),
     })),
   };
 }

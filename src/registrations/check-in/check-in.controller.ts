@@ -12,10 +12,14 @@ import {
 } from './dto/check-in.response.js';
 import { CheckInService } from './check-in.service.js';
 
-/** The registration desk: the event's door, or a session's with `sessionId`. */
+/**
+ * The registration desk: the event's door, or a session's with `sessionId`. Facilitators of
+ * the event staff the desks too; a door shows names and organisations only, never contact
+ * details or needs (those stay on the organisers' delegate pages).
+ */
 @ApiTags('check-in')
 @Controller('api/events/:eventId/check-in')
-@EventRole('organiser')
+@EventRole('facilitator')
 export class CheckInController {
   constructor(private readonly checkIns: CheckInService) {}
 

@@ -63,7 +63,7 @@ export class CheckInPagesController {
   }
 
   @Get('events/:eventId/check-in')
-  @EventRole('organiser')
+  @EventRole('facilitator')
   async page(
     @Param('eventId') eventId: string,
     @Query() query: unknown,
@@ -76,7 +76,7 @@ export class CheckInPagesController {
 
   /** One tap: a repeat of the same tap (its key seen before) changes nothing and shows the delegate as they are. */
   @Post('events/:eventId/check-in')
-  @EventRole('organiser')
+  @EventRole('facilitator')
   async checkIn(
     @Param('eventId') eventId: string,
     @Body() body: unknown,
@@ -107,7 +107,7 @@ export class CheckInPagesController {
   }
 
   @Post('events/:eventId/check-in/undo')
-  @EventRole('organiser')
+  @EventRole('facilitator')
   async undo(
     @Param('eventId') eventId: string,
     @Body() body: unknown,
