@@ -129,6 +129,19 @@ export class AgenciesRepository {
     );
   }
 
+  /** A new agency named as an unmatched text was typed, and the registrations that typed it linked. */
+  async addFromText(name: string): Promise<'added' | 'taken'> {
+    const key = organisationKey(name);
+    return this.transaction(async (manager) => {
+      await this.lockList(manager);
+      const owner: unknown[] = await manager.query(`SELECT 1 FROM agencies WHERE ${MATCHES_KEY}`, [key]);
+      if (owner.length > 0) return 'taken';
+      await manager.query(`INSERT INTO agencies (name, name_key) VALUES ($1, $2)`, [name, key]);
+      await this.linkRegistrations(manager);
+      return 'added';
+    });
+  }
+
   /** Makes an unmatched text an alias of an agency, and links the registrations that typed it. */
   async addAlias(agencyId: string, alias: string): Promise<'added' | 'not_found' | 'taken'> {
     const key = organisationKey(alias);

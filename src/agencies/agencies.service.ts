@@ -75,6 +75,14 @@ export class AgenciesService {
     if (result === 'taken') throw agenciesError(AgenciesError.NameTaken, 'Another agency already goes by this name.');
   }
 
+  /** An organiser adds an unmatched text as an agency of its own. */
+  async addFromText(text: string): Promise<void> {
+    if (!organisationKey(text)) throw agenciesError(AgenciesError.ImportRefused, 'The organisation text is empty.');
+    if ((await this.agencies.addFromText(text.trim())) === 'taken') {
+      throw agenciesError(AgenciesError.NameTaken, 'Another agency already goes by this name.');
+    }
+  }
+
   /**
    * A registration's agency: the one chosen (which must be active), else the one the typed
    * organisation names by name or alias, else none (the text is kept for an organiser to map).

@@ -99,6 +99,27 @@ describe('member agencies', () => {
       'Every organisation typed at registration',
     );
 
+    // An organisation that is an agency of its own; once it is one, adding it again is refused.
+    const newcomer = await insertRegistration(t.db, event.id, { organisation: 'Brand New Collective' });
+    expect((await organiser.post('/staff/agencies/unmatched', { organisation: 'Brand New Collective' })).status).toBe(
+      400,
+    );
+    const added = await organiser.post('/staff/agencies/unmatched', {
+      organisation: 'Brand New Collective',
+      add: 'new',
+    });
+    expect(added.status).toBe(303);
+    const [collective] = await t.db.query<Array<{ id: string }>>(
+      `SELECT id FROM agencies WHERE name = 'Brand New Collective'`,
+    );
+    expect((await agencyOf(newcomer.registration.id)).agency_id).toBe(collective.id);
+    const twice = await organiser.post('/staff/agencies/unmatched', {
+      organisation: 'brand new collective',
+      add: 'new',
+    });
+    expect(twice.status).toBe(409);
+    await t.db.query(`DELETE FROM agencies WHERE id = $1`, [collective.id]);
+
     // Applying the same file again changes nothing.
     const again = await organiser.post('/staff/agencies/import', { csv: CSV, action: 'check' });
     expect(again.text).toContain('0 new agencies');

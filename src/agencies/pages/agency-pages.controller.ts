@@ -104,9 +104,11 @@ export class AgencyPagesController {
   @HttpCode(200)
   @NetworkOrganiser()
   async map(@CurrentUser() user: AuthUser, @Body() body: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const input = await pageFields(MapOrganisationDto, formValues(body, ['organisation', 'agencyId']));
+    const input = await pageFields(MapOrganisationDto, formValues(body, ['organisation', 'agencyId', 'add']));
     try {
-      await this.agencies.mapText(input.agencyId, input.organisation);
+      if (input.add === 'new') await this.agencies.addFromText(input.organisation);
+      else if (input.agencyId) await this.agencies.mapText(input.agencyId, input.organisation);
+      else return this.unmatched(reply, user, this.renderer.messages.agencies.fields.agencyId.default, 400);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return this.unmatched(reply, user, error.message, statusForKind(error.kind));

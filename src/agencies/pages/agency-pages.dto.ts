@@ -51,6 +51,13 @@ export class MapOrganisationDto {
   @MaxLength(200)
   organisation!: string;
 
+  /** The agency it means; absent with `add`. */
+  @IsOptional()
   @IsUUID()
-  agencyId!: string;
+  agencyId?: string;
+
+  /** "new": add the text as an agency of its own. */
+  @IsOptional()
+  @IsIn(['new'])
+  add?: 'new';
 }

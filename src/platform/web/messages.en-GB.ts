@@ -50,7 +50,7 @@ export const enGB = {
     nominationSent: 'Thank you: your nomination has been sent.',
     agenciesImported: 'The agencies are imported.',
     agencyUpdated: 'The agency is saved.',
-    organisationMapped: 'The organisation is now an alias of the agency, and its registrations are linked.',
+    organisationMapped: 'The organisation is now an agency or an alias of one, and its registrations are linked.',
     voted: 'Your vote has been counted.',
     linkSent: 'If that address is registered, its personal link is on its way.',
     signedIn: 'You are signed in.',
@@ -1125,6 +1125,7 @@ export const enGB = {
     registrations: 'Registrations',
     mapTo: 'Agency it means',
     map: 'Map',
+    addNew: 'Add as a new agency',
     chooseAgency: 'Choose an agency',
     fields: {
       name: { default: 'Enter the agency’s name: up to 200 characters.' },
