@@ -345,7 +345,8 @@ export class CanvasConsoleController {
       {
         title: m.canvasConsole.presenterTitle(canvas.title),
         wide: true,
-        scripts: ['/canvases/assets/canvas.js'],
+        // A closed canvas has no public stream: the screen shows the closed banner and stays still.
+        scripts: canvas.status === 'open' ? ['/canvases/assets/canvas.js'] : [],
         bodyData: {
           'canvas-id': canvas.id,
           code: canvas.joinCode,

@@ -12,20 +12,19 @@
   }
 
   var refreshing = null;
-  var again = false;
-  /** Reads the wall again and replaces the live part, keeping focus on the same control where it can. */
-  function refresh() {
+  var pending = false;
+  var pendingForced = false;
+  /**
+   * Reads the wall again and replaces the live part, keeping open menus and focus where it can.
+   * `force`: after one's own change, even while focus is in one of the board's forms.
+   */
+  function refresh(force) {
     if (refreshing) {
-      again = true;
+      pending = true;
+      pendingForced = pendingForced || !!force;
       return refreshing;
     }
-    var active = document.activeElement;
-    var activeId = active && active.id;
-    var openDetails = [];
-    document.querySelectorAll('#live-region details[open]').forEach(function (node) {
-      var note = node.closest('[data-note-id]');
-      openDetails.push((note ? note.getAttribute('data-note-id') : '') + '|' + node.className);
-    });
+    if (!force && waitForLeave()) return Promise.resolve();
     refreshing = fetch(window.location.pathname, { credentials: 'same-origin', headers: { accept: 'text/html' } })
       .then(function (response) {
         return response.text();
@@ -34,6 +33,17 @@
         var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('live-region');
         var current = region();
         if (!fresh || !current) return;
+        // What is open and focused now, not when the read began: the person may have moved on since.
+        var active = document.activeElement;
+        if (!force && waitForLeave()) return;
+        var activeId = active && active.id;
+        var activeNote = active && !active.id && active.closest && active.closest('[data-note-id]');
+        var activeNoteId = activeNote ? activeNote.getAttribute('data-note-id') : '';
+        var openDetails = [];
+        document.querySelectorAll('#live-region details[open]').forEach(function (node) {
+          var note = node.closest('[data-note-id]');
+          openDetails.push((note ? note.getAttribute('data-note-id') : '') + '|' + node.className);
+        });
         current.replaceWith(fresh);
         openDetails.forEach(function (key) {
           var parts = key.split('|');
@@ -43,22 +53,48 @@
           );
           if (node) node.open = true;
         });
-        if (activeId) {
-          var focused = document.getElementById(activeId);
-          if (focused) focused.focus();
-        }
+        var focused = activeId
+          ? document.getElementById(activeId)
+          : activeNoteId && document.querySelector('[data-note-id="' + CSS.escape(activeNoteId) + '"] summary');
+        if (focused) focused.focus();
         wire();
         startTimer();
       })
       .catch(function () {})
       .then(function () {
         refreshing = null;
-        if (again) {
-          again = false;
-          refresh();
+        if (pending) {
+          var forced = pendingForced;
+          pending = false;
+          pendingForced = false;
+          refresh(forced);
         }
       });
     return refreshing;
+  }
+
+  /**
+   * Someone working in one of the board's forms keeps their choice and their place: the board is
+   * read again once focus leaves that form (true: waiting for that).
+   */
+  function waitForLeave() {
+    var active = document.activeElement;
+    var current = region();
+    var form = active && current && current.contains(active) ? active.closest('form') : null;
+    if (!form) return false;
+    if (!form.hasAttribute('data-waiting')) {
+      form.setAttribute('data-waiting', '');
+      var onLeave = function () {
+        setTimeout(function () {
+          if (form.contains(document.activeElement)) return;
+          form.removeEventListener('focusout', onLeave);
+          form.removeAttribute('data-waiting');
+          refresh();
+        }, 0);
+      };
+      form.addEventListener('focusout', onLeave);
+    }
+    return true;
   }
 
   /** Posts one of the page's forms as the browser would, then shows the result in place. */
@@ -81,7 +117,7 @@
           window.alert(notice ? notice.textContent : response.statusText);
         });
       }
-      return refresh();
+      return refresh(true);
     });
   }
 
@@ -165,7 +201,7 @@
     ];
     types.forEach(function (type) {
       source.addEventListener(type, function () {
-        refresh();
+        refresh(false);
       });
     });
   }
