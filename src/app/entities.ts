@@ -23,6 +23,7 @@ import { AgendaSession } from '../agenda/agenda-session.entity.js';
 import { Speaker } from '../agenda/speaker.entity.js';
 import { User } from '../identity/users/user.entity.js';
 import { SessionCpd } from '../evidence/session-cpd.entity.js';
+import { CpdCertificate } from '../evidence/cpd-certificate.entity.js';
 import { Agency } from '../agencies/agency.entity.js';
 import {
   FeedbackAnswer,
@@ -65,6 +66,7 @@ export const ENTITIES = [
   FeedbackReceipt,
   FeedbackAnswer,
   SpeakerResultLink,
+  CpdCertificate,
   // agencies
   Agency,
 ];

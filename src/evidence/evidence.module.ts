@@ -7,12 +7,15 @@ import { SealedPersonalLinks } from '../registrations/sealed-personal-links.js';
 import { FeedbackReminderComposer } from './feedback-reminder.composer.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import { FeedbackService } from './feedback.service.js';
+import { RegistrationHooksModule } from '../registrations/registration-erased.hooks.js';
+import { CertificatesRepository } from './certificates.repository.js';
+import { CertificatesService } from './certificates.service.js';
 import { FeedbackResultsRepository } from './feedback-results.repository.js';
 import { FeedbackResultsService } from './feedback-results.service.js';
 
 /** Evidence of learning: attendance per session and its CPD hours, and feedback. */
 @Module({
-  imports: [RegistrationsModule, RemindersModule],
+  imports: [RegistrationsModule, RemindersModule, RegistrationHooksModule],
   providers: [
     AttendanceRepository,
     AttendanceService,
@@ -22,7 +25,9 @@ import { FeedbackResultsService } from './feedback-results.service.js';
     SealedPersonalLinks,
     FeedbackResultsRepository,
     FeedbackResultsService,
+    CertificatesRepository,
+    CertificatesService,
   ],
-  exports: [AttendanceService, FeedbackService, FeedbackResultsService, FeedbackResultsRepository],
+  exports: [CertificatesService, AttendanceService, FeedbackService, FeedbackResultsService, FeedbackResultsRepository],
 })
 export class EvidenceModule {}

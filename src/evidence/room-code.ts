@@ -4,12 +4,15 @@ import { randomInt } from 'node:crypto';
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const LENGTH = 6;
 
-/** A new room code: six characters, about a billion possibilities, said aloud or typed on a phone. */
-export function newRoomCode(): string {
+/** A new code of this many characters from the alphabet above. */
+export function newCode(length: number): string {
   let code = '';
-  for (let i = 0; i < LENGTH; i += 1) code += ALPHABET[randomInt(ALPHABET.length)];
+  for (let i = 0; i < length; i += 1) code += ALPHABET[randomInt(ALPHABET.length)];
   return code;
 }
+
+/** A new room code: six characters, about a billion possibilities, said aloud or typed on a phone. */
+export const newRoomCode = (): string => newCode(LENGTH);
 
 /** The code as typed (spaces, dashes and case do not matter); undefined if it cannot be one. */
 export function normaliseRoomCode(input: string): string | undefined {

@@ -301,6 +301,9 @@ export const EXPECTED: Record<string, Row> = {
   'GET /staff/events/:eventId/feedback/results.xlsx': ORGANISER_PAGE,
   'POST /staff/events/:eventId/feedback/results/speakers/:speakerId/link': NO_CSRF_TOKEN,
   'GET /feedback-results/:token': row(404, 404, 404, 404, 404, 404, 404),
+  // CPD certificates (certificates.e2e-spec.ts): a delegate's own by their link; anyone checks a code (404 if unknown).
+  'GET /r/:token/certificate.pdf': PUBLIC,
+  'GET /certificates/:code': row(404, 404, 404, 404, 404, 404, 404),
 };
 
 /** Routes that change or remove the seeded world, run last in this order. */
@@ -330,6 +333,8 @@ ORDER.push(
 
 /** Path parameters a route takes from elsewhere than the shared world (so it uses up a spare). */
 export const PARAMS: Record<string, (w: World) => Record<string, string>> = {
+  // No certificate has this (well-formed) code: the public check answers 404 to everyone.
+  'GET /certificates/:code': () => ({ code: 'ABCDEFGHJKLM' }),
   'POST /api/events/:eventId/registrations/:registrationId/erase': (w) => ({ registrationId: w.spare[0].id }),
   'POST /r/:token/cancel': (w) => ({ token: w.spare[1].token }),
   // Y's organiser: nobody in the matrix calls as them.

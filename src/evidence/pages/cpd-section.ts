@@ -33,6 +33,7 @@ export class CpdSection implements OnModuleInit {
         })),
         total: m.evidence.cpdTotal(m.evidence.hours(record.totalMinutes)),
         attendHref: `${base}/attend`,
+        certificateHref: `${base}/certificate.pdf`,
         feedbackHref: forms.some((form) => form.state === 'open') ? `${base}/feedback` : undefined,
       });
     });

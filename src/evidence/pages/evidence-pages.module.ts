@@ -7,6 +7,7 @@ import { EvidenceModule } from '../evidence.module.js';
 import { AttendPagesController } from './attend-pages.controller.js';
 import { AttendancePagesController } from './attendance-pages.controller.js';
 import { CpdSection } from './cpd-section.js';
+import { CertificatePagesController } from './certificate-pages.controller.js';
 import { FeedbackPagesController } from './feedback-pages.controller.js';
 import { FeedbackSettingsController } from './feedback-settings.controller.js';
 import { ResultsPagesController, SpeakerResultsController } from './results-pages.controller.js';
@@ -21,6 +22,7 @@ import { ResultsPagesController, SpeakerResultsController } from './results-page
     FeedbackSettingsController,
     ResultsPagesController,
     SpeakerResultsController,
+    CertificatePagesController,
   ],
   providers: [CpdSection],
 })

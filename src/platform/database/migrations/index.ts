@@ -17,6 +17,7 @@ import { CanvasFacilitation1767000200000 } from './1767000200000-canvas-facilita
 import { SessionCpd1767000400000 } from './1767000400000-session-cpd.js';
 import { Feedback1767000400100 } from './1767000400100-feedback.js';
 import { SpeakerResultLinks1767000400200 } from './1767000400200-speaker-result-links.js';
+import { CpdCertificates1767000400300 } from './1767000400300-cpd-certificates.js';
 import { Agencies1767000500000 } from './1767000500000-agencies.js';
 
 /** Every migration in order; a new one is added here as well as in its file. */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   SessionCpd1767000400000,
   Feedback1767000400100,
   SpeakerResultLinks1767000400200,
+  CpdCertificates1767000400300,
   Agencies1767000500000,
 ];
