@@ -1,7 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { bearerToken } from '../identity/bearer.js';
 import { DelegateResolver } from '../registrations/access/delegate-resolver.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { KeyRing } from '../platform/crypto/key-ring.js';
@@ -10,8 +8,9 @@ import { RateCounter, RetryLaterException } from '../platform/http/rate-counter.
 import type { Registration } from '../registrations/registration.entity.js';
 import { CanvasError, canvasError } from './canvas.errors.js';
 import type { Canvas } from './canvas.entity.js';
+import { PARTICIPANT_COOKIE, type ParticipantRequest } from './participant-request.js';
 
-export const PARTICIPANT_COOKIE = 'plenary_participant';
+
 const COOKIE_MAX_AGE_S = 60 * 60 * 24 * 30;
 const HOUR = 3_600_000;
 
@@ -54,19 +53,9 @@ export class CanvasParticipants implements OnModuleInit {
     this.verifiers.register(ActorKind.participant, (cookie) => this.verify(cookie));
   }
 
-  /**
-   * Resolves the participant for this use; undefined only for `peek` and `join` without one.
-   * `delegateToken` is a personal-link token that came another way than the Authorization
-   * header (the canvas page opened from the personal page carries it in its path).
-   */
-  async resolve(
-    canvas: Canvas,
-    request: FastifyRequest,
-    reply: FastifyReply | undefined,
-    use: ParticipantUse,
-    delegateToken?: string,
-  ): Promise<Participant | undefined> {
-    const token = delegateToken ?? bearerToken(request);
+  /** Resolves the participant for this use; undefined only for `peek` and `join` without one. */
+  async resolve(canvas: Canvas, who: ParticipantRequest, use: ParticipantUse): Promise<Participant | undefined> {
+    const token = who.delegateToken;
     if (token) {
       const delegate = await this.delegates.resolve(token);
       if (!delegate || delegate.eventId !== canvas.eventId || delegate.status === 'cancelled') {
@@ -84,14 +73,13 @@ export class CanvasParticipants implements OnModuleInit {
         'This canvas is for registered delegates: open it from the personal link in your confirmation email.',
       );
     }
-    const cookie = (request.cookies as Record<string, string | undefined> | undefined)?.[PARTICIPANT_COOKIE];
-    const id = cookie ? this.verify(cookie) : undefined;
+    const id = who.cookie ? this.verify(who.cookie) : undefined;
     if (id) return { key: `c:${id}` };
-    if (use === 'dot') return { key: `a:${this.addressKey(request.ip)}` };
-    if (use === 'peek' || !reply) return undefined;
+    if (use === 'dot') return { key: `a:${this.addressKey(who.address)}` };
+    if (use === 'peek' || !who.giveCookie) return undefined;
     const waitMs = await this.counter.hit(
       'participant-new',
-      [{ key: `ip:${request.ip}`, limit: this.config.participantCookiesPerAddress }],
+      [{ key: `ip:${who.address}`, limit: this.config.participantCookiesPerAddress }],
       HOUR,
     );
     if (waitMs > 0) {
@@ -99,7 +87,8 @@ export class CanvasParticipants implements OnModuleInit {
       throw new RetryLaterException(waitMs);
     }
     const fresh = randomBytes(16).toString('base64url');
-    void reply.setCookie(PARTICIPANT_COOKIE, `${fresh}.${this.sign(fresh)}`, {
+    who.giveCookie({
+      value: `${fresh}.${this.sign(fresh)}`,
       path: '/',
       httpOnly: true,
       sameSite: 'lax',

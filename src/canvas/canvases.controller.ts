@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Participant, type ParticipantRequest } from './participant-request.js';
 import { ApiAnonymousAllowed, ApiFileResponse } from '../platform/http/openapi-document.js';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -252,10 +253,9 @@ export class CanvasesController {
   @ApiOperation({ summary: 'What a participant sees, by the join code shown in the room.' })
   async joinView(
     @Param('joinCode') joinCode: string,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Participant() who: ParticipantRequest,
   ): Promise<PublicCanvasResponse> {
-    return this.canvases.publicView(await this.canvases.openByJoinCode(joinCode), request, reply);
+    return this.canvases.publicView(await this.canvases.openByJoinCode(joinCode), who, 'join');
   }
 
   @Post(['canvas-join/:joinCode/notes', 'canvases/join/:joinCode/notes'])
@@ -266,10 +266,9 @@ export class CanvasesController {
   postNote(
     @Param('joinCode') joinCode: string,
     @Body() body: CreateNoteDto,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Participant() who: ParticipantRequest,
   ): Promise<NoteResponse> {
-    return this.canvases.postNote(joinCode, body, request, reply);
+    return this.canvases.postNote(joinCode, body, who);
   }
 
   @ApiCreatedResponse({ type: DotResponse })
@@ -280,10 +279,9 @@ export class CanvasesController {
   dot(
     @Param('joinCode') joinCode: string,
     @UuidParam('noteId') noteId: string,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Participant() who: ParticipantRequest,
   ): Promise<DotResponse> {
-    return this.canvases.dot(joinCode, noteId, request, reply);
+    return this.canvases.dot(joinCode, noteId, who);
   }
 
   private async staff(request: FastifyRequest): Promise<AuthUser | undefined> {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../identity/auth-user.js';
 import { EventAccessService } from '../identity/event-access.service.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import type { CanvasNote } from './canvas-note.entity.js';
+import type { ParticipantRequest } from './participant-request.js';
 import { CanvasParticipants } from './canvas-participants.js';
 import type { CanvasSection } from './canvas-section.js';
 import { builtInTemplate, BUILT_IN_TEMPLATES, MOVEMENT_BUILDING } from './canvas-templates.js';
@@ -171,19 +171,14 @@ export class CanvasesService {
   }
 
   /**
-   * What a participant sees. With `reply`, a newcomer to an anonymous canvas gets their
-   * participant cookie now, so their first note is already throttled as them, not as the venue IP.
+   * What a participant sees. To `join`, a newcomer to an anonymous canvas gets their participant
+   * cookie now, so their first note is already throttled as them, not as the venue's address.
    */
-  async publicView(
-    canvas: Canvas,
-    request: FastifyRequest,
-    reply?: FastifyReply,
-    delegateToken?: string,
-  ): Promise<PublicCanvasResponse> {
+  async publicView(canvas: Canvas, who: ParticipantRequest, use: 'join' | 'peek'): Promise<PublicCanvasResponse> {
     const rules = screenRules(canvas);
     const notes = (await this.canvases.listVisibleNotes(canvas.id)).filter((note) => !isHeld(rules, note.sectionKey));
     const participant = await this.participants
-      .resolve(canvas, request, reply, reply ? 'join' : 'peek', delegateToken)
+      .resolve(canvas, who, use)
       .catch(() => undefined);
     const dotsUsed = participant ? await this.canvases.dotsUsed(canvas.id, participant.key) : undefined;
     return {
@@ -285,16 +280,10 @@ export class CanvasesService {
 
   // ---- notes -------------------------------------------------------------------------------
 
-  async postNote(
-    joinCode: string,
-    dto: CreateNoteDto,
-    request: FastifyRequest,
-    reply: FastifyReply,
-    delegateToken?: string,
-  ): Promise<NoteResponse> {
+  async postNote(joinCode: string, dto: CreateNoteDto, who: ParticipantRequest): Promise<NoteResponse> {
     const canvas = await this.byJoinCode(joinCode);
     if (canvas.status !== 'open') throw closed();
-    const participant = (await this.participants.resolve(canvas, request, reply, 'note', delegateToken))!;
+    const participant = (await this.participants.resolve(canvas, who, 'note'))!;
     requireSection(canvas, dto.section);
     // On a canvas for registered delegates a note is signed by its delegate, never by a typed name.
     const authorName = canvas.anonymous ? dto.authorName || null : (participant.delegate?.name ?? null);
@@ -343,10 +332,10 @@ export class CanvasesService {
   }
 
   /** One dot from this participant on a note, within the canvas's per-person limit. */
-  async dot(joinCode: string, noteId: string, request: FastifyRequest, reply: FastifyReply): Promise<DotResponse> {
+  async dot(joinCode: string, noteId: string, who: ParticipantRequest): Promise<DotResponse> {
     const canvas = await this.byJoinCode(joinCode);
     if (canvas.status !== 'open') throw closed();
-    const participant = (await this.participants.resolve(canvas, request, reply, 'dot'))!;
+    const participant = (await this.participants.resolve(canvas, who, 'dot'))!;
     return this.change(
       canvas.id,
       async (manager, status) => {

@@ -1,7 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { NotificationKind } from '../outbox/notification-kind.js';
@@ -13,6 +12,7 @@ import { CreateAwardDto } from '../awards/dto/award.dto.js';
 import { CreateNominationDto, CreateNomineeDto } from '../awards/dto/nomination.dto.js';
 import { NominationsService } from '../awards/nominations.service.js';
 import { CanvasesService } from '../canvas/canvases.service.js';
+import type { ParticipantRequest } from '../canvas/participant-request.js';
 import { MOVEMENT_BUILDING } from '../canvas/canvas-templates.js';
 import { CreateCanvasDto } from '../canvas/dto/create-canvas.dto.js';
 import { CreateNoteDto } from '../canvas/dto/create-note.dto.js';
@@ -468,7 +468,6 @@ async function runCanvas(
         group: `Table ${(index % 5) + 1}`,
       }),
       asDelegate(token),
-      NO_REPLY,
     );
     noteIds.push(posted.id);
     if (note.cluster) clusters.push({ id: posted.id, cluster: note.cluster });
@@ -481,7 +480,7 @@ async function runCanvas(
   for (const token of tokens.slice(0, 24)) {
     const chosen = new Set<string>();
     while (chosen.size < 2) chosen.add(noteIds[Math.floor(random() * noteIds.length)]);
-    for (const noteId of chosen) await s.canvases.dot(canvas.joinCode, noteId, asDelegate(token), NO_REPLY);
+    for (const noteId of chosen) await s.canvases.dot(canvas.joinCode, noteId, asDelegate(token));
   }
   return { id: canvas.id, joinCode: canvas.joinCode, notes: noteIds.length };
 }
@@ -515,15 +514,8 @@ async function addSessions(
   return created;
 }
 
-/** What the canvas service reads of a request: the delegate's personal-link token. */
-const asDelegate = (token: string): FastifyRequest =>
-  ({ headers: { authorization: `Bearer ${token}` }, cookies: {} }) as unknown as FastifyRequest;
-/** A delegate with a token never gets a participant cookie, so the reply is not touched. */
-const NO_REPLY = {
-  setCookie() {
-    throw new Error('The demo posts as delegates; no participant cookie is needed');
-  },
-} as unknown as FastifyReply;
+/** A delegate posting from their phone with their personal link (no cookie is ever handed out to one). */
+const asDelegate = (token: string): ParticipantRequest => ({ delegateToken: token, address: '127.0.0.1' });
 
 const WELCOME_KINDS = [
   NotificationKind.RegistrationConfirmed,

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import { participantRequestOf, type ParticipantRequest } from '../participant-request.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { clockTime } from '../../platform/web/dates.js';
@@ -144,13 +145,19 @@ export class CanvasPagesController {
       return this.page(joinCode, 'join', request, reply, form, 400, as);
     }
     try {
-      await this.canvases.postNote(joinCode, checked.value, request, reply, as?.token);
+      await this.canvases.postNote(joinCode, checked.value, this.participant(request, reply, as));
     } catch (error) {
       if (!(error instanceof DomainError) || error.kind === 'not_found') throw error;
       const form = addError(blankForm(values), 'text', error.message);
       return this.page(joinCode, 'join', request, reply, form, statusForKind(error.kind), as);
     }
     return this.flash.redirect(reply, this.joinPath(joinCode, as), 'notePosted');
+  }
+
+  /** The participant facts of this request; a delegate's page carries their token in its path. */
+  private participant(request: FastifyRequest, reply: FastifyReply | undefined, as?: AsDelegate): ParticipantRequest {
+    const who = participantRequestOf(request, reply);
+    return as ? { ...who, delegateToken: as.token } : who;
   }
 
   private joinPath(joinCode: string, as?: AsDelegate): string {
@@ -179,7 +186,11 @@ export class CanvasPagesController {
     if (canvas.status !== 'open') {
       return this.views.send(reply, 'closed', { title: canvas.title }, { title: canvas.title, status });
     }
-    const view = await this.canvases.publicView(canvas, request, page === 'join' ? reply : undefined, as?.token);
+    const view = await this.canvases.publicView(
+      canvas,
+      this.participant(request, page === 'join' ? reply : undefined, as),
+      page === 'join' ? 'join' : 'peek',
+    );
     const joinUrl = `${this.config.appUrl.replace(/\/$/, '')}/canvases/${canvas.joinCode}`;
     return this.views.send(
       reply,

@@ -1,4 +1,5 @@
 import { BadRequestException, Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { participantRequestOf } from '../participant-request.js';
 import type { ValidationError } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
@@ -333,7 +334,7 @@ export class CanvasConsoleController {
     @Res() reply: FastifyReply,
   ) {
     const canvas = await this.canvases.inEvent(eventId, canvasId);
-    const view = await this.canvases.publicView(canvas, request);
+    const view = await this.canvases.publicView(canvas, participantRequestOf(request), 'peek');
     const joinUrl = this.joinUrl(canvas);
     // Error correction M and a quiet zone: readable from the back of a room on a projector.
     const qrSvg = await QRCode.toString(joinUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
