@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Notification } from '../outbox/notification.entity.js';
+import type { NotificationOf } from '../outbox/notification-payloads.js';
 import { NotificationComposers } from '../outbox/notification-composers.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import type { MailMessage } from '../platform/mail/mail-message.js';
@@ -30,7 +30,7 @@ export class FeedbackReminderComposer implements OnModuleInit {
     this.composers.register(NotificationKind.FeedbackReminder, (n) => this.compose(n));
   }
 
-  async compose(notification: Notification): Promise<MailMessage | undefined> {
+  async compose(notification: NotificationOf<NotificationKind.FeedbackReminder>): Promise<MailMessage | undefined> {
     if (!notification.registrationId) return undefined;
     const delegate = await this.repository.recipient(notification.registrationId);
     if (!delegate || delegate.erasedAt || delegate.status !== 'confirmed' || delegate.eventStatus === 'cancelled') {
@@ -62,5 +62,11 @@ export class FeedbackReminderComposer implements OnModuleInit {
       ...body,
       list: { id: `reminders.${delegate.eventId}`, unsubscribeUrl: optOutUrl },
     };
+  }
+}
+
+declare module '../outbox/notification-payloads.js' {
+  interface NotificationPayloads {
+    [NotificationKind.FeedbackReminder]: { eventId: string };
   }
 }

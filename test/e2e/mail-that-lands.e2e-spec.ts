@@ -1,5 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
+import { FeedbackService } from '../../src/evidence/feedback.service.js';
 import { NotificationKind } from '../../src/outbox/notification-kind.js';
 import { OutboxService } from '../../src/outbox/outbox.service.js';
 import { AppConfig } from '../../src/platform/config/app-config.js';
@@ -18,7 +19,7 @@ import { createTestApp, type TestApp } from '../setup/test-app.js';
 
 const ARTIFACTS = new URL('../../test-artifacts/mail/', import.meta.url);
 /** Kinds a delegate may stop: they carry the one-click List-Unsubscribe pair. */
-const OPTIONAL_KINDS = new Set<string>([NotificationKind.Reminder]);
+const OPTIONAL_KINDS = new Set<string>([NotificationKind.Reminder, NotificationKind.FeedbackReminder]);
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -90,6 +91,11 @@ describe('mail that lands', () => {
       async () => (await reminderCount(`status IN ('sent', 'cancelled', 'failed')`)) === (await reminderCount()),
       'the reminders to go',
     );
+
+    // The day comes: Cal is at the door and has not given feedback yet, so is reminded to.
+    await t.db.query(`UPDATE events SET starts_at = now() - interval '1 hour' WHERE id = $1`, [event.id]);
+    await t.db.query(`UPDATE registrations SET checked_in_at = now() WHERE id = $1`, [cal.id]);
+    expect(await t.app.get(FeedbackService).remindUnanswered(event.id)).toBeGreaterThan(0);
 
     // Ann leaves: Ben is promoted.
     await t.http.delete('/api/registrations/me').set(ann.auth).expect(204);

@@ -218,5 +218,6 @@ describe('demo data', () => {
       .post('/api/auth/login')
       .send({ email: DEMO_ACCOUNTS.organiser.email, password: DEMO_ACCOUNTS.organiser.password })
       .expect(200);
-  });
+    // Two runs of the command, each building the app first: minutes on a busy two-core machine.
+  }, 240_000);
 });
