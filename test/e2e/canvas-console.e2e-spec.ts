@@ -144,7 +144,7 @@ describe('canvas console and facilitator wall (pages and API)', () => {
     const canvas = await newCanvas(t, eventId, facilitator);
     await browser.get(wallOf(canvas.id));
     expect((await browser.post(`${wallOf(canvas.id)}/close`, {})).status).toBe(303);
-    const phonePage = await t.http.get(`/canvases/${canvas.joinCode}`).expect(200);
+    const phonePage = await t.http.get(`/canvases/${canvas.joinCode}`).expect(404);
     expect(phonePage.text).toContain('the facilitator has stopped taking notes');
     expect(phonePage.text).not.toContain('id="note-form"');
     await newParticipant(t)

@@ -182,9 +182,16 @@ export class CanvasPagesController {
       if (!(error instanceof DomainError) || error.kind !== 'not_found') throw error;
       return this.views.send(reply, 'notfound', {}, { title: m.canvas.notFoundTitle, status: 404 });
     }
-    // Closed: the phone says so plainly (its notes are the facilitators' now, so none are shown).
+    // Closed: the phone says so plainly, and the code no longer reads anything of the canvas (not
+    // its notes, not its title): to anyone holding only the code it is gone, as the API answers
+    // (a note sent as it closed keeps the API's 423).
     if (canvas.status !== 'open') {
-      return this.views.send(reply, 'closed', { title: canvas.title }, { title: canvas.title, status });
+      return this.views.send(
+        reply,
+        'closed',
+        { title: m.canvas.closedTitle },
+        { title: m.canvas.closedTitle, status: status ?? 404 },
+      );
     }
     const view = await this.canvases.publicView(
       canvas,

@@ -53,9 +53,11 @@
           );
           if (node) node.open = true;
         });
-        var focused = activeId
-          ? document.getElementById(activeId)
-          : activeNoteId && document.querySelector('[data-note-id="' + CSS.escape(activeNoteId) + '"] summary');
+        var focused = /** @type {HTMLElement | null} */ (
+          activeId
+            ? document.getElementById(activeId)
+            : activeNoteId && document.querySelector('[data-note-id="' + CSS.escape(activeNoteId) + '"] summary')
+        );
         if (focused) focused.focus();
         wire();
         startTimer();

@@ -165,6 +165,7 @@ export const enGB = {
   canvas: {
     code: (code: string) => `Code ${code}`,
     oneIdea: 'one idea per note',
+    closedTitle: 'Canvas closed',
     closed: 'This canvas is closed: the facilitator has stopped taking notes.',
     wallClosed: 'This canvas is closed.',
     closedNext: 'Thank you for your notes. The facilitator will share what came out of them.',
