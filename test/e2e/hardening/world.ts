@@ -237,6 +237,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     userId: facilitator.id,
     // A static asset of the pages (GET /assets/:name).
     name: 'site.css',
+    // A certificate code in the issued alphabet that no certificate carries (GET /certificates/:code).
+    code: 'ABCDEFGHJKLM',
   };
   return world;
 }
