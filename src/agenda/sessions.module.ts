@@ -14,10 +14,12 @@ import { SpeakersRepository } from './speakers.repository.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
+import { AuthModule } from '../identity/auth.module.js';
+import { NotificationsModule } from '../outbox/notifications.module.js';
 
 /** The agenda: sessions and their rules, the change list and its emails, and the public reads. */
 @Module({
-  imports: [EventsModule],
+  imports: [AuthModule, NotificationsModule, EventsModule],
   controllers: [SessionsController, AgendaController],
   providers: [
     SessionsService,

@@ -3,9 +3,10 @@ import { EventsModule } from '../events/events.module.js';
 import { SessionsModule } from './sessions.module.js';
 import { SpeakersController } from './speakers.controller.js';
 import { SpeakersService } from './speakers.service.js';
+import { AuthModule } from '../identity/auth.module.js';
 
 @Module({
-  imports: [EventsModule, SessionsModule],
+  imports: [AuthModule, EventsModule, SessionsModule],
   controllers: [SpeakersController],
   providers: [SpeakersService],
   exports: [SpeakersService],

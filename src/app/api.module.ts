@@ -8,6 +8,7 @@ import { CanvasModule } from '../canvas/canvas.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { EvidenceModule } from '../evidence/evidence.module.js';
 import { EvidencePagesModule } from '../evidence/pages/evidence-pages.module.js';
+import { AuthModule } from '../identity/auth.module.js';
 import { HealthModule } from '../platform/health/health.module.js';
 import { FaviconModule } from '../platform/web/favicon.controller.js';
 import { PagesModule } from '../agenda/pages/pages.module.js';
@@ -29,6 +30,7 @@ import { ReminderRulesPagesModule } from '../reminders/pages/reminder-rules-page
   imports: [
     HealthModule,
     FaviconModule,
+    AuthModule,
     AgenciesModule,
     AgencyPagesModule,
     EventsModule,

@@ -3,7 +3,6 @@ import { DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiModule } from './api.module.js';
-import { AuthModule } from '../identity/auth.module.js';
 import { Clock } from '../platform/clock/clock.js';
 import { AllExceptionsFilter } from '../platform/http/all-exceptions.filter.js';
 import { HttpLimitsModule } from '../platform/http/http-limits.module.js';
@@ -14,7 +13,6 @@ import { dataSourceOptions } from '../platform/database/data-source-options.js';
 import { ExportPool } from '../platform/database/export-pool.js';
 import { ENTITIES } from './entities.js';
 import { MailModule } from '../platform/mail/mail.module.js';
-import { NotificationsModule } from '../outbox/notifications.module.js';
 import { RedisModule } from '../platform/redis/redis.module.js';
 import { WebModule } from '../platform/web/web.module.js';
 import { WorkerModule } from './worker.module.js';
@@ -51,8 +49,6 @@ export class AppModule {
         HttpLimitsModule,
         ClockModule,
         MailModule,
-        NotificationsModule,
-        AuthModule,
         WebModule,
         ...roleModules,
       ],

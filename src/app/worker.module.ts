@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { AwardClosePoller } from '../awards/award-close.poller.js';
 import { AwardsModule } from '../awards/awards.module.js';
 import { MailProcessor } from '../outbox/mail.processor.js';
+import { NotificationsModule } from '../outbox/notifications.module.js';
 import { OutboxDispatcher } from '../outbox/outbox.dispatcher.js';
 import { ReminderSyncPoller } from '../reminders/reminder-sync.poller.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 
 /** The queue side: processors and the outbox dispatcher. Only processes with the worker role load it. */
 @Module({
-  imports: [AwardsModule, RemindersModule],
+  imports: [NotificationsModule, AwardsModule, RemindersModule],
   providers: [OutboxDispatcher, MailProcessor, ReminderSyncPoller, AwardClosePoller],
 })
 export class WorkerModule {}

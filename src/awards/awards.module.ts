@@ -16,10 +16,11 @@ import { NominationsRepository } from './nominations.repository.js';
 import { NominationsService } from './nominations.service.js';
 import { NomineesRepository } from './nominees.repository.js';
 import { ResultsService } from './results.service.js';
+import { AuthModule } from '../identity/auth.module.js';
 
 /** Awards: nominations, the shortlist, secret ballots and results. */
 @Module({
-  imports: [AgenciesModule, DelegateAccessModule, RegistrationHooksModule, EventsModule],
+  imports: [AuthModule, AgenciesModule, DelegateAccessModule, RegistrationHooksModule, EventsModule],
   controllers: [AwardsController],
   providers: [
     AwardAccessService,

@@ -16,10 +16,11 @@ import { CanvasStreams } from './canvas-streams.js';
 import { CanvasesController } from './canvases.controller.js';
 import { CanvasesRepository } from './canvases.repository.js';
 import { CanvasesService } from './canvases.service.js';
+import { AuthModule } from '../identity/auth.module.js';
 
 /** Workshop canvases: notes from phones, a live wall, moderation, dot-voting and exports. */
 @Module({
-  imports: [DelegateAccessModule, RegistrationPagesModule, RegistrationHooksModule, EventsModule],
+  imports: [AuthModule, DelegateAccessModule, RegistrationPagesModule, RegistrationHooksModule, EventsModule],
   controllers: [CanvasesController, CanvasPagesController, CanvasConsoleController],
   providers: [
     CanvasesRepository,

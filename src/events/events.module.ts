@@ -13,9 +13,12 @@ import { OptionalStaffGuard } from './optional-staff.guard.js';
 import { EventPagesController } from './pages/event-pages.controller.js';
 import { MyEventsPagesController } from './pages/my-events.controller.js';
 import { ScheduleChangeHooks } from './schedule-change.hooks.js';
+import { AuthModule } from '../identity/auth.module.js';
+import { NotificationsModule } from '../outbox/notifications.module.js';
 
 /** Events, their staff and their status, and the hooks through which what hangs on an event follows it. */
 @Module({
+  imports: [AuthModule, NotificationsModule],
   controllers: [EventsController, EventOutboxController, MyEventsPagesController, EventPagesController],
   providers: [
     EventsService,

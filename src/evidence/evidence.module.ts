@@ -12,10 +12,11 @@ import { CertificatesRepository } from './certificates.repository.js';
 import { CertificatesService } from './certificates.service.js';
 import { FeedbackResultsRepository } from './feedback-results.repository.js';
 import { FeedbackResultsService } from './feedback-results.service.js';
+import { NotificationsModule } from '../outbox/notifications.module.js';
 
 /** Evidence of learning: attendance per session and its CPD hours, and feedback. */
 @Module({
-  imports: [RegistrationsModule, RemindersModule, RegistrationHooksModule],
+  imports: [NotificationsModule, RegistrationsModule, RemindersModule, RegistrationHooksModule],
   providers: [
     AttendanceRepository,
     AttendanceService,

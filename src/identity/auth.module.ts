@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventMember } from './event-member.entity.js';
@@ -23,13 +23,13 @@ import { StaffSessionsRepository } from './sessions/staff-sessions.repository.js
 import { StaffSessions } from './sessions/staff-sessions.js';
 import { StaffAuthenticator } from './staff-authenticator.js';
 import { StaffJwt } from './staff-jwt.js';
+import { NotificationsModule } from '../outbox/notifications.module.js';
 
 const GUARDS = [StaffGuard, AdminGuard, EventRoleGuard];
 
-/** Staff accounts, logins and the guards every feature module uses. Global so guards resolve anywhere. */
-@Global()
+/** Staff accounts, logins and the staff guards; a module whose routes are guarded imports it. */
 @Module({
-  imports: [JwtModule.register({}), TypeOrmModule.forFeature([User, EventMember])],
+  imports: [NotificationsModule, JwtModule.register({}), TypeOrmModule.forFeature([User, EventMember])],
   controllers: [AuthController, UsersController, StaffPagesController],
   providers: [
     PasswordHasher,

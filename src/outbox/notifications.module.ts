@@ -1,5 +1,5 @@
 import { BullModule } from '@nestjs/bull';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { QueueName } from '../platform/queue/queues.js';
 import { DeliveryService } from './delivery.service.js';
 import { EventOutboxService } from './event-outbox.service.js';
@@ -8,8 +8,7 @@ import { NotificationComposers } from './notification-composers.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { OutboxService } from './outbox.service.js';
 
-/** The outbox: any module writes emails with OutboxService and registers how to compose them. */
-@Global()
+/** The outbox: a module that writes emails imports it, writes them with OutboxService and registers how to compose them. */
 @Module({
   imports: [BullModule.registerQueue({ name: QueueName.Mail })],
   providers: [

@@ -9,6 +9,7 @@ import { DelegatesRepository } from './delegates.repository.js';
 import { SessionAudienceProvider } from './session-audience.provider.js';
 import { WorkshopSignupMailComposer } from './workshop-signup-mail.composer.js';
 import { WorkshopSignupsRepository } from './workshop-signups.repository.js';
+import { NotificationsModule } from '../outbox/notifications.module.js';
 
 /**
  * The composers of the delegates' emails, and what the agenda's emails ask about delegates.
@@ -16,7 +17,7 @@ import { WorkshopSignupsRepository } from './workshop-signups.repository.js';
  * role, the worker included.
  */
 @Module({
-  imports: [EventsModule, SessionsModule],
+  imports: [NotificationsModule, EventsModule, SessionsModule],
   providers: [
     RegistrationMailComposer,
     WorkshopSignupMailComposer,

@@ -18,10 +18,20 @@ import { WorkshopSignupsService } from './workshop-signups.service.js';
 import { CheckInRepository } from './check-in/check-in.repository.js';
 import { CheckInService } from './check-in/check-in.service.js';
 import { CheckInController } from './check-in/check-in.controller.js';
+import { AuthModule } from '../identity/auth.module.js';
+import { NotificationsModule } from '../outbox/notifications.module.js';
 
 /** Registrations, the waiting list, workshop sign-ups and check-in. */
 @Module({
-  imports: [AgenciesModule, EventsModule, RegistrationMailModule, DelegateAccessModule, RegistrationHooksModule],
+  imports: [
+    AuthModule,
+    NotificationsModule,
+    AgenciesModule,
+    EventsModule,
+    RegistrationMailModule,
+    DelegateAccessModule,
+    RegistrationHooksModule,
+  ],
   controllers: [EventRegistrationsController, MyRegistrationController, CheckInController],
   providers: [
     DelegatesRepository,

@@ -11,13 +11,15 @@ import { ReminderRulesRepository } from './reminder-rules.repository.js';
 import { RemindersFollowSchedule } from './reminders-follow-schedule.js';
 import { RemindersService } from './reminders.service.js';
 import { SealedPersonalLinks } from '../registrations/sealed-personal-links.js';
+import { AuthModule } from '../identity/auth.module.js';
+import { NotificationsModule } from '../outbox/notifications.module.js';
 
 /**
  * Reminder rules and the organisers' view of the outbox. Reminders follow every schedule
  * change through the events' ScheduleChangeHooks, so nothing below imports this module.
  */
 @Module({
-  imports: [EventsModule],
+  imports: [AuthModule, NotificationsModule, EventsModule],
   controllers: [RemindersController, ReminderOptOutPagesController],
   providers: [
     RemindersService,

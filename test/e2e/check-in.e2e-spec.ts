@@ -262,11 +262,12 @@ describe('door check-in, control run: the read-then-write recorder swapped in', 
     await t.close();
   });
 
-  it('without the conditional statement the same rush records several check-ins with different times', async () => {
+  // Two racers can read the clock in the same millisecond, so the race shows in how many
+  // answers say they recorded the check-in, not in how many times were written.
+  it('without the conditional statement the same rush records the check-in more than once', async () => {
     const { organiser, event } = await setUp(t);
     const { registration } = await insertRegistration(t.db, event.id);
     const answers = await rushCheckIns(t, organiser, event.id, registration.id, 40);
     expect(answers.filter((a) => !a.alreadyCheckedIn).length).toBeGreaterThan(1);
-    expect(new Set(answers.map((a) => a.delegate.checkedInAt)).size).toBeGreaterThan(1);
   });
 });

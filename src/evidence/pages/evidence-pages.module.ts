@@ -11,10 +11,18 @@ import { CertificatePagesController } from './certificate-pages.controller.js';
 import { FeedbackPagesController } from './feedback-pages.controller.js';
 import { FeedbackSettingsController } from './feedback-settings.controller.js';
 import { ResultsPagesController, SpeakerResultsController } from './results-pages.controller.js';
+import { AuthModule } from '../../identity/auth.module.js';
 
 /** The team's attendance and feedback pages, a delegate's self check-in and feedback, and the CPD part of their personal page. */
 @Module({
-  imports: [EvidenceModule, RegistrationsModule, RegistrationPagesModule, DelegateAccessModule, EventsModule],
+  imports: [
+    AuthModule,
+    EvidenceModule,
+    RegistrationsModule,
+    RegistrationPagesModule,
+    DelegateAccessModule,
+    EventsModule,
+  ],
   controllers: [
     AttendancePagesController,
     AttendPagesController,

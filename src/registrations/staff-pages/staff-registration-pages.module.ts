@@ -4,10 +4,11 @@ import { RegistrationsModule } from '../registrations.module.js';
 import { CheckInPagesController } from './check-in-pages.controller.js';
 import { CheckInTaps } from './check-in-taps.js';
 import { DelegatesPagesController } from './delegates-pages.controller.js';
+import { AuthModule } from '../../identity/auth.module.js';
 
 /** The organisers' pages about registrations: door check-in, the delegate list and one delegate. */
 @Module({
-  imports: [RegistrationsModule, EventsModule],
+  imports: [AuthModule, RegistrationsModule, EventsModule],
   controllers: [CheckInPagesController, DelegatesPagesController],
   providers: [CheckInTaps],
 })
