@@ -3,7 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Event } from '../events/event.entity.js';
 import { Registration, type RegistrationStatus } from './registration.entity.js';
-import { INSERT_REGISTRATION_SQL, LOCK_EVENT_SQL } from './registrations.sql.js';
+import {
+  CANCEL_REGISTRATION_SQL,
+  INSERT_REGISTRATION_SQL,
+  LOCK_EVENT_SESSIONS_SQL,
+  LOCK_EVENT_SQL,
+  PROMOTE_NEXT_WAITING_SQL,
+  REPAIR_EVENT_COUNTERS_SQL,
+  REPAIR_SESSION_COUNTERS_SQL,
+} from './registrations.sql.js';
 import { nullableNumber } from './row-values.js';
 
 /** What a capacity decision needs of the event, read under its row lock. */
@@ -78,7 +86,7 @@ export class DelegatesRepository {
     return this.db.transaction(work);
   }
 
-  /** Locks the event row (FOR UPDATE): every change to its seats waits here for the one before. */
+  /** Locks the event row (LOCK_EVENT_SQL): every change to its seats waits here for the one before. */
   async lockEventSeats(manager: EntityManager, eventId: string): Promise<EventSeats | undefined> {
     const rows: Array<Record<string, unknown>> = await manager.query(LOCK_EVENT_SQL, [eventId]);
     const row = rows[0];
@@ -116,6 +124,8 @@ export class DelegatesRepository {
     ]);
     const row = rows[0];
     if (!row) return undefined;
+    // Counted but not written would leave the counters ahead of the rows: undo the whole transaction.
+    if (!row.id) throw new Error('A seat was counted for a registration that was not written');
     return {
       id: row.id as string,
       status: row.status as RegistrationStatus,
@@ -149,7 +159,7 @@ export class DelegatesRepository {
     const rows: LockedRegistration[] = await manager.query(
       `SELECT id, event_id AS "eventId", email, name, organisation, status, erased_at AS "erasedAt", token_hash AS "tokenHash",
               token_sealed AS "tokenSealed"
-       FROM registrations WHERE id = $1 FOR UPDATE`,
+       FROM registrations WHERE id = $1 FOR NO KEY UPDATE`,
       [id],
     );
     return rows[0];
@@ -187,42 +197,32 @@ export class DelegatesRepository {
     return position > 0 ? position : null;
   }
 
-  async countConfirmed(manager: EntityManager, eventId: string): Promise<number> {
-    const rows: Array<{ n: string }> = await manager.query(
-      `SELECT count(*) AS n FROM registrations WHERE event_id = $1 AND status = 'confirmed'`,
-      [eventId],
-    );
-    return Number(rows[0]?.n ?? 0);
-  }
-
   /**
-   * Confirms the first on the waiting list whose organisation is under the event's cap.
-   * Call with the event row locked.
+   * Confirms the first on the waiting list whose organisation is under the event's cap, if a
+   * seat is free (PROMOTE_NEXT_WAITING_SQL). Call with the event row locked.
    */
   async promoteNextWaiting(manager: EntityManager, eventId: string): Promise<Promoted | undefined> {
-    const result: [Promoted[], number] = await manager.query(
-      `UPDATE registrations SET status = 'confirmed', waitlist_seq = NULL, waitlist_reason = NULL, updated_at = now()
-       WHERE id = (
-         SELECT r.id FROM registrations r JOIN events e ON e.id = r.event_id
-         WHERE r.event_id = $1 AND r.status = 'waitlisted' AND (
-           e.per_organisation_cap IS NULL OR r.organisation_party IS NULL OR (
-             SELECT count(*) FROM registrations c
-             WHERE c.event_id = $1 AND c.status = 'confirmed' AND c.organisation_party = r.organisation_party
-           ) < e.per_organisation_cap)
-         ORDER BY r.waitlist_seq LIMIT 1
-       ) AND status = 'waitlisted'
-       RETURNING id, email, token_hash AS "tokenHash"`,
-      [eventId],
-    );
+    const result: [Promoted[], number] = await manager.query(PROMOTE_NEXT_WAITING_SQL, [eventId]);
     return result[0][0];
   }
 
+  /** Cancels and gives the seat or queue place back to the event's counters. Call with the registration locked. */
   async markCancelled(manager: EntityManager, id: string, at: Date): Promise<void> {
-    await manager.query(
-      `UPDATE registrations SET status = 'cancelled', waitlist_seq = NULL, waitlist_reason = NULL,
-         cancelled_at = $2, updated_at = now() WHERE id = $1`,
-      [id, at],
-    );
+    await manager.query(CANCEL_REGISTRATION_SQL, [id, at]);
+  }
+
+  /**
+   * Recomputes the event's and its workshops' seat counters from the rows (they agree unless
+   * rows were written around these repositories); true if any counter was wrong.
+   */
+  repairSeatCounters(eventId: string): Promise<boolean> {
+    return this.transaction(async (manager) => {
+      await manager.query(LOCK_EVENT_SQL, [eventId]);
+      const [events]: [unknown[], number] = await manager.query(REPAIR_EVENT_COUNTERS_SQL, [eventId]);
+      await manager.query(LOCK_EVENT_SESSIONS_SQL, [eventId]);
+      const [sessions]: [unknown[], number] = await manager.query(REPAIR_SESSION_COUNTERS_SQL, [eventId]);
+      return events.length + sessions.length > 0;
+    });
   }
 
   async rotateToken(manager: EntityManager, id: string, tokenHash: string, tokenSealed: string): Promise<void> {

@@ -282,18 +282,12 @@ export class DelegatesService {
     });
   }
 
-  /** Call with the event row locked. */
-  private async fillEventSeats(
-    manager: EntityManager,
-    event: EventSeats,
-    now: Date,
-    quietFor?: string,
-  ): Promise<number> {
-    let free = event.capacity - (await this.registrations.countConfirmed(manager, event.id));
+  /** Promotes from the queue while the event's counters show a free seat. Call with the event row locked. */
+  private async fillEventSeats(manager: EntityManager, event: EventSeats, now: Date, quietFor?: string): Promise<number> {
     let promoted = 0;
-    while (free > 0) {
+    for (;;) {
       const next = await this.registrations.promoteNextWaiting(manager, event.id);
-      if (!next) break;
+      if (!next) return promoted;
       if (next.id !== quietFor) {
         await this.outbox.enqueue(manager, {
           kind: NotificationKind.RegistrationPromoted,
@@ -305,10 +299,8 @@ export class DelegatesService {
         });
       }
       await this.scheduleChanges.announce(manager, { eventId: event.id, registrationId: next.id });
-      free -= 1;
       promoted += 1;
     }
-    return promoted;
   }
 }
 

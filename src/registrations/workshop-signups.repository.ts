@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SignupStatus } from './session-signup.entity.js';
 import { nullableNumber } from './row-values.js';
+import { DELETE_SIGNUP_SQL, INSERT_SIGNUP_SQL, PROMOTE_NEXT_SIGNUP_SQL } from './registrations.sql.js';
 
 export interface WorkshopSeats {
   id: string;
@@ -54,11 +55,14 @@ export interface PromotedSignup {
 export class WorkshopSignupsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Locks the workshop row (FOR UPDATE): every change to its places waits here for the one before. */
+  /**
+   * Locks the workshop row: every change to its places waits here for the one before. NO KEY, so
+   * rows that refer to the workshop (sign-ups, outbox rows) are not held up by it.
+   */
   async lockWorkshopSeats(manager: EntityManager, sessionId: string): Promise<WorkshopSeats | undefined> {
     const rows: WorkshopSeats[] = await manager.query(
       `SELECT id, event_id AS "eventId", title, kind, status, capacity, starts_at AS "startsAt", ends_at AS "endsAt"
-       FROM sessions WHERE id = $1 FOR UPDATE`,
+       FROM sessions WHERE id = $1 FOR NO KEY UPDATE`,
       [sessionId],
     );
     return rows[0];
@@ -90,57 +94,34 @@ export class WorkshopSignupsRepository {
     return { ...row, waitlistPosition: await this.signupPosition(manager, row.id) };
   }
 
-  /** A place if the workshop has one free, otherwise the end of its waiting list. Call with the workshop locked. */
-  async insertSignup(
-    manager: EntityManager,
-    sessionId: string,
-    registrationId: string,
-    capacity: number | null,
-  ): Promise<SignupRow> {
-    const rows: Array<{ id: string; status: SignupStatus; position: string | null }> = await manager.query(
-      `WITH decision AS (
-         SELECT CASE WHEN $3::int IS NULL
-           OR (SELECT count(*) FROM session_signups WHERE session_id = $1 AND status = 'confirmed') < $3::int
-           THEN 'confirmed' ELSE 'waitlisted' END AS status
-       ), inserted AS (
-         INSERT INTO session_signups (session_id, registration_id, status, waitlist_seq)
-         SELECT $1, $2, status, CASE WHEN status = 'waitlisted' THEN nextval('session_signups_waitlist_seq') END
-         FROM decision
-         RETURNING id, status
-       )
-       SELECT i.id, i.status, CASE WHEN i.status = 'waitlisted'
-         THEN (SELECT count(*) FROM session_signups WHERE session_id = $1 AND status = 'waitlisted') + 1 END AS position
-       FROM inserted i`,
-      [sessionId, registrationId, capacity],
+  /**
+   * A place if the workshop has one free, otherwise the end of its waiting list, decided and
+   * counted in the workshop's own row (the place is the counter's conditional increment; the
+   * position in the queue, the waiting counter after its increment). Call with the workshop locked.
+   */
+  async insertSignup(manager: EntityManager, sessionId: string, registrationId: string): Promise<SignupRow> {
+    const rows: Array<{ id: string; status: SignupStatus; position: number | null }> = await manager.query(
+      INSERT_SIGNUP_SQL,
+      [sessionId, registrationId],
     );
     const row = rows[0];
+    if (!row) throw new Error('The workshop to sign up for is gone');
     return { id: row.id, sessionId, status: row.status, waitlistPosition: nullableNumber(row.position) };
   }
 
+  /** Removes a sign-up and gives its place or queue place back to the workshop's counters. Call with the workshop locked. */
   async deleteSignup(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`DELETE FROM session_signups WHERE id = $1`, [id]);
-  }
-
-  async countConfirmedSignups(manager: EntityManager, sessionId: string): Promise<number> {
-    const rows: Array<{ n: string }> = await manager.query(
-      `SELECT count(*) AS n FROM session_signups WHERE session_id = $1 AND status = 'confirmed'`,
-      [sessionId],
+    await manager.query(
+      DELETE_SIGNUP_SQL,
+      [id],
     );
-    return Number(rows[0]?.n ?? 0);
   }
 
-  /** Gives the first in the workshop's queue its place. Call with the workshop locked. */
+  /** Gives the first in the workshop's queue its place if one is free (the counters' claim). Call with the workshop locked. */
   async promoteNextSignup(manager: EntityManager, sessionId: string): Promise<PromotedSignup | undefined> {
-    // A SELECT over a data-modifying CTE: plain rows, not [rows, count].
+    // A SELECT over data-modifying CTEs: plain rows, not [rows, count].
     const rows: PromotedSignup[] = await manager.query(
-      `WITH promoted AS (
-         UPDATE session_signups SET status = 'confirmed', waitlist_seq = NULL
-         WHERE id = (SELECT id FROM session_signups WHERE session_id = $1 AND status = 'waitlisted'
-                     ORDER BY waitlist_seq LIMIT 1) AND status = 'waitlisted'
-         RETURNING id, registration_id
-       )
-       SELECT p.id, p.registration_id AS "registrationId", r.email
-       FROM promoted p JOIN registrations r ON r.id = p.registration_id`,
+      PROMOTE_NEXT_SIGNUP_SQL,
       [sessionId],
     );
     return rows[0];
@@ -178,7 +159,7 @@ export class WorkshopSignupsRepository {
   async workshopsOf(eventId: string): Promise<WorkshopListing[]> {
     const rows: Array<WorkshopListing & { taken: string }> = await this.db.query(
       `SELECT s.id, s.title, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.room, s.capacity,
-              (SELECT count(*) FROM session_signups ss WHERE ss.session_id = s.id AND ss.status = 'confirmed') AS taken
+              s.confirmed_count AS taken
        FROM sessions s
        WHERE s.event_id = $1 AND s.kind = 'workshop' AND s.status = 'scheduled'
        ORDER BY s.starts_at, s.title`,

@@ -58,7 +58,7 @@ export class WorkshopSignupsService {
       }
       // If places were added since the queue formed, the queue moves up before this newcomer joins it.
       await this.fillWorkshopSeats(manager, session, now);
-      const signup = await this.signups.insertSignup(manager, session.id, registration.id, session.capacity);
+      const signup = await this.signups.insertSignup(manager, session.id, registration.id);
       if (signup.status === 'confirmed') {
         // A short confirmation with the session's .ics (a queued sign-up hears when it gets a place).
         await this.outbox.enqueue(manager, {
@@ -124,16 +124,12 @@ export class WorkshopSignupsService {
     }
   }
 
-  /** Call with the workshop row locked. */
+  /** Promotes from the workshop's queue while its counters show a free place. Call with the workshop row locked. */
   private async fillWorkshopSeats(manager: EntityManager, session: WorkshopSeats, now: Date): Promise<void> {
     if (session.status !== 'scheduled') return;
-    let free =
-      session.capacity === null
-        ? Number.POSITIVE_INFINITY
-        : session.capacity - (await this.signups.countConfirmedSignups(manager, session.id));
-    while (free > 0) {
+    for (;;) {
       const next = await this.signups.promoteNextSignup(manager, session.id);
-      if (!next) break;
+      if (!next) return;
       await this.outbox.enqueue(manager, {
         kind: NotificationKind.WorkshopPromoted,
         recipient: next.email,
@@ -144,7 +140,6 @@ export class WorkshopSignupsService {
         registrationId: next.registrationId,
       });
       await this.scheduleChanges.announce(manager, { eventId: session.eventId, registrationId: next.registrationId });
-      free -= 1;
     }
   }
 }

@@ -8,11 +8,59 @@ import {
 } from '../factories/registrations.factory.js';
 import type { CapturedMail } from '../setup/smtp-capture.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
-import { DelegatesRepository, type EventSeats } from '../../src/registrations/delegates.repository.js';
-import { type WorkshopSeats, WorkshopSignupsRepository } from '../../src/registrations/workshop-signups.repository.js';
+import {
+  DelegatesRepository,
+  type EventSeats,
+  type NewRegistration,
+  type PlacedRegistration,
+} from '../../src/registrations/delegates.repository.js';
+import {
+  type SignupRow,
+  type WorkshopSeats,
+  WorkshopSignupsRepository,
+} from '../../src/registrations/workshop-signups.repository.js';
+import { INSERT_REGISTRATION_SQL, INSERT_SIGNUP_SQL } from '../../src/registrations/registrations.sql.js';
 
-/** The event's seats read without the row lock, so two decisions can overlap. Only for the control run. */
+/** A statement with one guard taken out; throws if the guard is not found, so the control cannot quietly stop being one. */
+const without = (sql: string, guard: string): string => {
+  if (!sql.includes(guard)) throw new Error(`The guard "${guard}" is no longer in the statement`);
+  return sql.replace(guard, '');
+};
+const UNGUARDED_REGISTRATION_SQL = without(INSERT_REGISTRATION_SQL, 'AND (d.reason IS NOT NULL OR e.confirmed_count < e.capacity)');
+const UNGUARDED_SIGNUP_SQL = without(
+  INSERT_SIGNUP_SQL,
+  "AND (d.status = 'waitlisted' OR s.capacity IS NULL OR s.confirmed_count < s.capacity)",
+);
+
+/**
+ * The event's seats read without the row lock, and the seat claimed without its condition (the
+ * control's database also lacks the counters' check constraint), so two decisions can overlap.
+ * Only for the control run.
+ */
 class UnlockedEventSeats extends DelegatesRepository {
+  override async insertRegistration(manager: EntityManager, input: NewRegistration): Promise<PlacedRegistration | undefined> {
+    const rows: Array<{ id: string; status: PlacedRegistration['status'] }> = await manager.query(
+      UNGUARDED_REGISTRATION_SQL,
+      [
+        input.eventId,
+        input.name,
+        input.email,
+        input.tokenHash,
+        input.organisation,
+        input.jobTitle,
+        input.accessNeeds,
+        input.dietaryNeeds,
+        input.consentedAt,
+        input.tokenSealed,
+        input.emailCanonical,
+        input.organisationKey,
+        input.agencyId,
+      ],
+    );
+    const row = rows[0];
+    return row ? { id: row.id, status: row.status, waitlistReason: null, waitlistPosition: null } : undefined;
+  }
+
   override async lockEventSeats(manager: EntityManager, eventId: string): Promise<EventSeats | undefined> {
     const rows: Array<Record<string, unknown>> = await manager.query(
       `SELECT id, status, capacity, per_organisation_cap, registration_opens_at, registration_closes_at, ends_at
@@ -33,8 +81,16 @@ class UnlockedEventSeats extends DelegatesRepository {
   }
 }
 
-/** The workshop's places read without the row lock. Only for the control run. */
+/** The workshop's places read without the row lock and claimed without their condition. Only for the control run. */
 class UnlockedWorkshopSeats extends WorkshopSignupsRepository {
+  override async insertSignup(manager: EntityManager, sessionId: string, registrationId: string): Promise<SignupRow> {
+    const rows: Array<{ id: string; status: SignupRow['status'] }> = await manager.query(UNGUARDED_SIGNUP_SQL, [
+      sessionId,
+      registrationId,
+    ]);
+    return { id: rows[0].id, sessionId, status: rows[0].status, waitlistPosition: null };
+  }
+
   override async lockWorkshopSeats(manager: EntityManager, sessionId: string): Promise<WorkshopSeats | undefined> {
     const rows: WorkshopSeats[] = await manager.query(
       `SELECT id, event_id AS "eventId", title, kind, status, capacity, starts_at AS "startsAt", ends_at AS "endsAt"
@@ -258,8 +314,9 @@ describe('registrations under a rush (row lock on)', () => {
 });
 
 /**
- * The control: the same rushes with repositories that read the seats without the row lock
- * (swapped in the testing module) must oversell, so the tests above are known to detect an oversell.
+ * The control: the same rushes with repositories that read the seats without the row lock and
+ * claim them without the counters' condition or check constraint (swapped in the testing
+ * module) must oversell, so the tests above are known to detect an oversell.
  */
 describe('control run: the same rush with the row lock switched off', () => {
   let t: TestApp;
@@ -273,6 +330,9 @@ describe('control run: the same rush with the row lock switched off', () => {
         ],
       },
     );
+    for (const table of ['events', 'sessions']) {
+      await t.db.query(`ALTER TABLE ${table} DROP CONSTRAINT ck_${table}_seat_counters`);
+    }
   });
   afterAll(async () => {
     await t.close();

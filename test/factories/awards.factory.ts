@@ -3,7 +3,7 @@ import { newSecretToken } from '../../src/platform/crypto/tokens.js';
 import type { Event } from '../../src/events/event.entity.js';
 import { Registration } from '../../src/registrations/registration.entity.js';
 import type { TestApp } from '../setup/test-app.js';
-import { type InsertedDelegate, insertEvent, insertMember } from './db-fixtures.js';
+import { type InsertedDelegate, insertEvent, insertMember, syncSeatCounters } from './db-fixtures.js';
 import { newStaff, type StaffUser } from './staff.factory.js';
 
 const MINUTE = 60_000;
@@ -120,6 +120,7 @@ export async function insertDelegates(
   );
   const saved: Registration[] = [];
   for (let i = 0; i < rows.length; i += 500) saved.push(...(await repo.save(rows.slice(i, i + 500), { chunk: 500 })));
+  await syncSeatCounters(db, eventId);
   return saved.map((registration, i) => {
     const token = made[i].token;
     return { registration, token, auth: { Authorization: `Bearer ${token}` } };

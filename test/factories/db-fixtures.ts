@@ -6,6 +6,7 @@ import { Event } from '../../src/events/event.entity.js';
 import { canonicalEmailOf } from '../../src/platform/mail/email-address.js';
 import { Registration } from '../../src/registrations/registration.entity.js';
 import { AgendaSession } from '../../src/agenda/agenda-session.entity.js';
+import { DelegatesRepository } from '../../src/registrations/delegates.repository.js';
 
 /**
  * Rows written straight into the test's real database, for tests whose subject is
@@ -65,7 +66,16 @@ export async function insertRegistration(
       ...overrides,
     }),
   );
+  await syncSeatCounters(db, eventId);
   return { registration, token, auth: { Authorization: `Bearer ${token}` } };
+}
+
+/**
+ * Brings the event's and its workshops' seat counters in line with rows a test wrote straight
+ * into the tables (the app's own statements keep them in step; these fixtures go around them).
+ */
+export async function syncSeatCounters(db: DataSource, eventId: string): Promise<void> {
+  await new DelegatesRepository(db).repairSeatCounters(eventId);
 }
 
 export async function insertSession(

@@ -19,6 +19,7 @@ import { Feedback1767000400100 } from './1767000400100-feedback.js';
 import { SpeakerResultLinks1767000400200 } from './1767000400200-speaker-result-links.js';
 import { CpdCertificates1767000400300 } from './1767000400300-cpd-certificates.js';
 import { Agencies1767000500000 } from './1767000500000-agencies.js';
+import { SeatCounters1767000600000 } from './1767000600000-seat-counters.js';
 
 /** Every migration in order; a new one is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   SpeakerResultLinks1767000400200,
   CpdCertificates1767000400300,
   Agencies1767000500000,
+  SeatCounters1767000600000,
 ];
