@@ -23,13 +23,8 @@
  * Only packages are imported here (Node strips the types); the SQL, the SecretBox
  * and the token generator come from the build, so both paths run the same statements.
  *
- * Figures on the 2-core development VM, 2026-12-02, nothing else running, 2,000
- * registrations, 500 seats, 100 clients, 10 connections: HTTP 171–192 registrations/s,
- * p50 420–465 ms, p99 0.92–1.17 s; direct pg 262–323/s; exactly 500 confirmed and waiting
- * positions 1..1500 on both paths in every run; ratio 0.57–0.68. Throughput is bounded by
- * the event row lock: seat decisions for one event are taken one at a time, so every round
- * trip inside the transaction counts. The app's transaction also keeps reminders in line
- * (one statement since 2026-12-02; three before, when the ratio was 0.42–0.57).
+ * Throughput is bounded by the event's seat lock: seat decisions for one event are taken one at
+ * a time, so every round trip inside the transaction counts. Figures: README and docs/benchmarks.md.
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
