@@ -17,10 +17,13 @@ import { CanvasesController } from './canvases.controller.js';
 import { CanvasesRepository } from './canvases.repository.js';
 import { CanvasesService } from './canvases.service.js';
 import { AuthModule } from '../identity/auth.module.js';
+import { NotificationsModule } from '../outbox/notifications.module.js';
+import { WriteUpMail, WriteUpMailKeys } from './write-up-mail.js';
+import { WriteUpMailRepository } from './write-up-mail.repository.js';
 
 /** Workshop canvases: notes from phones, a live wall, moderation, dot-voting and exports. */
 @Module({
-  imports: [AuthModule, DelegateAccessModule, RegistrationPagesModule, RegistrationHooksModule, EventsModule],
+  imports: [AuthModule, NotificationsModule, DelegateAccessModule, RegistrationPagesModule, RegistrationHooksModule, EventsModule],
   controllers: [CanvasesController, CanvasPagesController, CanvasConsoleController],
   providers: [
     CanvasesRepository,
@@ -33,6 +36,9 @@ import { AuthModule } from '../identity/auth.module.js';
     CanvasesSection,
     CanvasErasure,
     JoinCodeGuesses,
+    WriteUpMail,
+    WriteUpMailKeys,
+    WriteUpMailRepository,
   ],
 })
 export class CanvasModule {}

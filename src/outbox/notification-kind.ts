@@ -29,4 +29,6 @@ export enum NotificationKind {
   WorkshopSignedUp = 'workshop-signed-up',
   /** Evidence: once, to an attendee who has not yet answered the feedback. */
   FeedbackReminder = 'feedback-reminder',
+  /** Canvas: a canvas's write-up, once to each delegate who posted on it. */
+  CanvasWriteUp = 'canvas-write-up',
 }

@@ -268,6 +268,8 @@ export const EXPECTED: Record<string, Row> = {
   'GET /staff/events/:eventId/canvases/:canvasId/presenter': row(303, 303, 303, 403, A, A, A),
   'GET /staff/events/:eventId/canvases/:canvasId/export': row(303, 303, 303, 403, A, A, A),
   'GET /staff/events/:eventId/canvases/:canvasId/write-up': row(303, 303, 303, 403, A, A, A),
+  'GET /staff/events/:eventId/canvases/:canvasId/email-write-up': row(303, 303, 303, 403, A, A, A),
+  'POST /staff/events/:eventId/canvases/:canvasId/email-write-up': NO_CSRF_TOKEN,
   'POST /staff/events/:eventId/canvases': NO_CSRF_TOKEN,
   'POST /staff/events/:eventId/canvases/:canvasId/notes/:noteId': NO_CSRF_TOKEN,
   'POST /staff/events/:eventId/canvases/:canvasId/clusters': NO_CSRF_TOKEN,

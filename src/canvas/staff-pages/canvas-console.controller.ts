@@ -33,6 +33,7 @@ import { ExportQuery } from '../dto/export-query.dto.js';
 import { FacilitationDto, RenameClusterDto, RevealDto, TimerDto } from '../dto/facilitation.dto.js';
 import { SaveTemplateDto } from '../dto/save-template.dto.js';
 import { UpdateNoteDto } from '../dto/update-note.dto.js';
+import { WriteUpMail } from '../write-up-mail.js';
 import { YesNoFields, yesNo } from './canvas-console.dto.js';
 import {
   consolePath,
@@ -80,6 +81,7 @@ export class CanvasConsoleController {
     private readonly renderer: PageRenderer,
     private readonly flash: Flash,
     private readonly config: AppConfig,
+    private readonly writeUpMail: WriteUpMail,
   ) {
     this.views = renderer.views(new URL('./', import.meta.url));
   }
@@ -400,6 +402,41 @@ export class CanvasConsoleController {
       },
       { title: m.canvasConsole.writeUpTitle(canvas.title), event: staffEventLayout(event, m), staff: user },
     );
+  }
+
+  /** The confirmation step: how many people the write-up would go to. */
+  @Get(':canvasId/email-write-up')
+  @EventRole('facilitator')
+  async confirmEmailWriteUp(
+    @UuidParam('eventId') eventId: string,
+    @UuidParam('canvasId') canvasId: string,
+    @CurrentUser() user: AuthUser,
+    @Res() reply: FastifyReply,
+  ) {
+    const canvas = await this.canvases.inEvent(eventId, canvasId);
+    const m = this.renderer.messages;
+    const [event, count] = await Promise.all([this.events.get(eventId), this.writeUpMail.audience(canvas)]);
+    const title = m.canvasConsole.emailWriteUpTitle(canvas.title);
+    const backHref = wallPath(eventId, canvas.id);
+    return this.views.send(
+      reply,
+      'email-write-up',
+      { title, count, action: `${backHref}/email-write-up`, backHref },
+      { title, event: staffEventLayout(event, m), staff: user },
+    );
+  }
+
+  /** One email per delegate who posted; pressing again (or two facilitators at once) adds none. */
+  @Post(':canvasId/email-write-up')
+  @EventRole('facilitator')
+  async emailWriteUp(
+    @UuidParam('eventId') eventId: string,
+    @UuidParam('canvasId') canvasId: string,
+    @Res() reply: FastifyReply,
+  ) {
+    const canvas = await this.canvases.inEvent(eventId, canvasId);
+    await this.writeUpMail.send(canvas);
+    return this.flash.redirect(reply, wallPath(eventId, canvas.id), 'writeUpEmailed');
   }
 
   // ---- internals -----------------------------------------------------------------------

@@ -111,6 +111,7 @@ export const enGB = {
     sectionRevealed: 'The section is revealed on every screen.',
     sectionPrivate: 'The section is private again: its notes are off the screens.',
     templateSaved: 'The sections are saved as a template of this event.',
+    writeUpEmailed: 'The write-up is on its way to everyone who posted with their delegate identity.',
   },
   agenda: {
     pageTitle: 'Agenda',
@@ -1248,6 +1249,16 @@ export const enGB = {
     printHint: 'Print this page, or save it as a PDF from the print dialogue.',
     noNotes: 'No notes.',
     scanToJoin: 'Scan to join',
+    emailWriteUp: 'Email the write-up',
+    emailWriteUpTitle: (title: string) => `Email the write-up of “${title}”`,
+    emailWriteUpWho: (count: number) =>
+      count === 0
+        ? 'Nobody has posted with a delegate identity yet: there is no one to email.'
+        : count === 1
+          ? 'This emails the write-up to 1 person: the delegate who posted with their identity. Someone who already has it is not emailed again.'
+          : `This emails the write-up to ${count} people: each delegate who posted with their identity, to their own address. Someone who already has it is not emailed again.`,
+    emailWriteUpSend: (count: number) => (count === 1 ? 'Email 1 person' : `Email ${count} people`),
+    writeUpMailIntro: (title: string) => `Here is the write-up of “${title}”, which you took part in: each section's notes by cluster, with their dots.`,
   },
 };
 
