@@ -19,6 +19,10 @@ import { createTestApp, type TestApp } from '../setup/test-app.js';
 
 const ARTIFACTS = new URL('../../test-artifacts/mail/', import.meta.url);
 /** Kinds a delegate may stop: they carry the one-click List-Unsubscribe pair. */
+import { newCanvas } from '../factories/canvas.factory.js';
+import { CanvasesRepository } from '../../src/canvas/canvases.repository.js';
+import { WriteUpMail } from '../../src/canvas/write-up-mail.js';
+
 const OPTIONAL_KINDS = new Set<string>([NotificationKind.Reminder, NotificationKind.FeedbackReminder]);
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
@@ -96,6 +100,16 @@ describe('mail that lands', () => {
     await t.db.query(`UPDATE events SET starts_at = now() - interval '1 hour' WHERE id = $1`, [event.id]);
     await t.db.query(`UPDATE registrations SET checked_in_at = now() WHERE id = $1`, [cal.id]);
     expect(await t.app.get(FeedbackService).remindUnanswered(event.id)).toBeGreaterThan(0);
+
+    // Cal posts on the workshop's canvas; its write-up goes to him.
+    const canvas = await newCanvas(t, event.id, organiser, { anonymous: false });
+    await t.http
+      .post(`/api/canvases/join/${canvas.joinCode}/notes`)
+      .set(cal.auth)
+      .send({ section: 'values', text: 'Solidarity' })
+      .expect(201);
+    const canvasRow = await t.app.get(CanvasesRepository).findCanvas(canvas.id);
+    expect(await t.app.get(WriteUpMail).send(canvasRow!)).toBe(1);
 
     // Ann leaves: Ben is promoted.
     await t.http.delete('/api/registrations/me').set(ann.auth).expect(204);
