@@ -75,9 +75,12 @@ export class AgendaChangesService {
     return this.repo.page(eventId, window);
   }
 
-  /** The change emails not yet sent (each waits for its debounce), for the organisers' agenda page. */
+  /**
+   * The change emails not yet sent (each waits for its debounce), for the organisers' agenda
+   * page: the sessions' and the event's own (new dates, times or venue), which a reschedule writes.
+   */
   pendingEmails(eventId: string): Promise<{ count: number; nextAt: Date | null }> {
-    return this.outbox.pendingOfKind(eventId, NotificationKind.AgendaChanged);
+    return this.outbox.pendingOfKinds(eventId, [NotificationKind.AgendaChanged, NotificationKind.EventChanged]);
   }
 
   /** The changes one person is told about in one email. */

@@ -306,12 +306,12 @@ export class OutboxRepository {
     return rows.map((row) => row.data);
   }
 
-  /** How many of the event's emails of this kind wait to be sent, and the soonest send time. */
-  async pendingOfKind(eventId: string, kind: NotificationKind): Promise<{ count: number; nextAt: Date | null }> {
+  /** How many of the event's emails of these kinds wait to be sent, and the soonest send time. */
+  async pendingOfKinds(eventId: string, kinds: NotificationKind[]): Promise<{ count: number; nextAt: Date | null }> {
     const [row] = await this.db.query<Array<{ count: number; next_at: Date | null }>>(
       `SELECT count(*)::int AS count, min(send_at) AS next_at
-         FROM notifications WHERE event_id = $1 AND kind = $2 AND status = 'pending'`,
-      [eventId, kind],
+         FROM notifications WHERE event_id = $1 AND kind = ANY($2::text[]) AND status = 'pending'`,
+      [eventId, kinds],
     );
     return { count: row.count, nextAt: row.next_at };
   }

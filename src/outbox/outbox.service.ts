@@ -40,9 +40,9 @@ export class OutboxService {
     return this.repo.postponePending(manager, pending);
   }
 
-  /** How many of the event's emails of this kind wait to be sent (a debounce holds them), and the soonest. */
-  pendingOfKind(eventId: string, kind: NotificationKind): Promise<{ count: number; nextAt: Date | null }> {
-    return this.repo.pendingOfKind(eventId, kind);
+  /** How many of the event's emails of these kinds wait to be sent (a debounce holds them), and the soonest. */
+  pendingOfKinds(eventId: string, kinds: NotificationKind[]): Promise<{ count: number; nextAt: Date | null }> {
+    return this.repo.pendingOfKinds(eventId, kinds);
   }
 
   /** The emails addressed to one delegate, newest first. */

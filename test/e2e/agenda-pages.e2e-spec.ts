@@ -321,6 +321,15 @@ describe('agenda builder pages', () => {
     const page = await browser.get(agenda);
     expect(page.text).toContain('The event and its sessions have moved.');
     expect(page.text).toContain('Wednesday 11 June');
+    // The count of waiting change emails includes the event's own "new dates" email.
+    const waiting = await t.db.query<Array<{ kind: string; count: number }>>(
+      `SELECT kind, count(*)::int AS count FROM notifications
+        WHERE event_id = $1 AND status = 'pending' AND kind IN ('agenda-changed', 'event-changed') GROUP BY kind`,
+      [event.id],
+    );
+    expect(waiting.map((row) => row.kind)).toContain('event-changed');
+    const total = waiting.reduce((sum, row) => sum + row.count, 0);
+    expect(page.text).toContain(`${total} change ${total === 1 ? 'email is' : 'emails are'} waiting`);
 
     // Shorter dates leave a session outside even when moved: refused in place, nothing changes.
     const shorter = await browser.post(reschedule, {
