@@ -122,7 +122,7 @@ describeInBrowser('the facilitator wall without JavaScript, and the console on a
     await page.goto(`${base}/staff/events/${eventId}/canvases`);
     await page.getByRole('heading', { name: 'Canvases', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Open the wall of “Named canvas”' }).waitFor();
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = await page.evaluate<number>('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(PHONE.width);
     expect(await accessibilityViolations(page)).toEqual([]);
     await room.screenshot(page, 'canvas-console-390');
