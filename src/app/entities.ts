@@ -24,6 +24,7 @@ import { Speaker } from '../agenda/speaker.entity.js';
 import { User } from '../identity/users/user.entity.js';
 import { SessionCpd } from '../evidence/session-cpd.entity.js';
 import { CpdCertificate } from '../evidence/cpd-certificate.entity.js';
+import { ImpactFollowUp } from '../evidence/impact-follow-up.entity.js';
 import { Agency } from '../agencies/agency.entity.js';
 import {
   FeedbackAnswer,
@@ -67,6 +68,7 @@ export const ENTITIES = [
   FeedbackAnswer,
   SpeakerResultLink,
   CpdCertificate,
+  ImpactFollowUp,
   // agencies
   Agency,
 ];

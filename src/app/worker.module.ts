@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AwardClosePoller } from '../awards/award-close.poller.js';
 import { AwardsModule } from '../awards/awards.module.js';
+import { EvidenceModule } from '../evidence/evidence.module.js';
+import { ImpactFollowUpPoller } from '../evidence/impact-follow-up.poller.js';
 import { MailProcessor } from '../outbox/mail.processor.js';
 import { NotificationsModule } from '../outbox/notifications.module.js';
 import { OutboxDispatcher } from '../outbox/outbox.dispatcher.js';
@@ -9,7 +11,7 @@ import { RemindersModule } from '../reminders/reminders.module.js';
 
 /** The queue side: processors and the outbox dispatcher. Only processes with the worker role load it. */
 @Module({
-  imports: [NotificationsModule, AwardsModule, RemindersModule],
-  providers: [OutboxDispatcher, MailProcessor, ReminderSyncPoller, AwardClosePoller],
+  imports: [NotificationsModule, AwardsModule, RemindersModule, EvidenceModule],
+  providers: [OutboxDispatcher, MailProcessor, ReminderSyncPoller, AwardClosePoller, ImpactFollowUpPoller],
 })
 export class WorkerModule {}

@@ -12,6 +12,9 @@ import { CertificatesRepository } from './certificates.repository.js';
 import { CertificatesService } from './certificates.service.js';
 import { FeedbackResultsRepository } from './feedback-results.repository.js';
 import { FeedbackResultsService } from './feedback-results.service.js';
+import { ImpactFollowUpComposer } from './impact-follow-up.composer.js';
+import { ImpactFollowUpRepository } from './impact-follow-up.repository.js';
+import { ImpactFollowUpService } from './impact-follow-up.service.js';
 import { NotificationsModule } from '../outbox/notifications.module.js';
 
 /** Evidence of learning: attendance per session and its CPD hours, and feedback. */
@@ -28,7 +31,10 @@ import { NotificationsModule } from '../outbox/notifications.module.js';
     FeedbackResultsService,
     CertificatesRepository,
     CertificatesService,
+    ImpactFollowUpRepository,
+    ImpactFollowUpService,
+    ImpactFollowUpComposer,
   ],
-  exports: [CertificatesService, AttendanceService, FeedbackService, FeedbackResultsService, FeedbackResultsRepository],
+  exports: [CertificatesService, AttendanceService, FeedbackService, FeedbackResultsService, FeedbackResultsRepository, ImpactFollowUpService],
 })
 export class EvidenceModule {}

@@ -17,11 +17,12 @@ export const SUBMIT_FEEDBACK_SQL = `
   RETURNING true AS saved`;
 
 /**
- * The event's attendees (checked in at the event's door or any session's) who have a form
- * still unanswered: the event's, or one of a session they attended. $1 event, $2 round.
+ * The event's attendees, as CTEs: `attended` (each non-break session a registration of the
+ * event was checked in at) and `attendees` (confirmed, not erased, checked in at the event's
+ * door or any such session). $1 the event.
  */
-export const UNANSWERED_ATTENDEES_SQL = `
-  WITH attended AS (
+export const EVENT_ATTENDEES_CTE = `
+  attended AS (
     SELECT r.id AS registration_id, sc.session_id
     FROM registrations r JOIN session_check_ins sc ON sc.registration_id = r.id
     JOIN sessions s ON s.id = sc.session_id AND s.status = 'scheduled' AND s.removed_at IS NULL AND s.kind <> 'break'
@@ -30,9 +31,21 @@ export const UNANSWERED_ATTENDEES_SQL = `
     SELECT r.id, r.email FROM registrations r
     WHERE r.event_id = $1 AND r.status = 'confirmed' AND r.erased_at IS NULL
       AND (r.checked_in_at IS NOT NULL OR EXISTS (SELECT 1 FROM attended a WHERE a.registration_id = r.id))
-  )
+  )`;
+
+/**
+ * The event's attendees who have a form still unanswered: the event's, or one of a session
+ * they attended. $1 event, $2 round.
+ */
+export const UNANSWERED_ATTENDEES_SQL = `
+  WITH ${EVENT_ATTENDEES_CTE}
   SELECT t.id, t.email FROM attendees t
   WHERE NOT EXISTS (SELECT 1 FROM feedback_receipts fr WHERE fr.round = $2 AND fr.subject_id = $1 AND fr.registration_id = t.id)
      OR EXISTS (SELECT 1 FROM attended a WHERE a.registration_id = t.id AND NOT EXISTS (
           SELECT 1 FROM feedback_receipts fr WHERE fr.round = $2 AND fr.subject_id = a.session_id AND fr.registration_id = t.id))
   ORDER BY t.id`;
+
+/** Every attendee of the event. $1 event. */
+export const EVENT_ATTENDEES_SQL = `
+  WITH ${EVENT_ATTENDEES_CTE}
+  SELECT t.id, t.email FROM attendees t ORDER BY t.id`;

@@ -31,4 +31,6 @@ export enum NotificationKind {
   FeedbackReminder = 'feedback-reminder',
   /** Canvas: a canvas's write-up, once to each delegate who posted on it. */
   CanvasWriteUp = 'canvas-write-up',
+  /** Evidence: the impact follow-up, once, weeks or months after the event, to those who attended. */
+  ImpactFollowUp = 'impact-follow-up',
 }

@@ -283,6 +283,7 @@ export const EXPECTED: Record<string, Row> = {
   'GET /staff/events/:eventId/feedback': ORGANISER_PAGE,
   'POST /staff/events/:eventId/feedback': NO_CSRF_TOKEN,
   'POST /staff/events/:eventId/feedback/reminder': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/feedback/follow-up': NO_CSRF_TOKEN,
   'GET /r/:token/feedback': PUBLIC,
   'GET /r/:token/feedback/event': PUBLIC,
   'POST /r/:token/feedback/event': PUBLIC,

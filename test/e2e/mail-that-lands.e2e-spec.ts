@@ -1,5 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
+import { ImpactFollowUpService } from '../../src/evidence/impact-follow-up.service.js';
 import { FeedbackService } from '../../src/evidence/feedback.service.js';
 import { NotificationKind } from '../../src/outbox/notification-kind.js';
 import { OutboxService } from '../../src/outbox/outbox.service.js';
@@ -18,12 +19,16 @@ import { createTestApp, type TestApp } from '../setup/test-app.js';
  */
 
 const ARTIFACTS = new URL('../../test-artifacts/mail/', import.meta.url);
-/** Kinds a delegate may stop: they carry the one-click List-Unsubscribe pair. */
 import { newCanvas } from '../factories/canvas.factory.js';
 import { CanvasesRepository } from '../../src/canvas/canvases.repository.js';
 import { WriteUpMail } from '../../src/canvas/write-up-mail.js';
 
-const OPTIONAL_KINDS = new Set<string>([NotificationKind.Reminder, NotificationKind.FeedbackReminder]);
+/** Kinds a delegate may stop: they carry the one-click List-Unsubscribe pair. */
+const OPTIONAL_KINDS = new Set<string>([
+  NotificationKind.Reminder,
+  NotificationKind.FeedbackReminder,
+  NotificationKind.ImpactFollowUp,
+]);
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -110,6 +115,18 @@ describe('mail that lands', () => {
       .expect(201);
     const canvasRow = await t.app.get(CanvasesRepository).findCanvas(canvas.id);
     expect(await t.app.get(WriteUpMail).send(canvasRow!)).toBe(1);
+
+    // Eight days on, the impact follow-up goes to those who attended.
+    await t.db.query(
+      `INSERT INTO impact_follow_ups (event_id, after_count, after_unit, rating_question, practice_question)
+       VALUES ($1, 1, 'weeks', 'Has it stuck?', 'What changed?')`,
+      [event.id],
+    );
+    await t.db.query(
+      `UPDATE events SET starts_at = now() - interval '9 days', ends_at = now() - interval '8 days' WHERE id = $1`,
+      [event.id],
+    );
+    expect(await t.app.get(ImpactFollowUpService).sendDue()).toBeGreaterThan(0);
 
     // Ann leaves: Ben is promoted.
     await t.http.delete('/api/registrations/me').set(ann.auth).expect(204);

@@ -99,6 +99,8 @@ export const enGB = {
     feedbackSent: 'Thank you: your feedback has been sent.',
     feedbackSettingsSaved: 'The feedback settings have been saved.',
     feedbackReminderSent: 'The reminder is on its way to attendees who have not answered.',
+    followUpSaved: 'The impact follow-up is set: it goes to attendees when it is due.',
+    followUpAlreadySent: 'The impact follow-up has gone already, so it is kept as it was asked.',
     // The canvas console and the facilitator's wall.
     canvasCreated: 'The canvas is open: share its code with the room.',
     noteModerated: 'Saved: the note is changed on every screen.',
@@ -924,6 +926,26 @@ export const enGB = {
     reminderMailBody: (event: string) =>
       `Thank you for coming to ${event}. A few of your feedback forms are still unanswered: it takes a minute, it is anonymous, and it helps the network show what changes practice.`,
     reminderMailLink: 'Give feedback',
+    // The impact follow-up.
+    followUpHeading: 'Impact follow-up',
+    followUpExplain:
+      'Ask the attendees again, some weeks or months after the event, what they have changed in their practice. It goes once, by email, to everyone who attended; the answers are anonymous.',
+    followUpAfterLabel: 'Send it this long after the event',
+    followUpAfterInvalid: 'Enter a whole number from 1 to 52.',
+    followUpUnitLabel: 'Weeks or months',
+    followUpUnits: { weeks: 'weeks', months: 'months' } as Record<string, string>,
+    followUpUnitInvalid: 'Choose weeks or months.',
+    followUpRatingLabel: 'Rating question (1 to 5)',
+    followUpPracticeLabel: 'Free-text question',
+    followUpQuestionRequired: 'Enter a question of up to 200 characters.',
+    followUpDefaultRating: 'How much has the event changed your practice?',
+    followUpDefaultPractice: 'What have you changed in your practice since?',
+    saveFollowUp: 'Save the follow-up',
+    followUpSentOn: (date: string) => `Sent on ${date}.`,
+    followUpMailSubject: (event: string) => `Since ${event}: what has changed?`,
+    followUpMailBody: (event: string) =>
+      `Some time has passed since ${event}. Two questions, anonymous, a minute of your time: has it changed your practice, and how? It helps the network show what works.`,
+    followUpMailLink: 'Answer the follow-up',
     tooFew: 'fewer than 5 responses',
     resultKinds: { event: 'Whole event', session: 'Session', speaker: 'Speaker' } as Record<string, string>,
     roundNames: { immediate: 'Feedback', impact: 'Impact follow-up' } as Record<string, string>,

@@ -20,6 +20,7 @@ import { SpeakerResultLinks1767000400200 } from './1767000400200-speaker-result-
 import { CpdCertificates1767000400300 } from './1767000400300-cpd-certificates.js';
 import { Agencies1767000500000 } from './1767000500000-agencies.js';
 import { SeatCounters1767000600000 } from './1767000600000-seat-counters.js';
+import { ImpactFollowUps1767000800000 } from './1767000800000-impact-follow-ups.js';
 
 /** Every migration in order; a new one is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   CpdCertificates1767000400300,
   Agencies1767000500000,
   SeatCounters1767000600000,
+  ImpactFollowUps1767000800000,
 ];
