@@ -31,7 +31,7 @@ describe('the floor-plan lint rule', () => {
 
   it('refuses an import that points right, naming both files', () => {
     const [message] = lint('platform/http/x.ts', "import { a } from '../../canvas/canvas.entity.js';");
-    expect(message).toContain("'platform/http/x.ts' (floor 0) may not import 'canvas/canvas.entity.js' (floor 8)");
+    expect(message).toContain("'platform/http/x.ts' (floor 0) may not import 'canvas/canvas.entity.js' (floor 9)");
     expect(lint('outbox/x.ts', "export { a } from '../registrations/registration.entity.js';")).toHaveLength(1);
     expect(lint('events/x.ts', "const m = await import('../reminders/reminders.service.js');")).toHaveLength(1);
   });
@@ -62,6 +62,16 @@ describe('the floor-plan lint rule', () => {
     expect(
       lint('identity/auth.module.ts', "import { a } from '../registrations/registration.entity.js';"),
     ).toHaveLength(1);
+  });
+
+  it('places link-officers between registrations and reminders', () => {
+    expect(lint('link-officers/x.ts', "import { a } from '../registrations/dto/create-registration.dto.js';")).toEqual(
+      [],
+    );
+    expect(lint('registrations/x.ts', "import { a } from '../link-officers/link-officers.service.js';")).toHaveLength(
+      1,
+    );
+    expect(lint('reminders/x.ts', "import { a } from '../link-officers/link-officers.service.js';")).toEqual([]);
   });
 
   it('asks for a new folder to be placed on the plan', () => {

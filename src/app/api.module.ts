@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '../agencies/agencies.module.js';
 import { AgencyPagesModule } from '../agencies/pages/agency-pages.module.js';
+import { LinkOfficersModule } from '../link-officers/link-officers.module.js';
 import { AwardsModule } from '../awards/awards.module.js';
 import { AwardPagesModule } from '../awards/pages/award-pages.module.js';
 import { AwardConsolePagesModule } from '../awards/staff-pages/award-console-pages.module.js';
@@ -44,6 +45,7 @@ import { ReminderRulesPagesModule } from '../reminders/pages/reminder-rules-page
     RegistrationsModule,
     RegistrationPagesModule,
     StaffRegistrationPagesModule,
+    LinkOfficersModule,
     AwardsModule,
     AwardPagesModule,
     AwardConsolePagesModule,

@@ -33,4 +33,8 @@ export enum NotificationKind {
   CanvasWriteUp = 'canvas-write-up',
   /** Evidence: the impact follow-up, once, weeks or months after the event, to those who attended. */
   ImpactFollowUp = 'impact-follow-up',
+  /** Link officers: a single-use sign-in link. */
+  LinkOfficerSignIn = 'link-officer-sign-in',
+  /** Link officers: a colleague was handed the role. */
+  LinkOfficerHandOver = 'link-officer-hand-over',
 }

@@ -298,6 +298,16 @@ export const EXPECTED: Record<string, Row> = {
   'POST /staff/agencies/unmatched': NO_CSRF_TOKEN,
   'GET /staff/agencies/:agencyId/edit': ORGANISER_PAGE,
   'POST /staff/agencies/:agencyId/edit': NO_CSRF_TOKEN,
+  // link officers: sign-in pages are anyone's; no caller of the matrix holds a link officer's session
+  'GET /link-officer/sign-in': PUBLIC,
+  'POST /link-officer/sign-in': NO_CSRF_TOKEN,
+  'GET /link-officer/sign-in/sent': PUBLIC,
+  // the link's page only offers a button that posts the token: anyone may fetch it
+  'GET /link-officer/sign-in/:token': PUBLIC,
+  'POST /link-officer/session': NO_CSRF_TOKEN,
+  'GET /link-officer': row(303, 303, 303, 303, 303, 303, 303),
+  'POST /link-officer/agencies/:agencyId/hand-over': NO_CSRF_TOKEN,
+  'POST /link-officer/sign-out': NO_CSRF_TOKEN,
   // Results (feedback-results.e2e-spec.ts): organisers; a speaker by their secret link (404 without a real one).
   'GET /staff/events/:eventId/feedback/results': ORGANISER_PAGE,
   'GET /staff/events/:eventId/feedback/results.csv': ORGANISER_PAGE,

@@ -1,4 +1,5 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { LinkOfficersService } from '../../src/link-officers/link-officers.service.js';
 import { DataSource } from 'typeorm';
 import { ImpactFollowUpService } from '../../src/evidence/impact-follow-up.service.js';
 import { FeedbackService } from '../../src/evidence/feedback.service.js';
@@ -140,6 +141,17 @@ describe('mail that lands', () => {
         eventId: event.id,
       }),
     );
+    // A link officer asks for a sign-in link, then hands the role to a colleague.
+    const [agency] = await t.db.query<Array<{ id: string; name: string }>>(
+      `INSERT INTO agencies (name, name_key, aliases, alias_keys, link_officer_email, active)
+       VALUES ('Mail Test Trust', 'mail test trust', '{}', '{}', 'officer@example.org', true) RETURNING id, name`,
+    );
+    t.app.get(LinkOfficersService).requestSignIn('officer@example.org');
+    await until(
+      async () => (await t.db.query(`SELECT 1 FROM notifications WHERE kind = 'link-officer-sign-in'`)).length > 0,
+      'the sign-in link to be written',
+    );
+    await t.app.get(LinkOfficersService).handOver('officer@example.org', agency, 'colleague@example.org');
     await until(async () => (await unsentCount()) === 0, 'every email to go');
     await t.http.post(`/api/events/${event.id}/cancel`).set(organiser.auth).expect(200);
     await until(async () => (await unsentCount()) === 0, 'the cancellation emails to go');

@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config.js';
 
 /** Each purpose has its own key, so a value made for one is never accepted as another. */
 export type KeyPurpose =
-  'staff-token' | 'personal-link' | 'participant-cookie' | 'ballot' | 'flash' | 'reminder-opt-out';
+  'staff-token' | 'personal-link' | 'participant-cookie' | 'ballot' | 'flash' | 'reminder-opt-out' | 'link-officer-sign-in';
 
 export interface Key {
   /** The master secret's key id (MASTER_KEY_ID, or the id it had in PREVIOUS_MASTER_SECRETS). */

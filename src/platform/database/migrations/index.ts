@@ -21,6 +21,7 @@ import { CpdCertificates1767000400300 } from './1767000400300-cpd-certificates.j
 import { Agencies1767000500000 } from './1767000500000-agencies.js';
 import { SeatCounters1767000600000 } from './1767000600000-seat-counters.js';
 import { ImpactFollowUps1767000800000 } from './1767000800000-impact-follow-ups.js';
+import { LinkOfficers1767001000000 } from './1767001000000-link-officers.js';
 
 /** Every migration in order; a new one is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   Agencies1767000500000,
   SeatCounters1767000600000,
   ImpactFollowUps1767000800000,
+  LinkOfficers1767001000000,
 ];

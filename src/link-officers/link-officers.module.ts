@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../outbox/notifications.module.js';
+import { BackgroundWork } from '../platform/background/background-work.js';
+import { LinkOfficerMailComposer } from './link-officer-mail.composer.js';
+import { LinkOfficerSessions } from './link-officer-sessions.js';
+import { LinkOfficersRepository } from './link-officers.repository.js';
+import { LinkOfficersService } from './link-officers.service.js';
+import { LinkOfficerPagesController } from './pages/link-officer-pages.controller.js';
+
+/** Agencies' link officers: their sign-in, their agency's page and handing the role on. */
+@Module({
+  imports: [NotificationsModule],
+  controllers: [LinkOfficerPagesController],
+  providers: [
+    LinkOfficersRepository,
+    LinkOfficersService,
+    LinkOfficerSessions,
+    LinkOfficerMailComposer,
+    BackgroundWork,
+  ],
+  exports: [LinkOfficersService],
+})
+export class LinkOfficersModule {}

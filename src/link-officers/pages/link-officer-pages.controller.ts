@@ -1,0 +1,169 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { emailInBody } from '../../platform/http/actor-verifiers.js';
+import { RateLimit } from '../../platform/http/rate-limit.js';
+import { UuidParam } from '../../platform/http/uuid-param.js';
+import { Flash } from '../../platform/web/flash.js';
+import { blankForm, formValues, formWithErrors, type FormView, validateAs } from '../../platform/web/form.js';
+import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
+import { Pages } from '../../platform/web/pages.decorators.js';
+import { looksLikeSecretToken } from '../../platform/crypto/tokens.js';
+import { ResendLinkDto } from '../../registrations/dto/create-registration.dto.js';
+import { LinkOfficerSessions } from '../link-officer-sessions.js';
+import { LinkOfficersService } from '../link-officers.service.js';
+
+const SIGN_IN = '/link-officer/sign-in';
+const HOME = '/link-officer';
+
+/**
+ * A link officer's pages: sign in by an emailed single-use link, their agency's page, handing
+ * the role on, sign out. The link's page only offers a button that posts the token, so a mail
+ * scanner that fetches links uses nothing up; it and every signed-in page are personal
+ * (no-store, no Referer).
+ */
+@Pages({ csrf: true })
+@Controller('link-officer')
+export class LinkOfficerPagesController {
+  private readonly views: PageViews;
+
+  constructor(
+    private readonly officers: LinkOfficersService,
+    private readonly sessions: LinkOfficerSessions,
+    private readonly renderer: PageRenderer,
+    private readonly flash: Flash,
+  ) {
+    this.views = renderer.views(new URL('./', import.meta.url));
+  }
+
+  @Get('sign-in')
+  signInPage(@Res() reply: FastifyReply): FastifyReply {
+    return this.signInForm(reply, blankForm());
+  }
+
+  @Post('sign-in')
+  @HttpCode(200)
+  @RateLimit({
+    bucket: 'link-officer-sign-in',
+    limit: (config) => config.rateLimitRegistration,
+    windowMs: 60_000,
+    actor: emailInBody('email'),
+  })
+  async requestLink(@Body() body: unknown, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const m = this.renderer.messages.linkOfficers;
+    const values = formValues(body, ['email']);
+    const input = await validateAs(ResendLinkDto, values);
+    if (!input.ok) {
+      return this.signInForm(
+        reply,
+        formWithErrors(values, input.errors, m.fields, ['email'], m.fields.email.default),
+        400,
+      );
+    }
+    this.officers.requestSignIn(input.value.email);
+    return this.flash.redirect(reply, `${SIGN_IN}/sent`);
+  }
+
+  @Get('sign-in/sent')
+  sent(@Res() reply: FastifyReply): FastifyReply {
+    return this.views.send(reply, 'sign-in-sent', {}, { title: (m) => m.linkOfficers.sentTitle, personal: true });
+  }
+
+  @Get('sign-in/:token')
+  linkPage(@Param('token') token: string, @Res() reply: FastifyReply): FastifyReply {
+    if (!looksLikeSecretToken(token)) return this.refused(reply);
+    return this.views.send(
+      reply,
+      'sign-in-link',
+      { token },
+      { title: (m) => m.linkOfficers.linkTitle, personal: true, csrf: true },
+    );
+  }
+
+  @Post('session')
+  async consume(
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const { token } = formValues(body, ['token']);
+    const email = token ? await this.officers.consume(token) : undefined;
+    if (!email) return this.refused(reply);
+    // A new session each sign-in (never one a stranger planted): this browser's old one ends.
+    await this.sessions.end(request, reply);
+    await this.sessions.start(reply, email);
+    return this.flash.redirect(reply, HOME, 'linkOfficerSignedIn');
+  }
+
+  @Get()
+  async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const email = await this.sessions.resolve(request);
+    if (!email) return this.flash.redirect(reply, SIGN_IN);
+    return this.agencyPage(reply, email);
+  }
+
+  @Post('agencies/:agencyId/hand-over')
+  @HttpCode(200)
+  async handOver(
+    @UuidParam('agencyId') agencyId: string,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const email = await this.sessions.resolve(request);
+    if (!email) return this.flash.redirect(reply, SIGN_IN);
+    const agency = await this.officers.agencyOf(email, agencyId);
+    // Another agency's page is not there for this link officer.
+    if (!agency) throw new NotFoundException();
+    const values = formValues(body, ['email']);
+    const input = await validateAs(ResendLinkDto, values);
+    if (!input.ok) {
+      const m = this.renderer.messages.linkOfficers;
+      return this.agencyPage(reply, email, { agencyId, error: m.fields.email.default, value: values.email ?? '' }, 400);
+    }
+    await this.officers.handOver(email, agency, input.value.email);
+    return this.flash.redirect(reply, HOME, 'linkOfficerHandedOver');
+  }
+
+  @Post('sign-out')
+  async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    await this.sessions.end(request, reply);
+    return this.flash.redirect(reply, SIGN_IN, 'linkOfficerSignedOut');
+  }
+
+  private async agencyPage(
+    reply: FastifyReply,
+    email: string,
+    refused?: { agencyId: string; error: string; value: string },
+    status?: number,
+  ): Promise<FastifyReply> {
+    const agencies = await this.officers.agenciesOf(email);
+    const pages = await Promise.all(agencies.map((agency) => this.officers.page(agency)));
+    const shown = pages.map((page) =>
+      refused?.agencyId === page.agency.id ? { ...page, error: refused.error, value: refused.value } : page,
+    );
+    return this.views.send(
+      reply,
+      'agency',
+      { pages: shown },
+      { title: (m) => m.linkOfficers.pageTitle, personal: true, csrf: true, status },
+    );
+  }
+
+  private signInForm(reply: FastifyReply, form: FormView, status?: number): FastifyReply {
+    return this.views.send(
+      reply,
+      'sign-in',
+      { form },
+      { title: (m) => m.linkOfficers.signInTitle, personal: true, csrf: true, status },
+    );
+  }
+
+  private refused(reply: FastifyReply): FastifyReply {
+    return this.views.send(
+      reply,
+      'sign-in-refused',
+      {},
+      { title: (m) => m.linkOfficers.linkNotValidTitle, personal: true, status: 410 },
+    );
+  }
+}
