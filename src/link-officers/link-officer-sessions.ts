@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '../platform/clock/clock.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { newSecretToken, wellFormedTokenHash } from '../platform/crypto/tokens.js';
+import { SessionCookie } from '../platform/http/session-cookie.js';
 import { LinkOfficersRepository } from './link-officers.repository.js';
 
 /** last_seen_at is written at most this often: the idle timeout needs no finer grain. */
@@ -15,16 +16,18 @@ const TOUCH_EVERY_MS = 60_000;
  */
 @Injectable()
 export class LinkOfficerSessions {
-  readonly cookieName: string;
-  private readonly secure: boolean;
+  private readonly cookie: SessionCookie;
 
   constructor(
     private readonly repo: LinkOfficersRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
-    this.secure = new URL(config.appUrl).protocol === 'https:';
-    this.cookieName = this.secure ? '__Host-plenary_link_officer' : 'plenary_link_officer';
+    this.cookie = new SessionCookie(
+      config.appUrl,
+      { plain: 'plenary_link_officer', secure: '__Host-plenary_link_officer' },
+      this.maxAgeMs / 1000,
+    );
   }
 
   private get idleMs(): number {
@@ -39,18 +42,12 @@ export class LinkOfficerSessions {
     const now = this.clock.now();
     const { token, hash } = newSecretToken();
     await this.repo.insertSession(hash, email, now, new Date(now.getTime() + this.maxAgeMs));
-    void reply.setCookie(this.cookieName, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.secure,
-      maxAge: this.maxAgeMs / 1000,
-    });
+    this.cookie.set(reply, token);
   }
 
   /** The signed-in link officer's address, or undefined (none, idle too long, too old, ended). */
   async resolve(request: FastifyRequest): Promise<string | undefined> {
-    const hash = wellFormedTokenHash(this.read(request));
+    const hash = wellFormedTokenHash(this.cookie.read(request));
     if (!hash) return undefined;
     const row = await this.repo.findSession(hash);
     if (!row) return undefined;
@@ -65,12 +62,8 @@ export class LinkOfficerSessions {
   }
 
   async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const hash = wellFormedTokenHash(this.read(request));
+    const hash = wellFormedTokenHash(this.cookie.read(request));
     if (hash) await this.repo.deleteSessionByHash(hash);
-    void reply.clearCookie(this.cookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.secure });
-  }
-
-  private read(request: FastifyRequest): string | undefined {
-    return (request.cookies as Record<string, string | undefined> | undefined)?.[this.cookieName];
+    this.cookie.clear(reply);
   }
 }
