@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { WorkerSweep } from '../platform/clock/interval-task.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { BallotRelease } from './ballot-release.service.js';
 
@@ -8,34 +9,18 @@ import { BallotRelease } from './ballot-release.service.js';
  * vote even when nobody asks for the results.
  */
 @Injectable()
-export class AwardClosePoller implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AwardClosePoller extends WorkerSweep {
   private readonly logger = new Logger(AwardClosePoller.name);
-  private timer?: NodeJS.Timeout;
-  private running = false;
 
   constructor(
     private readonly release: BallotRelease,
-    private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), this.config.awardCloseCheckMs);
+    config: AppConfig,
+  ) {
+    super('Releasing closed awards', config.awardCloseCheckMs, new Logger(AwardClosePoller.name));
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  async sweep(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const released = await this.release.releaseDue();
-      if (released > 0) this.logger.log({ awards: released }, 'Sealed ballots counted in after the close');
-    } catch (error) {
-      this.logger.warn({ err: error }, 'Releasing closed awards failed; will try again');
-    } finally {
-      this.running = false;
-    }
+  protected async pass(): Promise<void> {
+    const released = await this.release.releaseDue();
+    if (released > 0) this.logger.log({ awards: released }, 'Sealed ballots counted in after the close');
   }
 }

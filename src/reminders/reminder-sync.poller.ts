@@ -1,5 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { IntervalTask } from '../platform/clock/interval-task.js';
+import { Injectable, Logger } from '@nestjs/common';
+import { WorkerSweep } from '../platform/clock/interval-task.js';
 import { AppConfig } from '../platform/config/app-config.js';
 import { RemindersService } from './reminders.service.js';
 
@@ -9,27 +9,15 @@ import { RemindersService } from './reminders.service.js';
  * composer checks again when a reminder is due, so nothing stale is ever sent.
  */
 @Injectable()
-export class ReminderSyncPoller implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly task = new IntervalTask(
-    'Reminder sweep',
-    () => this.reminders.syncAll(),
-    new Logger(ReminderSyncPoller.name),
-  );
-
+export class ReminderSyncPoller extends WorkerSweep {
   constructor(
     private readonly reminders: RemindersService,
-    private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.task.start(this.config.reminderSyncMs);
+    config: AppConfig,
+  ) {
+    super('Reminder sweep', config.reminderSyncMs, new Logger(ReminderSyncPoller.name));
   }
 
-  onApplicationShutdown(): void {
-    this.task.stop();
-  }
-
-  sweep(): Promise<void> {
-    return this.task.runOnce();
+  protected pass(): Promise<void> {
+    return this.reminders.syncAll();
   }
 }

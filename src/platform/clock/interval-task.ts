@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import type { LoggerService, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 
 /**
  * A worker-side sweep run on a timer. A pass still running when the next one is due is skipped
@@ -37,5 +37,36 @@ export class IntervalTask {
     } finally {
       this.running = false;
     }
+  }
+}
+
+/**
+ * A worker's sweep as a Nest provider: its IntervalTask starts with the application and stops
+ * with it; `sweep()` runs one pass now (skipped if one is running).
+ */
+export abstract class WorkerSweep implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly task: IntervalTask;
+
+  protected constructor(
+    description: string,
+    private readonly everyMs: number,
+    logger: Pick<LoggerService, 'warn'>,
+  ) {
+    this.task = new IntervalTask(description, () => this.pass(), logger);
+  }
+
+  /** One pass of the sweep's work. */
+  protected abstract pass(): Promise<void>;
+
+  onApplicationBootstrap(): void {
+    this.task.start(this.everyMs);
+  }
+
+  onApplicationShutdown(): void {
+    this.task.stop();
+  }
+
+  sweep(): Promise<void> {
+    return this.task.runOnce();
   }
 }
