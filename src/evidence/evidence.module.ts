@@ -4,6 +4,7 @@ import { AttendanceRepository } from './attendance.repository.js';
 import { AttendanceService } from './attendance.service.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 import { SealedPersonalLinks } from '../registrations/sealed-personal-links.js';
+import { AttendeeMail } from './attendee-mail.js';
 import { FeedbackReminderComposer } from './feedback-reminder.composer.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import { FeedbackService } from './feedback.service.js';
@@ -25,6 +26,7 @@ import { NotificationsModule } from '../outbox/notifications.module.js';
     AttendanceService,
     FeedbackRepository,
     FeedbackService,
+    AttendeeMail,
     FeedbackReminderComposer,
     SealedPersonalLinks,
     FeedbackResultsRepository,
