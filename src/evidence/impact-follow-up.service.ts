@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { Clock } from '../platform/clock/clock.js';
+import { evidenceError, EvidenceError } from './evidence.errors.js';
+import { IMPACT_QUESTION_ID } from './feedback-results.js';
+import { FeedbackRepository, type Question } from './feedback.repository.js';
+import { FeedbackService, type FeedbackAnswerInput } from './feedback.service.js';
 import { ImpactFollowUpRepository, type FollowUp, type FollowUpSettings } from './impact-follow-up.repository.js';
 
 /**
@@ -15,7 +19,39 @@ export class ImpactFollowUpService {
     private readonly repository: ImpactFollowUpRepository,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly feedback: FeedbackService,
+    private readonly answers: FeedbackRepository,
   ) {}
+
+  /**
+   * The follow-up a delegate may answer: it has gone, and they attended (the same rule as the
+   * event's feedback form). Its one rating question has the id the results read.
+   */
+  async formFor(
+    delegate: { id: string; eventId: string },
+  ): Promise<{ followUp: FollowUp; question: Question; answered: boolean }> {
+    const followUp = await this.repository.find(delegate.eventId);
+    const [eventForm] = followUp?.sentAt ? await this.feedback.forms(delegate, 'impact') : [];
+    if (!followUp || !eventForm) {
+      throw evidenceError(EvidenceError.FeedbackNotFound, 'There is no follow-up for you here.');
+    }
+    const question = { id: IMPACT_QUESTION_ID, position: 0, text: followUp.ratingQuestion };
+    return { followUp, question, answered: eventForm.state === 'answered' };
+  }
+
+  /** Records the delegate's answer once, kept apart from who gave it; a second is refused. */
+  async answer(delegate: { id: string; eventId: string }, answer: FeedbackAnswerInput): Promise<void> {
+    await this.formFor(delegate);
+    const saved = await this.answers.submit({
+      round: 'impact',
+      registrationId: delegate.id,
+      eventId: delegate.eventId,
+      sessionId: null,
+      ratings: answer.ratings,
+      practice: answer.practice,
+    });
+    if (!saved) throw evidenceError(EvidenceError.FeedbackAlreadyGiven, 'You have answered this already. Thank you.');
+  }
 
   find(eventId: string): Promise<FollowUp | undefined> {
     return this.repository.find(eventId);

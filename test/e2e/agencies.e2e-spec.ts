@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Agencies1767000500000 } from '../../src/platform/database/migrations/1767000500000-agencies.js';
+import { LinkOfficers1767001000000 } from '../../src/platform/database/migrations/1767001000000-link-officers.js';
 import { insertEvent, insertMember, insertRegistration } from '../factories/db-fixtures.js';
 import { newStaff } from '../factories/staff.factory.js';
 import { Browser } from '../setup/staff-browser.js';
@@ -47,8 +48,11 @@ describe('member agencies', () => {
     await t.db.query(`UPDATE registrations SET organisation_key = NULL`);
     const runner = t.db.createQueryRunner();
     try {
+      // The link officers hang on the agencies, so they come down first and go back up last.
+      await new LinkOfficers1767001000000().down(runner);
       await new Agencies1767000500000().down(runner);
       await new Agencies1767000500000().up(runner);
+      await new LinkOfficers1767001000000().up(runner);
     } finally {
       await runner.release();
     }

@@ -289,6 +289,8 @@ export const EXPECTED: Record<string, Row> = {
   'POST /r/:token/feedback/event': PUBLIC,
   'GET /r/:token/feedback/sessions/:sessionId': PUBLIC,
   'POST /r/:token/feedback/sessions/:sessionId': PUBLIC,
+  'GET /r/:token/follow-up': PUBLIC,
+  'POST /r/:token/follow-up': PUBLIC,
   // agencies: the network's list belongs to whoever organises an event (the matrix's organiser does)
   'GET /api/agencies': PUBLIC,
   'GET /staff/agencies': ORGANISER_PAGE,
@@ -304,7 +306,7 @@ export const EXPECTED: Record<string, Row> = {
   'GET /link-officer/sign-in/sent': PUBLIC,
   // the link's page only offers a button that posts the token: anyone may fetch it
   'GET /link-officer/sign-in/:token': PUBLIC,
-  'POST /link-officer/session': NO_CSRF_TOKEN,
+  'POST /link-officer/sign-in/:token': NO_CSRF_TOKEN,
   'GET /link-officer': row(303, 303, 303, 303, 303, 303, 303),
   'POST /link-officer/agencies/:agencyId/hand-over': NO_CSRF_TOKEN,
   'POST /link-officer/sign-out': NO_CSRF_TOKEN,

@@ -152,6 +152,42 @@ describe('impact follow-up', () => {
     expect(mail.text).toContain('Hello Session Attendee');
   });
 
+  it('is answered on the page its email links to: once, kept without the delegate, only by those who attended', async () => {
+    const due = await setUp(t, 8);
+    await setFollowUp(t, due.event.id, 1);
+    const delegate = new Browser(t);
+    const path = `/r/${due.session.token}/follow-up`;
+    expect((await delegate.get(path)).status).toBe(404);
+
+    await t.app.get(ImpactFollowUpService).sendDue();
+    const form = await delegate.get(path);
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('Has it changed your practice?');
+    expect(form.text).toContain('What have you changed since?');
+
+    const bad = await delegate.post(path, { 'q-change': '9', practice: 'Kept' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('>Kept</textarea>');
+    const answers = () =>
+      t.db.query<Array<{ round: string; ratings: Record<string, number>; practice: string | null }>>(
+        `SELECT round, ratings, practice FROM feedback_answers WHERE event_id = $1`,
+        [due.event.id],
+      );
+    expect(await answers()).toHaveLength(0);
+
+    const storm = await Promise.all(
+      Array.from({ length: 10 }, () => delegate.post(path, { 'q-change': '4', practice: 'I ask families first.' })),
+    );
+    expect(storm.filter((r) => r.status === 303)).toHaveLength(1);
+    expect(storm.filter((r) => r.status === 409)).toHaveLength(9);
+    expect(await answers()).toEqual([{ round: 'impact', ratings: { change: 4 }, practice: 'I ask families first.' }]);
+    expect((await delegate.get(path)).text).toContain('You have answered the follow-up.');
+
+    expect((await delegate.get(`/r/${due.absent.token}/follow-up`)).status).toBe(404);
+    expect((await delegate.post(`/r/${due.absent.token}/follow-up`, { 'q-change': '4' })).status).toBe(404);
+    expect(await answers()).toHaveLength(1);
+  });
+
   describe('without the claim (control run)', () => {
     let racy: TestApp;
     beforeAll(async () => {

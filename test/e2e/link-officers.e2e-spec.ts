@@ -82,8 +82,9 @@ describe('link officers', () => {
     expect(page.status).toBe(200);
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     expect(page.headers['cache-control']).toContain('no-store');
+    expect(page.text).not.toContain(token);
     await browser.get(`/link-officer/sign-in/${token}`);
-    const used = await browser.post('/link-officer/session', { token });
+    const used = await browser.post(`/link-officer/sign-in/${token}`, {});
     expect(used.status).toBe(303);
     expect(used.headers.location).toBe('/link-officer');
     const cookie = used.headers['set-cookie'] as unknown as string[];
@@ -91,7 +92,7 @@ describe('link officers', () => {
 
     const again = new Browser(t);
     await again.get(`/link-officer/sign-in/${token}`);
-    expect((await again.post('/link-officer/session', { token })).status).toBe(410);
+    expect((await again.post(`/link-officer/sign-in/${token}`, {})).status).toBe(410);
   });
 
   it('refuses an expired link', async () => {
@@ -99,7 +100,7 @@ describe('link officers', () => {
     const token = await signIn(browser, 'officer-b@bradford.example');
     await t.db.query(`UPDATE link_officer_sign_ins SET expires_at = now() - interval '1 second'`);
     await browser.get(`/link-officer/sign-in/${token}`);
-    const expired = await browser.post('/link-officer/session', { token });
+    const expired = await browser.post(`/link-officer/sign-in/${token}`, {});
     expect(expired.status).toBe(410);
     expect((await browser.get('/link-officer')).status).toBe(303);
   });
@@ -108,7 +109,7 @@ describe('link officers', () => {
     const browser = new Browser(t);
     const token = await signIn(browser, 'officer-a@leeds.example');
     await browser.get(`/link-officer/sign-in/${token}`);
-    await browser.post('/link-officer/session', { token });
+    await browser.post(`/link-officer/sign-in/${token}`, {});
     const page = await browser.get('/link-officer');
     expect(page.status).toBe(200);
     expect(page.text).toContain('Leeds City Council');
@@ -137,7 +138,7 @@ describe('link officers', () => {
     const browser = new Browser(t);
     const token = await signIn(browser, 'officer-a@leeds.example');
     await browser.get(`/link-officer/sign-in/${token}`);
-    await browser.post('/link-officer/session', { token });
+    await browser.post(`/link-officer/sign-in/${token}`, {});
     await browser.get('/link-officer');
     const bad = await browser.post(`/link-officer/agencies/${agencyA}/hand-over`, { email: 'not an address' });
     expect(bad.status).toBe(400);
@@ -157,7 +158,7 @@ describe('link officers', () => {
     const colleague = new Browser(t);
     const next = await signIn(colleague, 'colleague@leeds.example');
     await colleague.get(`/link-officer/sign-in/${next}`);
-    await colleague.post('/link-officer/session', { token: next });
+    await colleague.post(`/link-officer/sign-in/${next}`, {});
     expect((await colleague.get('/link-officer')).text).toContain('Ada Leeds');
   });
 });

@@ -10,6 +10,7 @@ import { CpdSection } from './cpd-section.js';
 import { CertificatePagesController } from './certificate-pages.controller.js';
 import { FeedbackPagesController } from './feedback-pages.controller.js';
 import { FeedbackSettingsController } from './feedback-settings.controller.js';
+import { FollowUpPagesController } from './follow-up-pages.controller.js';
 import { ResultsPagesController, SpeakerResultsController } from './results-pages.controller.js';
 import { AuthModule } from '../../identity/auth.module.js';
 
@@ -28,6 +29,7 @@ import { AuthModule } from '../../identity/auth.module.js';
     AttendPagesController,
     FeedbackPagesController,
     FeedbackSettingsController,
+    FollowUpPagesController,
     ResultsPagesController,
     SpeakerResultsController,
     CertificatePagesController,

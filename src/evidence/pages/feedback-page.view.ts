@@ -2,6 +2,7 @@ import { addError, blankForm, type FormView } from '../../platform/web/form.js';
 import { longDateTime } from '../../platform/web/dates.js';
 import type { Messages } from '../../platform/web/messages.en-GB.js';
 import type { Question } from '../feedback.repository.js';
+import type { FollowUp } from '../impact-follow-up.repository.js';
 import type { FeedbackAnswerInput, FeedbackForm } from '../feedback.service.js';
 
 export const PRACTICE_MAX = 2000;
@@ -37,6 +38,13 @@ export function formView(
     action: formPath(base, form.sessionId),
     back: `${base}/feedback`,
     closes: m.evidence.closesOn(longDateTime(form.closesAt, zone, m.locale)),
+    ...ratingFields(questions, values, m),
+  };
+}
+
+/** A rating fieldset (1–5) per question and the free-text answer, with the input kept and errors in place. */
+function ratingFields(questions: Question[], values: FormView, m: Messages) {
+  return {
     form: values,
     questions: questions.map((question) => {
       const name = ratingField(question.id);
@@ -54,6 +62,29 @@ export function formView(
     }),
     practice: values.values.practice ?? '',
     practiceError: values.errors.practice,
+  };
+}
+
+/** The impact follow-up's form: the same fields, the organiser's two questions, back to the personal page. */
+export function followUpView(
+  followUp: FollowUp,
+  question: Question,
+  answered: boolean,
+  base: string,
+  eventTitle: string,
+  values: FormView,
+  m: Messages,
+) {
+  const e = m.evidence;
+  return {
+    ...ratingFields([question], values, m),
+    title: e.followUpFormTitle(eventTitle),
+    intro: e.followUpFormIntro,
+    action: `${base}/follow-up`,
+    back: base,
+    backLabel: e.backToPersonalPage,
+    answered: answered ? e.followUpAnswered : undefined,
+    practiceLabel: followUp.practiceQuestion,
   };
 }
 

@@ -71,22 +71,22 @@ export class LinkOfficerPagesController {
   @Get('sign-in/:token')
   linkPage(@Param('token') token: string, @Res() reply: FastifyReply): FastifyReply {
     if (!looksLikeSecretToken(token)) return this.refused(reply);
+    // The button posts back to this address, so the page never repeats the token.
     return this.views.send(
       reply,
       'sign-in-link',
-      { token },
+      {},
       { title: (m) => m.linkOfficers.linkTitle, personal: true, csrf: true },
     );
   }
 
-  @Post('session')
+  @Post('sign-in/:token')
   async consume(
-    @Body() body: unknown,
+    @Param('token') token: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const { token } = formValues(body, ['token']);
-    const email = token ? await this.officers.consume(token) : undefined;
+    const email = looksLikeSecretToken(token) ? await this.officers.consume(token) : undefined;
     if (!email) return this.refused(reply);
     // A new session each sign-in (never one a stranger planted): this browser's old one ends.
     await this.sessions.end(request, reply);

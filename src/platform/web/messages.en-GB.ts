@@ -949,6 +949,11 @@ export const enGB = {
     followUpMailBody: (event: string) =>
       `Some time has passed since ${event}. Two questions, anonymous, a minute of your time: has it changed your practice, and how? It helps the network show what works.`,
     followUpMailLink: 'Answer the follow-up',
+    followUpFormTitle: (event: string) => `Since ${event}: what has changed?`,
+    followUpFormIntro:
+      'Two questions about your practice since the event. Your answer is kept without your name, and you can answer once.',
+    followUpAnswered: 'You have answered the follow-up. Thank you.',
+    backToPersonalPage: 'Your page for this event',
     tooFew: 'fewer than 5 responses',
     resultKinds: { event: 'Whole event', session: 'Session', speaker: 'Speaker' } as Record<string, string>,
     roundNames: { immediate: 'Feedback', impact: 'Impact follow-up' } as Record<string, string>,
