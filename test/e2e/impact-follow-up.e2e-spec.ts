@@ -14,14 +14,23 @@ const DAY = 86_400_000;
  * The claim taken away: it reads what is due, then marks it sent whether or not another sweep
  * did meanwhile, so two sweeps at once both send. Only the control run uses it.
  */
+const CONCURRENT_SWEEPS = 8;
+
 class UnguardedImpactFollowUpRepository extends ImpactFollowUpRepository {
+  private read = 0;
+  private allRead!: () => void;
+  private readonly everyoneRead = new Promise<void>((resolve) => (this.allRead = resolve));
+
   override async claimDue(manager: EntityManager, now: Date): Promise<Array<{ eventId: string; sentAt: Date }>> {
     const due: Array<{ eventId: string }> = await manager.query(
       `SELECT f.event_id AS "eventId" FROM impact_follow_ups f JOIN events e ON e.id = f.event_id
        WHERE f.sent_at IS NULL AND e.ends_at + make_interval(weeks => f.after_count) <= $1`,
       [now],
     );
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The sweeps all read before any of them writes, as sweeps on a loaded machine can; a
+    // fixed pause let a slow start read after the first had committed, and the race not show.
+    if (++this.read === CONCURRENT_SWEEPS) this.allRead();
+    await Promise.race([this.everyoneRead, new Promise((resolve) => setTimeout(resolve, 3_000))]);
     const claimed: Array<{ eventId: string; sentAt: Date }> = [];
     for (const { eventId } of due) {
       const [rows] = await manager.query(
@@ -137,8 +146,8 @@ describe('impact follow-up', () => {
     await setFollowUp(t, due.event.id, 1);
     const service = t.app.get(ImpactFollowUpService);
 
-    await Promise.all(Array.from({ length: 8 }, () => service.sendDue()));
-    await Promise.all(Array.from({ length: 8 }, () => service.sendDue()));
+    await Promise.all(Array.from({ length: CONCURRENT_SWEEPS }, () => service.sendDue()));
+    await Promise.all(Array.from({ length: CONCURRENT_SWEEPS }, () => service.sendDue()));
 
     const sent = await followUpMail(t, due.event.id);
     expect(sent.map((r) => r.registration_id).sort()).toEqual(
@@ -204,7 +213,7 @@ describe('impact follow-up', () => {
       const due = await setUp(racy, 8);
       await setFollowUp(racy, due.event.id, 1);
       const service = racy.app.get(ImpactFollowUpService);
-      await Promise.all(Array.from({ length: 8 }, () => service.sendDue()));
+      await Promise.all(Array.from({ length: CONCURRENT_SWEEPS }, () => service.sendDue()));
       expect((await followUpMail(racy, due.event.id)).length).toBeGreaterThan(2);
     });
   });
