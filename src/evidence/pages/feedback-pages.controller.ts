@@ -2,9 +2,7 @@ import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { eventLayout } from '../../events/event-layout.js';
-import { DomainError } from '../../platform/errors/domain-error.js';
-import { statusForKind } from '../../platform/errors/http-status.js';
-import { addError, blankForm, formValues, type FormView } from '../../platform/web/form.js';
+import { blankForm, type FormView } from '../../platform/web/form.js';
 import { Flash } from '../../platform/web/flash.js';
 import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
 import { Pages } from '../../platform/web/pages.decorators.js';
@@ -14,7 +12,8 @@ import { LostLinkPages } from '../../registrations/pages/lost-link-pages.js';
 import { personalPath } from '../../registrations/pages/personal-page.view.js';
 import type { Registration } from '../../registrations/registration.entity.js';
 import { FeedbackService } from '../feedback.service.js';
-import { formsView, formView, ratingField, readAnswer } from './feedback-page.view.js';
+import { formsView, formView } from './feedback-page.view.js';
+import { savePostedAnswer } from './posted-answer.js';
 
 /**
  * A delegate's feedback, from their personal link: the event's form and one per session they
@@ -91,27 +90,13 @@ export class FeedbackPagesController {
   }
 
   private async answer(reply: FastifyReply, token: string, sessionId: string | null, body: unknown) {
-    const m = this.renderer.messages;
     const delegate = await this.delegates.resolve(token);
     if (!delegate) return this.lostLink.linkNotValid(reply);
     const { questions } = await this.feedback.form(delegate, sessionId);
-    const values = formValues(body, [...questions.map((q) => ratingField(q.id)), 'practice']);
-    const checked = readAnswer(values, questions, m);
-    if (!checked.ok) return this.render(reply, token, delegate, sessionId, checked.form, 400);
-    try {
-      await this.feedback.submit(delegate, sessionId, checked.answer);
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.kind === 'not_found') throw error;
-      const field = questions[0] ? ratingField(questions[0].id) : 'practice';
-      return this.render(
-        reply,
-        token,
-        delegate,
-        sessionId,
-        addError(blankForm(values), field, error.message),
-        statusForKind(error.kind),
-      );
-    }
+    const posted = await savePostedAnswer(body, questions, this.renderer.messages, (answer) =>
+      this.feedback.submit(delegate, sessionId, answer),
+    );
+    if (!posted.ok) return this.render(reply, token, delegate, sessionId, posted.form, posted.status);
     return this.flash.redirect(reply, `${personalPath(token)}/feedback`, 'feedbackSent');
   }
 

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { eventLayout } from '../../events/event-layout.js';
-import { DomainError } from '../../platform/errors/domain-error.js';
-import { statusForKind } from '../../platform/errors/http-status.js';
-import { addError, blankForm, formValues, type FormView } from '../../platform/web/form.js';
+import { blankForm, type FormView } from '../../platform/web/form.js';
 import { Flash } from '../../platform/web/flash.js';
 import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
 import { Pages } from '../../platform/web/pages.decorators.js';
@@ -13,7 +11,8 @@ import { LostLinkPages } from '../../registrations/pages/lost-link-pages.js';
 import { personalPath } from '../../registrations/pages/personal-page.view.js';
 import type { Registration } from '../../registrations/registration.entity.js';
 import { ImpactFollowUpService } from '../impact-follow-up.service.js';
-import { followUpView, ratingField, readAnswer } from './feedback-page.view.js';
+import { followUpView } from './feedback-page.view.js';
+import { savePostedAnswer } from './posted-answer.js';
 
 /**
  * The impact follow-up's answer page, from the delegate's personal link (the follow-up email
@@ -48,16 +47,10 @@ export class FollowUpPagesController {
     const delegate = await this.delegates.resolve(token);
     if (!delegate) return this.lostLink.linkNotValid(reply);
     const { question } = await this.followUps.formFor(delegate);
-    const values = formValues(body, [ratingField(question.id), 'practice']);
-    const checked = readAnswer(values, [question], this.renderer.messages);
-    if (!checked.ok) return this.render(reply, token, delegate, checked.form, 400);
-    try {
-      await this.followUps.answer(delegate, checked.answer);
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.kind === 'not_found') throw error;
-      const form = addError(blankForm(values), ratingField(question.id), error.message);
-      return this.render(reply, token, delegate, form, statusForKind(error.kind));
-    }
+    const posted = await savePostedAnswer(body, [question], this.renderer.messages, (answer) =>
+      this.followUps.answer(delegate, answer),
+    );
+    if (!posted.ok) return this.render(reply, token, delegate, posted.form, posted.status);
     return this.flash.redirect(reply, personalPath(token), 'feedbackSent');
   }
 
