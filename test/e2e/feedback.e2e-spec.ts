@@ -4,6 +4,7 @@ import { SecretBox } from '../../src/platform/crypto/secret-box.js';
 import type { Event } from '../../src/events/event.entity.js';
 import { insertEvent, insertMember, insertRegistration, insertSession } from '../factories/db-fixtures.js';
 import { newStaff } from '../factories/staff.factory.js';
+import { Barrier } from '../setup/barrier.js';
 import { Browser } from '../setup/staff-browser.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -13,12 +14,16 @@ const MINUTE = 60_000;
  * The guard taken away: it looks for a receipt, then writes the answer and the receipt in
  * separate statements, so answers sent at once all find no receipt. Only the control run uses it.
  */
+const CONCURRENT_ANSWERS = 20;
+
 class UnguardedFeedbackRepository extends FeedbackRepository {
+  private readonly everyoneLooked = new Barrier(CONCURRENT_ANSWERS);
+
   override async submit(submission: Submission): Promise<boolean> {
     const subject = submission.sessionId ?? submission.eventId;
     const answered = await this.answered(submission.registrationId, submission.round);
     if (answered.has(subject)) return false;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await this.everyoneLooked.arrive();
     await this.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO feedback_answers (event_id, session_id, round, ratings, practice) VALUES ($1, $2, $3, $4::jsonb, $5)`,
@@ -204,7 +209,9 @@ describe('feedback', () => {
     const delegate = new Browser(t);
     const form = await delegate.get(`/r/${cara.token}/feedback/event`);
     const storm = await Promise.all(
-      Array.from({ length: 20 }, () => delegate.post(`/r/${cara.token}/feedback/event`, answers(form.text, '5'))),
+      Array.from({ length: CONCURRENT_ANSWERS }, () =>
+        delegate.post(`/r/${cara.token}/feedback/event`, answers(form.text, '5')),
+      ),
     );
     expect(storm.filter((r) => r.status === 303)).toHaveLength(1);
     expect(storm.filter((r) => r.status === 409)).toHaveLength(19);
@@ -271,7 +278,9 @@ describe('feedback', () => {
       const delegate = new Browser(racy);
       const form = await delegate.get(`/r/${cara.token}/feedback/event`);
       await Promise.all(
-        Array.from({ length: 20 }, () => delegate.post(`/r/${cara.token}/feedback/event`, answers(form.text, '5'))),
+        Array.from({ length: CONCURRENT_ANSWERS }, () =>
+          delegate.post(`/r/${cara.token}/feedback/event`, answers(form.text, '5')),
+        ),
       );
       expect(await count(racy, 'feedback_answers', event.id)).toBeGreaterThan(1);
     });

@@ -5,6 +5,7 @@ import { KeyRing } from '../../src/platform/crypto/key-ring.js';
 import { SecretBox } from '../../src/platform/crypto/secret-box.js';
 import { insertEvent, insertMember, insertRegistration, insertSession } from '../factories/db-fixtures.js';
 import { newStaff } from '../factories/staff.factory.js';
+import { Barrier } from '../setup/barrier.js';
 import { Browser } from '../setup/staff-browser.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -17,9 +18,7 @@ const DAY = 86_400_000;
 const CONCURRENT_SWEEPS = 8;
 
 class UnguardedImpactFollowUpRepository extends ImpactFollowUpRepository {
-  private read = 0;
-  private allRead!: () => void;
-  private readonly everyoneRead = new Promise<void>((resolve) => (this.allRead = resolve));
+  private readonly everyoneRead = new Barrier(CONCURRENT_SWEEPS);
 
   override async claimDue(manager: EntityManager, now: Date): Promise<Array<{ eventId: string; sentAt: Date }>> {
     const due: Array<{ eventId: string }> = await manager.query(
@@ -27,10 +26,7 @@ class UnguardedImpactFollowUpRepository extends ImpactFollowUpRepository {
        WHERE f.sent_at IS NULL AND e.ends_at + make_interval(weeks => f.after_count) <= $1`,
       [now],
     );
-    // The sweeps all read before any of them writes, as sweeps on a loaded machine can; a
-    // fixed pause let a slow start read after the first had committed, and the race not show.
-    if (++this.read === CONCURRENT_SWEEPS) this.allRead();
-    await Promise.race([this.everyoneRead, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+    await this.everyoneRead.arrive();
     const claimed: Array<{ eventId: string; sentAt: Date }> = [];
     for (const { eventId } of due) {
       const [rows] = await manager.query(
