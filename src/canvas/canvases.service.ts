@@ -196,6 +196,7 @@ export class CanvasesService {
           .map((note) => onScreen(toNoteResponse(note), rules) as NoteResponse),
       })),
       me: dotsUsed === undefined ? null : { dotsUsed, dotsLeft: Math.max(0, canvas.dotsPerPerson - dotsUsed) },
+      seq: canvas.eventSeq,
     };
   }
 

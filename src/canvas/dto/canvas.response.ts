@@ -96,6 +96,11 @@ export class PublicCanvasResponse extends FacilitationResponse {
     description: "The caller's dots, when they have a participant cookie or delegate token.",
   })
   me!: ParticipantDotsResponse | null;
+  @ApiProperty({
+    example: '42',
+    description: "The last change this view includes: the canvas stream's events with a higher id are newer.",
+  })
+  seq!: string;
 }
 
 export class ClustersRenamedResponse {

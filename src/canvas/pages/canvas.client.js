@@ -168,8 +168,24 @@
       });
   }
 
+  /**
+   * The canvas is read again after a reveal or a rename, while the stream goes on. A read can
+   * answer after newer events have arrived, so its view (which says the last change it includes)
+   * is laid down first and the events newer than it are applied again on top; a read asked for
+   * during another waits for it, as the one in flight may predate what it was asked for.
+   */
+  var reading = null;
+  var readAgain = false;
+  /** @type {Array<{ seq: number, type: string, data: any }>} */
+  var sinceRead = [];
+
   function load() {
-    return fetch(api, { credentials: 'same-origin', headers: withDelegate({ accept: 'application/json' }) })
+    if (reading) {
+      readAgain = true;
+      return reading;
+    }
+    sinceRead = [];
+    reading = fetch(api, { credentials: 'same-origin', headers: withDelegate({ accept: 'application/json' }) })
       .then(function (response) {
         return response.json();
       })
@@ -182,9 +198,52 @@
         setClosed(canvas.status !== 'open');
         showTimer(canvas.timer);
         if (canvas.me) showDotsLeft(canvas.me.dotsLeft);
+        var seq = Number(canvas.seq);
+        sinceRead.forEach(function (event) {
+          if (event.seq > seq) apply(event.type, event.data);
+        });
         render();
+      })
+      .finally(function () {
+        reading = null;
+        sinceRead = [];
+        if (readAgain) {
+          readAgain = false;
+          load();
+        }
       });
+    return reading;
   }
+
+  /** One change from the stream; a reveal, names hidden or shown, a rename: read the canvas again. */
+  function apply(type, data) {
+    if (type === 'note.merged') {
+      state.notes.delete(data.note.id);
+      upsert(data.into);
+    } else if (type === 'note.hidden') {
+      state.notes.delete(data.note.id);
+    } else if (type.indexOf('note.') === 0) {
+      upsert(data.note);
+    } else if (type === 'canvas.closed' || type === 'canvas.reopened') {
+      setClosed(type === 'canvas.closed');
+    } else if (type === 'canvas.timer') {
+      showTimer(data.timer);
+    }
+  }
+
+  var STREAM_EVENTS = [
+    'note.created',
+    'note.changed',
+    'note.hidden',
+    'note.merged',
+    'note.voted',
+    'canvas.closed',
+    'canvas.reopened',
+    'canvas.timer',
+  ];
+  // The stream replays only recent history (canvas.resync): a screen that was away longer reads
+  // the canvas again, as it does when what is on the screens changes.
+  var READ_AGAIN_EVENTS = ['canvas.facilitation', 'clusters.renamed', 'canvas.resync'];
 
   function listen() {
     if (!window.EventSource) return;
@@ -196,36 +255,15 @@
       '&lastEventId=' +
       encodeURIComponent(body.getAttribute('data-seq') || '0');
     var source = new EventSource(url);
-    var apply = function (event) {
-      var data = JSON.parse(event.data);
-      if (event.type === 'note.merged') {
-        state.notes.delete(data.note.id);
-        upsert(data.into);
-      } else if (event.type === 'note.hidden') {
-        state.notes.delete(data.note.id);
-      } else {
-        upsert(data.note);
-      }
-      render();
-    };
-    ['note.created', 'note.changed', 'note.hidden', 'note.merged', 'note.voted'].forEach(function (type) {
-      source.addEventListener(type, apply);
+    STREAM_EVENTS.forEach(function (type) {
+      source.addEventListener(type, function (/** @type {MessageEvent} */ event) {
+        var data = JSON.parse(event.data);
+        if (reading) sinceRead.push({ seq: Number(event.lastEventId), type: type, data: data });
+        apply(type, data);
+        render();
+      });
     });
-    // The stream replays only recent history: a wall that was away longer reloads the canvas.
-    source.addEventListener('canvas.resync', function () {
-      load();
-    });
-    source.addEventListener('canvas.closed', function () {
-      setClosed(true);
-    });
-    source.addEventListener('canvas.reopened', function () {
-      setClosed(false);
-    });
-    source.addEventListener('canvas.timer', function (event) {
-      showTimer(JSON.parse(event.data).timer);
-    });
-    // A reveal, names hidden or shown, a cluster renamed: the canvas is read again as it now is.
-    ['canvas.facilitation', 'clusters.renamed'].forEach(function (type) {
+    READ_AGAIN_EVENTS.forEach(function (type) {
       source.addEventListener(type, function () {
         load();
       });
