@@ -9,6 +9,9 @@ import { FeedbackReminderComposer } from './feedback-reminder.composer.js';
 import { FeedbackRepository } from './feedback.repository.js';
 import { FeedbackService } from './feedback.service.js';
 import { RegistrationHooksModule } from '../registrations/registration-erased.hooks.js';
+import { CertificateMail } from './certificate-mail.js';
+import { ReflectionsRepository } from './reflections.repository.js';
+import { ReflectionsService } from './reflections.service.js';
 import { CertificatesRepository } from './certificates.repository.js';
 import { CertificatesService } from './certificates.service.js';
 import { FeedbackResultsRepository } from './feedback-results.repository.js';
@@ -18,7 +21,7 @@ import { ImpactFollowUpRepository } from './impact-follow-up.repository.js';
 import { ImpactFollowUpService } from './impact-follow-up.service.js';
 import { NotificationsModule } from '../outbox/notifications.module.js';
 
-/** Evidence of learning: attendance per session and its CPD hours, and feedback. */
+/** Evidence of learning: attendance per session and its CPD hours, feedback, the delegates' reflections, CPD certificates and the impact follow-up. */
 @Module({
   imports: [NotificationsModule, RegistrationsModule, RemindersModule, RegistrationHooksModule],
   providers: [
@@ -33,10 +36,21 @@ import { NotificationsModule } from '../outbox/notifications.module.js';
     FeedbackResultsService,
     CertificatesRepository,
     CertificatesService,
+    CertificateMail,
+    ReflectionsRepository,
+    ReflectionsService,
     ImpactFollowUpRepository,
     ImpactFollowUpService,
     ImpactFollowUpComposer,
   ],
-  exports: [CertificatesService, AttendanceService, FeedbackService, FeedbackResultsService, FeedbackResultsRepository, ImpactFollowUpService],
+  exports: [
+    ReflectionsService,
+    CertificatesService,
+    AttendanceService,
+    FeedbackService,
+    FeedbackResultsService,
+    FeedbackResultsRepository,
+    ImpactFollowUpService,
+  ],
 })
 export class EvidenceModule {}

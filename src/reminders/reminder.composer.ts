@@ -11,6 +11,7 @@ import { NotificationKind } from '../outbox/notification-kind.js';
 import type { ReminderRule } from './reminder-rule.entity.js';
 import { greetingName } from '../registrations/registration.entity.js';
 import { describeOffset, fillPlaceholders, type PlaceholderValues } from './reminder-schedule.js';
+import { FollowUpMailHooks, type FollowUpAdditions } from './follow-up-mail.hooks.js';
 import { ReminderOptOuts } from './reminder-opt-outs.js';
 import { ReminderContextRepository, type ReminderContextRow } from './reminders.repository.js';
 import { eventUrls } from '../events/event-urls.js';
@@ -24,6 +25,8 @@ export interface ReminderContext extends ReminderContextRow {
   personalLink?: string;
   /** The delegate's one-click opt-out address; previews (seen by organisers) have none. */
   optOutUrl?: string;
+  /** A follow-up's additions from the folders to the right (the CPD certificate); previews have none. */
+  additions?: FollowUpAdditions;
 }
 
 type ContextSession = ReminderContextRow['sessions'][number];
@@ -51,6 +54,7 @@ export class ReminderComposer implements OnModuleInit {
     private readonly config: AppConfig,
     private readonly links: SealedPersonalLinks,
     private readonly optOuts: ReminderOptOuts,
+    private readonly followUpMail: FollowUpMailHooks,
   ) {}
 
   onModuleInit(): void {
@@ -64,7 +68,9 @@ export class ReminderComposer implements OnModuleInit {
     if (await this.optOuts.isOptedOut(notification.registrationId)) return undefined;
     const context = await this.loadContext(ruleId, notification.registrationId, sessionId ?? undefined);
     if (!context) return undefined;
-    return this.compose({ ...context, optOutUrl: this.optOuts.urlFor(notification.registrationId) });
+    const additions: FollowUpAdditions = { paragraphs: [], attachments: [] };
+    if (context.rule.anchor === 'event-end') await this.followUpMail.announce(context, additions);
+    return this.compose({ ...context, additions, optOutUrl: this.optOuts.urlFor(notification.registrationId) });
   }
 
   async loadContext(ruleId: string, registrationId: string, sessionId?: string): Promise<ReminderContext | undefined> {
@@ -101,6 +107,7 @@ export class ReminderComposer implements OnModuleInit {
           .filter(Boolean)
       : defaultParagraphs(rule, values);
     if (rule.anchor === 'event-end') paragraphs.push(feedbackParagraph(context.personalLink));
+    paragraphs.push(...(context.additions?.paragraphs ?? []));
     if (rule.anchor !== 'event-end') {
       paragraphs.push(`Where: ${place(session?.room, event.venue)}.`);
       paragraphs.push(
@@ -128,7 +135,10 @@ export class ReminderComposer implements OnModuleInit {
       to: registration.email,
       subject,
       ...rendered,
-      attachments: [calendarAttachment(ics, sessions.length > 0 ? 'my-sessions.ics' : 'event.ics')],
+      attachments: [
+        calendarAttachment(ics, sessions.length > 0 ? 'my-sessions.ics' : 'event.ics'),
+        ...(context.additions?.attachments ?? []),
+      ],
       ...(context.optOutUrl ? { list: { id: `reminders.${event.id}`, unsubscribeUrl: context.optOutUrl } } : {}),
     };
   }

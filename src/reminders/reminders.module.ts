@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module.js';
 import { ReminderOptOutPagesController } from './pages/reminder-opt-out-pages.controller.js';
+import { FollowUpMailHooks } from './follow-up-mail.hooks.js';
 import { ReminderComposer } from './reminder.composer.js';
 import { ReminderOptOuts } from './reminder-opt-outs.js';
 import { ReminderOptOutsRepository } from './reminder-opt-outs.repository.js';
@@ -32,7 +33,8 @@ import { NotificationsModule } from '../outbox/notifications.module.js';
     ReminderOptOuts,
     ReminderOptOutsRepository,
     SealedPersonalLinks,
+    FollowUpMailHooks,
   ],
-  exports: [RemindersService, ReminderPreviewService, ReminderOptOuts],
+  exports: [RemindersService, ReminderPreviewService, ReminderOptOuts, FollowUpMailHooks],
 })
 export class RemindersModule {}

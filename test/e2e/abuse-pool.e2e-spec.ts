@@ -26,8 +26,9 @@ describe('streams, slow readers and the pool', () => {
       canvasStreamsPerProcess: 6,
       exportPoolSize: 2,
       exportWaitMs: 500,
-      // Long enough that a client reading a big export in this busy process is never taken for a stalled one.
-      connectionTimeoutMs: 5_000,
+      // Long enough that a client reading a big export in this busy process is never taken for a
+      // stalled one: under CI load 5 s once cut the export the test then read in full.
+      connectionTimeoutMs: 10_000,
       canvasHeartbeatMs: 500,
     });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -96,7 +97,7 @@ describe('streams, slow readers and the pool', () => {
       const other = await fetch(`${base}/api/canvases/${small.canvas.id}`, { headers: small.facilitator.auth });
       expect(other.status).toBe(200);
       // The stalled readers are dropped (no bytes moved for CONNECTION_TIMEOUT_MS) and give their connections back.
-      await until(() => pool.busy === 0);
+      await until(() => pool.busy === 0, 45_000);
       const next = await fetch(`${base}${path}`, { headers: facilitator.auth });
       expect(next.status).toBe(200);
       expect((await next.text()).length).toBeGreaterThan(20_000_000);

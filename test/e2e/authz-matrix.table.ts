@@ -291,6 +291,8 @@ export const EXPECTED: Record<string, Row> = {
   'POST /r/:token/feedback/sessions/:sessionId': PUBLIC,
   'GET /r/:token/follow-up': PUBLIC,
   'POST /r/:token/follow-up': PUBLIC,
+  'GET /r/:token/reflections/:sessionId': PUBLIC,
+  'POST /r/:token/reflections/:sessionId': PUBLIC,
   // agencies: the network's list belongs to whoever organises an event (the matrix's organiser does)
   'GET /api/agencies': PUBLIC,
   'GET /staff/agencies': ORGANISER_PAGE,
@@ -392,6 +394,8 @@ export const MALFORMED_ID_IS_404 = new Set([
   'POST /r/:token/awards/:awardId/ballot',
   'GET /r/:token/feedback/sessions/:sessionId',
   'POST /r/:token/feedback/sessions/:sessionId',
+  'GET /r/:token/reflections/:sessionId',
+  'POST /r/:token/reflections/:sessionId',
   'GET /events/:slug/awards/:awardId',
 ]);
 

@@ -338,4 +338,32 @@ describe('award console pages', () => {
     expect((await t.http.get(`/events/${ctx.event.slug}/awards/not-a-uuid`)).status).toBe(404);
     expect((await t.http.get(`/events/${other.event.slug}/awards/${award.id}`)).status).toBe(404);
   });
+
+  it('pages a popular award’s nominations, a hundred at a time, and refuses an offset it did not draw', async () => {
+    const ctx = await setUp(t);
+    const award = await newAward(t, ctx);
+    await t.db.query(
+      `INSERT INTO award_nominations (award_id, nominee_name, statement, created_at)
+       SELECT $1, 'Nominee ' || lpad(n::text, 3, '0'), 'For all they do.', now() + make_interval(secs => n)
+         FROM generate_series(1, 250) AS n`,
+      [award.id],
+    );
+    const page = `${ctx.console}/${award.id}`;
+    const first = await ctx.browser.get(page);
+    expect(first.status).toBe(200);
+    expect(first.text).toContain('Showing 1 to 100 of 250');
+    expect(first.text).toContain(`href="${page}?offset=100#nominations-title" rel="next"`);
+    expect(first.text).not.toContain('rel="prev"');
+    const last = await ctx.browser.get(`${page}?offset=200`);
+    expect(last.text).toContain('Showing 201 to 250 of 250');
+    expect(last.text).toContain('Nominee 250');
+    expect(last.text).not.toContain('Nominee 199');
+    expect(last.text).toContain(`href="${page}?offset=100#nominations-title" rel="prev"`);
+    expect(last.text).not.toContain('rel="next"');
+    for (const offset of ['-1', 'ten', '1.5']) {
+      const refused = await ctx.browser.get(`${page}?offset=${offset}`);
+      expect(refused.status).toBe(400);
+      expect(refused.headers['content-type']).toContain('text/html');
+    }
+  });
 });

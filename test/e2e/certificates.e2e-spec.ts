@@ -5,6 +5,7 @@ import { newStaff } from '../factories/staff.factory.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
 const MINUTE = 60_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const binary = (res: Response, callback: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -32,9 +33,8 @@ describe('CPD certificates', () => {
     await t.close();
   });
 
-  async function setUp() {
+  async function setUp(start = new Date('2026-06-04T08:00:00Z')) {
     const organiser = await newStaff(t);
-    const start = new Date('2026-06-04T08:00:00Z');
     const event = await insertEvent(t.db, {
       title: 'Practice Forum',
       startsAt: start,
@@ -127,5 +127,39 @@ describe('CPD certificates', () => {
     const { event } = await setUp();
     const ben = await insertRegistration(t.db, event.id);
     expect((await t.http.get(`/r/${ben.token}/certificate.pdf`)).status).toBe(404);
+  });
+
+  it('goes out as a PDF with the follow-up email to those who attended, and not to the others', async () => {
+    const { organiser, event, amara } = await setUp(new Date(Date.now() + 60 * MINUTE));
+    const ben = await insertRegistration(t.db, event.id, { name: 'Ben Absent', email: 'ben.absent@example.org' });
+    await t.http
+      .put(`/api/events/${event.id}/reminder-rules`)
+      .set(organiser.auth)
+      .send([{ after: 'P1D' }])
+      .expect(200);
+    const followUps = async () =>
+      (
+        await t.db.query<Array<{ n: number }>>(
+          `SELECT count(*)::int AS n FROM notifications WHERE event_id = $1 AND kind = 'reminder'`,
+          [event.id],
+        )
+      )[0].n;
+    for (let tries = 0; (await followUps()) < 2 && tries < 100; tries += 1) await sleep(100);
+    await t.db.query(`UPDATE notifications SET send_at = now() WHERE event_id = $1 AND kind = 'reminder'`, [event.id]);
+
+    const mail = await t.mail.waitForMessage(amara.registration.email, (m) => m.subject.includes('Thank you'));
+    const pdf = mail.attachments.find((a) => a.mimeType === 'application/pdf');
+    expect(pdf?.filename).toMatch(/^cpd-certificate-[A-Z0-9]{12}\.pdf$/);
+    const text = await pdfText(pdf!.bytes);
+    expect(text).toContain('Amara Okafor');
+    expect(text).toContain('Opening keynote');
+    const code = /Verification code ([A-Z0-9]{12})/.exec(text)![1];
+    expect(mail.text).toContain(`Your CPD certificate for 1.5 hours is attached`);
+    expect(mail.text).toContain(`http://plenary.test/certificates/${code}`);
+    expect((await t.http.get(`/certificates/${code}`)).text).toContain('This certificate is genuine.');
+
+    const absent = await t.mail.waitForMessage(ben.registration.email, (m) => m.subject.includes('Thank you'));
+    expect(absent.attachments.some((a) => a.mimeType === 'application/pdf')).toBe(false);
+    expect(absent.text).not.toContain('CPD certificate');
   });
 });

@@ -8,7 +8,8 @@ export interface CapturedMail {
   text: string;
   html: string;
   messageId: string;
-  attachments: Array<{ filename: string | null; mimeType: string; content: string }>;
+  /** `content` as text (a calendar); `bytes` as sent (a PDF). */
+  attachments: Array<{ filename: string | null; mimeType: string; content: string; bytes: Buffer }>;
   raw: string;
   headers: Array<{ key: string; value: string }>;
 }
@@ -73,14 +74,13 @@ export class SmtpCapture {
       text: parsed.text ?? '',
       html: parsed.html ?? '',
       messageId: parsed.messageId ?? '',
-      attachments: parsed.attachments.map((a) => ({
-        filename: a.filename,
-        mimeType: a.mimeType,
-        content:
+      attachments: parsed.attachments.map((a) => {
+        const bytes =
           typeof a.content === 'string'
-            ? a.content
-            : Buffer.from(a.content instanceof ArrayBuffer ? new Uint8Array(a.content) : a.content).toString('utf8'),
-      })),
+            ? Buffer.from(a.content, 'utf8')
+            : Buffer.from(a.content instanceof ArrayBuffer ? new Uint8Array(a.content) : a.content);
+        return { filename: a.filename, mimeType: a.mimeType, content: bytes.toString('utf8'), bytes };
+      }),
       raw: raw.toString('utf8'),
       headers: parsed.headers,
     });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { staffEventLayout } from '../../events/event-layout.js';
@@ -9,10 +9,18 @@ import { CurrentUser, EventRole } from '../../identity/decorators/auth.decorator
 import { notFound } from '../../platform/errors/common.errors.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { statusForKind } from '../../platform/errors/http-status.js';
-import { PAGE_LIMIT_CEILING } from '../../platform/http/pagination.js';
+import { PageQuery } from '../../platform/http/pagination.js';
 import { UuidParam } from '../../platform/http/uuid-param.js';
 import { Flash, type FlashKey } from '../../platform/web/flash.js';
-import { addError, blankForm, type FormView, formValues, formWithErrors, validateAs } from '../../platform/web/form.js';
+import {
+  addError,
+  blankForm,
+  type FormView,
+  formValues,
+  formWithErrors,
+  pageFields,
+  validateAs,
+} from '../../platform/web/form.js';
 import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
 import { Pages } from '../../platform/web/pages.decorators.js';
 import { AwardsError } from '../awards.errors.js';
@@ -26,6 +34,7 @@ import { ResultsService } from '../results.service.js';
 import {
   AWARD_FIELDS,
   awardConsolePath,
+  NOMINATIONS_PAGE_SIZE,
   awardConsoleView,
   awardFormValues,
   awardInput,
@@ -130,10 +139,12 @@ export class AwardConsolePagesController {
   async awardPage(
     @UuidParam('eventId') eventId: string,
     @UuidParam('awardId') awardId: string,
+    @Query() query: unknown,
     @CurrentUser() user: AuthUser,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    return this.console(reply, user, eventId, awardId);
+    const { offset } = await pageFields(PageQuery, formValues(query, ['offset']));
+    return this.console(reply, user, eventId, awardId, { nominationsOffset: offset });
   }
 
   @Get(':awardId/edit')
@@ -356,12 +367,19 @@ export class AwardConsolePagesController {
     user: AuthUser,
     eventId: string,
     awardId: string,
-    shown: { nomineeForm?: FormView; tieForm?: FormView; notice?: string; status?: number } = {},
+    shown: {
+      nomineeForm?: FormView;
+      tieForm?: FormView;
+      notice?: string;
+      status?: number;
+      nominationsOffset?: number;
+    } = {},
   ): Promise<FastifyReply> {
+    const nominationsOffset = shown.nominationsOffset ?? 0;
     const { event, award } = await this.find(user, eventId, awardId);
     const closed = award.phase === 'closed' || award.phase === 'published';
     const [nominations, turnout, results] = await Promise.all([
-      this.nominations.list(user, awardId, { limit: PAGE_LIMIT_CEILING, offset: 0 }),
+      this.nominations.list(user, awardId, { limit: NOMINATIONS_PAGE_SIZE, offset: nominationsOffset }),
       this.results.auditCheck(user, awardId),
       // Before the close the count is sealed: not even asked for.
       closed ? this.results.results(user, awardId) : undefined,
@@ -373,6 +391,8 @@ export class AwardConsolePagesController {
         zone: event.timezone,
         award,
         nominations: nominations.items,
+        nominationsOffset,
+        nominationsTotal: nominations.total,
         turnout,
         results,
         nomineeForm: shown.nomineeForm ?? blankForm(),

@@ -1,8 +1,14 @@
 import { enGB } from '../../platform/web/messages.en-GB.js';
 import { blankForm } from '../../platform/web/form.js';
 import type { AwardResults } from '../dto/award-results.response.js';
-import type { AwardResponse } from '../dto/award.response.js';
-import { awardConsoleView, awardFormValues, awardInput, editableFields } from './award-console.view.js';
+import type { AwardResponse, NominationResponse } from '../dto/award.response.js';
+import {
+  awardConsoleView,
+  awardFormValues,
+  awardInput,
+  editableFields,
+  NOMINATIONS_PAGE_SIZE,
+} from './award-console.view.js';
 
 const award: AwardResponse = {
   id: 'a1',
@@ -29,6 +35,8 @@ const input = (overrides: Partial<Parameters<typeof awardConsoleView>[0]> = {}) 
   zone: 'Europe/London',
   award,
   nominations: [],
+  nominationsOffset: 0,
+  nominationsTotal: 0,
   turnout: { awardId: 'a1', eligible: 10, receipts: 4, ballots: 4, receiptsMatchBallots: true },
   nomineeForm: blankForm(),
   tieForm: blankForm(),
@@ -131,5 +139,27 @@ describe('award console view', () => {
     );
     expect(settled.canPublish).toBe(true);
     expect(settled.tie).toBeUndefined();
+  });
+
+  it('pages a popular award’s nominations, a hundred at a time, back to the list’s heading', () => {
+    const nomination = (n: number) =>
+      ({ id: `nom${n}`, nomineeName: `Nominee ${n}`, mergedIntoId: null }) as unknown as NominationResponse;
+    const page = Array.from({ length: NOMINATIONS_PAGE_SIZE }, (_, i) => nomination(101 + i));
+    const middle = awardConsoleView(
+      input({
+        award: { ...award, phase: 'nominating' },
+        nominations: page,
+        nominationsOffset: 100,
+        nominationsTotal: 250,
+      }),
+      enGB,
+    );
+    expect(middle.nominationsPager).toEqual({
+      showing: 'Showing 101 to 200 of 250',
+      previous: '/staff/events/e1/awards/a1#nominations-title',
+      next: '/staff/events/e1/awards/a1?offset=200#nominations-title',
+    });
+    const only = awardConsoleView(input({ nominations: [nomination(1)], nominationsTotal: 1 }), enGB);
+    expect(only.nominationsPager).toEqual({ showing: 'Showing 1 to 1 of 1', previous: undefined, next: undefined });
   });
 });

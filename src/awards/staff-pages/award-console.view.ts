@@ -2,6 +2,7 @@ import { fromLocalInput, toLocalInput } from '../../events/pages/event-pages.vie
 import { longDateTime } from '../../platform/web/dates.js';
 import type { FormView } from '../../platform/web/form.js';
 import type { Messages } from '../../platform/web/messages.en-GB.js';
+import { pager } from '../../platform/web/pager.js';
 import type { AuditCheck } from '../results.service.js';
 import type { AwardResults } from '../dto/award-results.response.js';
 import type { AwardPhase, AwardResponse, NominationResponse } from '../dto/award.response.js';
@@ -36,6 +37,9 @@ export function editableFields(phase: AwardPhase | 'new'): readonly AwardField[]
 
 export const consolePath = (eventId: string): string => `/staff/events/${eventId}/awards`;
 export const awardConsolePath = (eventId: string, awardId: string): string => `${consolePath(eventId)}/${awardId}`;
+
+/** Nominations on one page of the console; a popular award's are paged. */
+export const NOMINATIONS_PAGE_SIZE = 100;
 
 /** The award as the form shows it (the edit page). */
 export function awardFormValues(award: AwardResponse, zone: string): Record<string, string> {
@@ -106,7 +110,10 @@ export interface AwardConsoleInput {
   eventSlug: string;
   zone: string;
   award: AwardResponse;
+  /** One page of the award's nominations, NOMINATIONS_PAGE_SIZE at a time from `offset`, of `total`. */
   nominations: NominationResponse[];
+  nominationsOffset: number;
+  nominationsTotal: number;
   /** Receipts and the eligible count: how many have voted, never for whom. */
   turnout: AuditCheck;
   /** The count, only once voting has closed. */
@@ -164,7 +171,7 @@ export function awardConsoleView(input: AwardConsoleInput, m: Messages) {
     ],
     publicHref: award.phase === 'published' ? publicResultsPath(input.eventSlug, award.id) : undefined,
     nominations: shortlistOpen || input.nominations.length > 0 ? nominations : [],
-    showNominations: award.nominationsOpenAt !== null || input.nominations.length > 0,
+    showNominations: award.nominationsOpenAt !== null || input.nominationsTotal > 0,
     canMerge: shortlistOpen,
     shortlistOpen,
     nominees: award.nominees.map((n) => ({
@@ -203,5 +210,16 @@ export function awardConsoleView(input: AwardConsoleInput, m: Messages) {
     canPublish: award.phase === 'closed' && results !== undefined && !results.pendingTie,
     publishHref: `${href}/publish`,
     auditHref: closed ? `${href}/audit.csv` : undefined,
+    nominationsPager: pager(
+      {
+        offset: input.nominationsOffset,
+        size: NOMINATIONS_PAGE_SIZE,
+        shown: input.nominations.length,
+        total: input.nominationsTotal,
+      },
+      (at) => `${href}${at > 0 ? `?offset=${at}` : ''}#nominations-title`,
+      words.noNominationsYet,
+      m,
+    ),
   };
 }

@@ -36,7 +36,10 @@ export class CertificatePagesController {
       .type('application/pdf')
       .header('cache-control', 'no-store')
       .header('referrer-policy', 'no-referrer')
-      .header('content-disposition', `attachment; filename="cpd-certificate-${certificate.issued.code}.pdf"`)
+      .header(
+        'content-disposition',
+        `attachment; filename="${this.renderer.messages.evidence.certificateFileName(certificate.issued.code)}"`,
+      )
       .send(pdf);
   }
 

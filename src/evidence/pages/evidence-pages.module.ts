@@ -11,6 +11,7 @@ import { CertificatePagesController } from './certificate-pages.controller.js';
 import { FeedbackPagesController } from './feedback-pages.controller.js';
 import { FeedbackSettingsController } from './feedback-settings.controller.js';
 import { FollowUpPagesController } from './follow-up-pages.controller.js';
+import { ReflectionPagesController } from './reflection-pages.controller.js';
 import { ResultsPagesController, SpeakerResultsController } from './results-pages.controller.js';
 import { AuthModule } from '../../identity/auth.module.js';
 
@@ -30,6 +31,7 @@ import { AuthModule } from '../../identity/auth.module.js';
     FeedbackPagesController,
     FeedbackSettingsController,
     FollowUpPagesController,
+    ReflectionPagesController,
     ResultsPagesController,
     SpeakerResultsController,
     CertificatePagesController,

@@ -40,6 +40,12 @@ export const enGB = {
     serverError: 'Something went wrong on our side. Please try again in a few minutes.',
     reference: (id: string) => `If you contact the organisers, quote this reference: ${id}`,
   },
+  /** Every paged list's words around its rows; the list names its pages and its empty result. */
+  paging: {
+    showing: (from: number, to: number, total: number) => `Showing ${from} to ${to} of ${total}`,
+    previous: 'Previous page',
+    next: 'Next page',
+  },
   flash: {
     detailsSaved: 'Your details have been saved.',
     workshopJoined: 'You are signed up for the workshop.',
@@ -104,6 +110,8 @@ export const enGB = {
     feedbackReminderSent: 'The reminder is on its way to attendees who have not answered.',
     followUpSaved: 'The impact follow-up is set: it goes to attendees when it is due.',
     followUpAlreadySent: 'The impact follow-up has gone already, so it is kept as it was asked.',
+    reflectionSaved: 'Your reflection has been saved to your CPD record.',
+    reflectionRemoved: 'Your reflection has been removed.',
     // The canvas console and the facilitator's wall.
     canvasCreated: 'The canvas is open: share its code with the room.',
     noteModerated: 'Saved: the note is changed on every screen.',
@@ -554,10 +562,7 @@ export const enGB = {
     anyWorkshop: 'Any workshop',
     apply: 'Show delegates',
     csv: 'Download these delegates (CSV)',
-    showing: (from: number, to: number, total: number) => `Showing ${from} to ${to} of ${total}`,
     none: 'No delegate matches.',
-    previous: 'Previous page',
-    next: 'Next page',
     paging: 'Pages of delegates',
     name: 'Name',
     email: 'Email',
@@ -620,7 +625,6 @@ export const enGB = {
     anyStatus: 'Any status',
     apply: 'Show emails',
     lastError: (error: string) => `Most recent delivery error: ${error}`,
-    showing: (from: number, to: number, total: number) => `Showing ${from} to ${to} of ${total}`,
     none: 'No email matches.',
     kind: 'Email',
     recipient: 'To',
@@ -629,8 +633,6 @@ export const enGB = {
     attempts: 'Attempts',
     retry: 'Send again',
     retryName: (kind: string, recipient: string) => `Send the ${kind} email to ${recipient} again`,
-    previous: 'Previous page',
-    next: 'Next page',
     paging: 'Pages of emails',
     queueBoard: 'Queue dashboard (administrators)',
   },
@@ -882,6 +884,20 @@ export const enGB = {
     cpdTotal: (hours: string) => `Total: ${hours}`,
     attendLink: 'Check in to a session with the room’s code',
     backToYourPage: 'Back to your page',
+    reflectionTitle: (session: string) => `Your reflection on “${session}”`,
+    reflectionIntro:
+      'For your CPD record. Only you can see it, through your personal link: it is not on your certificate and the organisers cannot read it. Empty both boxes to remove it.',
+    learnedLabel: 'What I learned',
+    applyingLabel: 'How I will use it in my practice',
+    reflectionHint: 'Up to 2,000 characters.',
+    saveReflection: 'Save reflection',
+    reflectionSavedAt: (when: string) => `Last saved ${when}.`,
+    writeReflection: (session: string) => `Write a reflection on “${session}”`,
+    editReflection: (session: string) => `Edit your reflection on “${session}”`,
+    reflectionFields: {
+      learned: { default: 'Keep “What I learned” to 2,000 characters.' },
+      applying: { default: 'Keep “How I will use it in my practice” to 2,000 characters.' },
+    },
     defaultQuestions: [
       'The session met its aims',
       'It was relevant to my practice',
@@ -987,9 +1003,13 @@ export const enGB = {
     sessionsAttended: 'Sessions attended:',
     verifyWith: (code: string, url: string) => `Verification code ${code}. Check it at ${url}`,
     downloadCertificate: 'Download your CPD certificate (PDF)',
+    certificateAttached: (hours: string, url: string) =>
+      `Your CPD certificate for ${hours} is attached; anyone you show it to can check it at ${url}. It is also on your personal page.`,
+    certificateFileName: (code: string) => `cpd-certificate-${code}.pdf`,
     verifyTitle: 'Check a CPD certificate',
     verifyGenuine: 'This certificate is genuine.',
-    verifyRevoked: 'This certificate was revoked: a newer one replaced it. Ask the holder for their current certificate.',
+    verifyRevoked:
+      'This certificate was revoked: a newer one replaced it. Ask the holder for their current certificate.',
     verifyUnknown: 'There is no certificate with this code. Check that it was typed in full.',
     verifyName: 'Name',
     verifyEvent: 'Event',
@@ -1061,6 +1081,7 @@ export const enGB = {
         .join(', ') + '.',
     nominationsTitle: 'Nominations',
     noNominationsYet: 'No nominations yet.',
+    nominationsPaging: 'Pages of nominations',
     nominatedBy: (name: string) => `Nominated by ${name}`,
     unknownNominator: 'a delegate',
     anotherNomination: 'another nomination',
@@ -1183,18 +1204,21 @@ export const enGB = {
   },
   linkOfficers: {
     signInTitle: 'Sign in as a link officer',
-    signInIntro: 'Enter the email address your agency gave the network. We will email you a link that signs you in; it works once, for 15 minutes.',
+    signInIntro:
+      'Enter the email address your agency gave the network. We will email you a link that signs you in; it works once, for 15 minutes.',
     email: 'Email address',
     send: 'Email me a sign-in link',
     sentTitle: 'Check your email',
     sent: 'If that address belongs to a link officer, a sign-in link is on its way. It works once, for 15 minutes.',
-    spamHint: 'Nothing after a few minutes? Check your spam folder, or ask the network’s organisers which address they hold for your agency.',
+    spamHint:
+      'Nothing after a few minutes? Check your spam folder, or ask the network’s organisers which address they hold for your agency.',
     again: 'Ask for another link',
     linkTitle: 'Sign in to your agency’s page',
     linkIntro: 'Press the button to sign in on this device.',
     linkButton: 'Sign in',
     linkNotValidTitle: 'This sign-in link does not work',
-    linkNotValid: 'The link has been used already, has expired, or is not a link officer’s any more. Ask for a new one.',
+    linkNotValid:
+      'The link has been used already, has expired, or is not a link officer’s any more. Ask for a new one.',
     pageTitle: 'Your agency',
     noAgency: 'This address is not a link officer of any active agency now.',
     officers: 'Link officers',
@@ -1320,7 +1344,8 @@ export const enGB = {
           ? 'This emails the write-up to 1 person: the delegate who posted with their identity. Someone who already has it is not emailed again.'
           : `This emails the write-up to ${count} people: each delegate who posted with their identity, to their own address. Someone who already has it is not emailed again.`,
     emailWriteUpSend: (count: number) => (count === 1 ? 'Email 1 person' : `Email ${count} people`),
-    writeUpMailIntro: (title: string) => `Here is the write-up of “${title}”, which you took part in: each section's notes by cluster, with their dots.`,
+    writeUpMailIntro: (title: string) =>
+      `Here is the write-up of “${title}”, which you took part in: each section's notes by cluster, with their dots.`,
   },
 };
 

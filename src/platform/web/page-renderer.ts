@@ -24,7 +24,8 @@
  * A template `name.eta` is the page's content only (inside <main>); it gets the model as
  * `it` plus `it.m`, the message catalogue — every word comes from there. It may include the
  * shared partials: `@errorSummary` ({ form, m }), `@field` ({ form, name, label, hint?, type?,
- * autocomplete?, required?, rows? }), `@checkbox` ({ form, name, label, hint?, value? }).
+ * autocomplete?, required?, rows? }), `@checkbox` ({ form, name, label, hint?, value? }),
+ * `@paging` ({ m, pager, label }: a paged list's previous/next links, from pager.ts).
  * `personal: true` marks a page that belongs to one delegate (the /r/<token> pages): it is
  * never stored (no-store), never indexed (noindex) and sends no Referer onwards.
  * The rendered view models stay in the controller's own folder as functions, unit tested.
@@ -75,7 +76,7 @@ export interface PageLayout {
 }
 
 const WEB_FOLDER = fileURLToPath(new URL('./', import.meta.url));
-const PARTIALS = ['errorSummary', 'field', 'checkbox'] as const;
+const PARTIALS = ['errorSummary', 'field', 'checkbox', 'paging'] as const;
 const partial = (name: string) => readFileSync(new URL(`./partials/${name}.eta`, import.meta.url), 'utf8');
 
 const PERSONAL_HEADERS = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex' };

@@ -1,4 +1,5 @@
 import type { Messages } from '../../platform/web/messages.en-GB.js';
+import { pager } from '../../platform/web/pager.js';
 import type { DelegateDossier } from '../attendees.service.js';
 import type { AttendeeResponse, RegistrationCountsResponse } from '../dto/registration.response.js';
 import type { DoorSession } from '../check-in/check-in.repository.js';
@@ -58,7 +59,6 @@ export function delegatesView(
   const m = messages.delegates;
   const { eventId, filter, counts, total } = input;
   const offset = filter.offset ?? 0;
-  const shownTo = Math.min(total, offset + input.items.length);
   return {
     counts: (['confirmed', 'waitlisted', 'cancelled', 'checkedIn', 'placesLeft'] as const).map((key) => ({
       label: m.counts[key],
@@ -86,7 +86,12 @@ export function delegatesView(
         )
       : undefined,
     csv: delegatesPath(eventId, { ...filter, offset: undefined }, '/export.csv'),
-    showing: total > 0 ? m.showing(offset + 1, shownTo, total) : m.none,
+    ...pager(
+      { offset, size: DELEGATES_PAGE_SIZE, shown: input.items.length, total },
+      (at) => delegatesPath(eventId, { ...filter, offset: at }),
+      m.none,
+      messages,
+    ),
     rows: input.items.map((a) => ({
       href: delegatePath(eventId, a.id),
       name: a.erasedAt ? m.erasedName : a.name,
@@ -98,9 +103,6 @@ export function delegatesView(
           : (m.statuses[a.status] ?? a.status),
       checkedIn: a.checkedInAt ? m.yes(when(a.checkedInAt, input.timezone, messages.locale)) : m.no,
     })),
-    previous:
-      offset > 0 ? delegatesPath(eventId, { ...filter, offset: Math.max(0, offset - DELEGATES_PAGE_SIZE) }) : undefined,
-    next: shownTo < total ? delegatesPath(eventId, { ...filter, offset: offset + DELEGATES_PAGE_SIZE }) : undefined,
   };
 }
 

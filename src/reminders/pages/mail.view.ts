@@ -1,5 +1,6 @@
 import type { NotificationsPage } from '../../outbox/dto/notifications.dto.js';
 import type { Messages } from '../../platform/web/messages.en-GB.js';
+import { pager } from '../../platform/web/pager.js';
 
 export const MAIL_PAGE_SIZE = 50;
 
@@ -29,7 +30,6 @@ export function mailView(
 ) {
   const m = messages.mail;
   const { eventId, page, offset } = input;
-  const shownTo = Math.min(page.total, offset + page.items.length);
   return {
     action: mailPath(eventId),
     counts: Object.entries(m.statuses).map(([status, label]) => ({
@@ -42,7 +42,12 @@ export function mailView(
       selected: value === (input.status ?? ''),
     })),
     lastError: page.lastError ? m.lastError(page.lastError) : undefined,
-    showing: page.total > 0 ? m.showing(offset + 1, shownTo, page.total) : m.none,
+    ...pager(
+      { offset, size: MAIL_PAGE_SIZE, shown: page.items.length, total: page.total },
+      (at) => mailPath(eventId, { status: input.status, offset: at }),
+      m.none,
+      messages,
+    ),
     rows: page.items.map((n) => ({
       kind: n.kind,
       recipient: n.recipient,
@@ -53,12 +58,6 @@ export function mailView(
       retry: n.status === 'failed' ? `/staff/events/${eventId}/mail/${n.id}/retry` : undefined,
       retryLabel: m.retryName(n.kind, n.recipient),
     })),
-    previous:
-      offset > 0
-        ? mailPath(eventId, { status: input.status, offset: Math.max(0, offset - MAIL_PAGE_SIZE) })
-        : undefined,
-    next:
-      shownTo < page.total ? mailPath(eventId, { status: input.status, offset: offset + MAIL_PAGE_SIZE }) : undefined,
     queueBoard: input.admin ? '/admin/queues' : undefined,
   };
 }

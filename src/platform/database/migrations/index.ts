@@ -22,6 +22,7 @@ import { Agencies1767000500000 } from './1767000500000-agencies.js';
 import { SeatCounters1767000600000 } from './1767000600000-seat-counters.js';
 import { ImpactFollowUps1767000800000 } from './1767000800000-impact-follow-ups.js';
 import { LinkOfficers1767001000000 } from './1767001000000-link-officers.js';
+import { SessionReflections1767001100000 } from './1767001100000-session-reflections.js';
 
 /** Every migration in order; a new one is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   SeatCounters1767000600000,
   ImpactFollowUps1767000800000,
   LinkOfficers1767001000000,
+  SessionReflections1767001100000,
 ];
