@@ -1,5 +1,7 @@
 import { Readable } from 'node:stream';
 
+const CHUNK_BYTES = 64 * 1024;
+
 /** The slice of pg's connection a COPY OUT needs. */
 interface PgConnection {
   query(text: string): void;
@@ -16,11 +18,19 @@ interface PgConnection {
 export class CopyToStream extends Readable {
   private connection: PgConnection | undefined;
   private failed = false;
+  /**
+   * PostgreSQL sends one CopyData message per row. Handed on one by one, every stage after
+   * this (the CSV's CRLF step, the compressor's round trip to the thread pool, the socket)
+   * pays once per row: 100,000 notes took 9× COPY's time compressed. Rows are gathered into
+   * chunks of about CHUNK_BYTES instead.
+   */
+  private gathered: Buffer[] = [];
+  private gatheredBytes = 0;
   /** Called by pg when the query has finished (either way); the client is then free. */
   callback: ((error?: Error) => void) | undefined;
 
   constructor(private readonly text: string) {
-    super({ highWaterMark: 64 * 1024 });
+    super({ highWaterMark: CHUNK_BYTES });
   }
 
   submit(connection: PgConnection): void {
@@ -29,7 +39,18 @@ export class CopyToStream extends Readable {
   }
 
   handleCopyData(message: { chunk: Buffer }): void {
-    if (!this.push(message.chunk)) this.connection?.stream.pause();
+    this.gathered.push(message.chunk);
+    this.gatheredBytes += message.chunk.length;
+    if (this.gatheredBytes >= CHUNK_BYTES && !this.pushGathered()) this.connection?.stream.pause();
+  }
+
+  /** Pushes what was gathered as one chunk; false when the reader wants no more for now. */
+  private pushGathered(): boolean {
+    if (this.gathered.length === 0) return true;
+    const chunk = this.gathered.length === 1 ? this.gathered[0] : Buffer.concat(this.gathered, this.gatheredBytes);
+    this.gathered = [];
+    this.gatheredBytes = 0;
+    return this.push(chunk);
   }
 
   handleCopyInResponse(connection: PgConnection): void {
@@ -51,6 +72,7 @@ export class CopyToStream extends Readable {
 
   handleReadyForQuery(): void {
     if (!this.failed) {
+      this.pushGathered();
       this.push(null);
       this.callback?.();
     }
