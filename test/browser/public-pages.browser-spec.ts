@@ -153,6 +153,38 @@ describeInBrowser('public pages in a browser', () => {
     await wall.close();
   });
 
+  it('follows the canvas again when its live stream was refused once, without a reload', async () => {
+    const code = demo.canvas.joinCode;
+    const wall = await browser.newPage();
+    // The first connection is refused (as a stream limit or a proxy mid-restart would): an
+    // EventSource gives up for good on that, so the page itself must open a new one.
+    let refused = 0;
+    await wall.route('**/api/canvases/*/stream?*', async (route) => {
+      if (refused > 0) return route.fallback();
+      refused += 1;
+      await route.fulfill({ status: 503, contentType: 'application/json', body: '{"statusCode":503}' });
+    });
+    await wall.goto(`${base}/canvases/${code}/wall`);
+    await wall.locator('.note').first().waitFor();
+    for (let tries = 0; refused === 0 && tries < 100; tries += 1) await wall.waitForTimeout(50);
+    expect(refused).toBe(1);
+    await wall.evaluate(() => ((globalThis as unknown as { plenaryMarker: number }).plenaryMarker = 7));
+
+    const phone = await browser.newPage();
+    await phone.goto(`${base}/canvases/${code}`);
+    const text = `Ask the allotment society ${Date.now()}`;
+    await post(phone, 'allies', text);
+    await wall.locator('.note', { hasText: text }).waitFor({ timeout: 20_000 });
+    await expect(
+      wall.evaluate(() => (globalThis as unknown as { plenaryMarker?: number }).plenaryMarker),
+    ).resolves.toBe(7);
+    const refusal = browser.problems.findIndex((p) => p.includes('503'));
+    expect(refusal).toBeGreaterThanOrEqual(0);
+    browser.problems.splice(refusal, 1);
+    await phone.close();
+    await wall.close();
+  });
+
   it('shows a note holding a <script> tag as text, live and after a reload, and runs nothing', async () => {
     const code = demo.canvas.joinCode;
     const dialogs: string[] = [];

@@ -38,7 +38,6 @@
     var noteForm = document.getElementById('note-form');
     var submit = noteForm && noteForm.querySelector('button');
     if (submit) submit.disabled = closed;
-    render();
   }
 
   var timerTick;
@@ -176,6 +175,8 @@
    */
   var reading = null;
   var readAgain = false;
+  /** Whether this script has laid the notes out itself yet (rather than the server). */
+  var laidOut = false;
   /** @type {Array<{ seq: number, type: string, data: any }>} */
   var sinceRead = [];
 
@@ -199,10 +200,18 @@
         showTimer(canvas.timer);
         if (canvas.me) showDotsLeft(canvas.me.dotsLeft);
         var seq = Number(canvas.seq);
-        sinceRead.forEach(function (event) {
-          if (event.seq > seq) apply(event.type, event.data);
+        var newer = sinceRead.filter(function (event) {
+          return event.seq > seq;
         });
-        render();
+        newer.forEach(function (event) {
+          apply(event.type, event.data);
+        });
+        // The room's wall arrives with its notes laid out by the server; while nothing has
+        // changed since, laying 2,000 of them out again would only hold the first paint back.
+        var asServed =
+          page === 'wall' && !laidOut && newer.length === 0 && canvas.seq === body.getAttribute('data-seq');
+        if (!asServed) render();
+        laidOut = true;
       })
       .finally(function () {
         reading = null;
@@ -245,6 +254,9 @@
   // the canvas again, as it does when what is on the screens changes.
   var READ_AGAIN_EVENTS = ['canvas.facilitation', 'clusters.renamed', 'canvas.resync'];
 
+  /** The last change this screen has from the stream, to carry on from if it must reconnect. */
+  var lastSeen = body.getAttribute('data-seq') || '0';
+
   function listen() {
     if (!window.EventSource) return;
     var url =
@@ -253,10 +265,14 @@
       '/stream?code=' +
       encodeURIComponent(code) +
       '&lastEventId=' +
-      encodeURIComponent(body.getAttribute('data-seq') || '0');
+      encodeURIComponent(lastSeen);
     var source = new EventSource(url);
+    var seen = function (/** @type {MessageEvent} */ event) {
+      if (event.lastEventId) lastSeen = event.lastEventId;
+    };
     STREAM_EVENTS.forEach(function (type) {
       source.addEventListener(type, function (/** @type {MessageEvent} */ event) {
+        seen(event);
         var data = JSON.parse(event.data);
         if (reading) sinceRead.push({ seq: Number(event.lastEventId), type: type, data: data });
         apply(type, data);
@@ -264,9 +280,17 @@
       });
     });
     READ_AGAIN_EVENTS.forEach(function (type) {
-      source.addEventListener(type, function () {
+      source.addEventListener(type, function (/** @type {MessageEvent} */ event) {
+        seen(event);
         load();
       });
+    });
+    // A refused reconnection (a stream limit, a restart behind a proxy) closes an EventSource
+    // for good, and the screen would silently stop following; an open canvas is followed again
+    // after a pause, from the last change this screen has.
+    source.addEventListener('error', function () {
+      if (source.readyState !== EventSource.CLOSED || state.status === 'closed') return;
+      setTimeout(listen, 5000 + Math.random() * 5000);
     });
   }
 
