@@ -163,7 +163,8 @@ describeInBrowser('facilitating a canvas from the wall', () => {
     await wall.getByLabel('Timer (minutes, 0 stops it)').fill('5');
     await wall.getByLabel('Step').fill('Write');
     await wall.getByRole('button', { name: 'Set timer' }).click();
-    await phone.getByRole('timer').filter({ hasText: FIVE_MINUTES_RUNNING }).waitFor();
+    // A loaded machine's phone has been seen to take long here; a minute, not the default half.
+    await phone.getByRole('timer').filter({ hasText: FIVE_MINUTES_RUNNING }).waitFor({ timeout: 60_000 });
     expect(heldReads.length).toBeGreaterThan(0);
     releaseHeldRead();
     await Promise.all(heldReads);

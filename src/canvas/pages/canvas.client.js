@@ -124,6 +124,18 @@
     });
   }
 
+  /** How many notes the wall's sections show now (the server's, before this script lays any out). */
+  function notesOnPage() {
+    var count = 0;
+    state.sections.forEach(function (section) {
+      var host = document.querySelector('[data-section="' + CSS.escape(section.key) + '"]');
+      var list = host && host.querySelector('.notes');
+      if (!list) return;
+      for (var i = 0; i < list.children.length; i++) if (list.children[i].className === 'note') count++;
+    });
+    return count;
+  }
+
   function upsert(note) {
     if (!note) return;
     if (note.hidden || note.mergedIntoId) state.notes.delete(note.id);
@@ -209,7 +221,11 @@
         // The room's wall arrives with its notes laid out by the server; while nothing has
         // changed since, laying 2,000 of them out again would only hold the first paint back.
         var asServed =
-          page === 'wall' && !laidOut && newer.length === 0 && canvas.seq === body.getAttribute('data-seq');
+          page === 'wall' &&
+          !laidOut &&
+          newer.length === 0 &&
+          canvas.seq === body.getAttribute('data-seq') &&
+          notesOnPage() === state.notes.size;
         if (!asServed) render();
         laidOut = true;
       })
