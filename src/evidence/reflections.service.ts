@@ -43,20 +43,30 @@ export class ReflectionsService implements OnModuleInit {
 
   /** One attended session and its reflection; a session they did not attend is not found. */
   async one(registrationId: string, sessionId: string): Promise<ReflectedSession> {
-    const [record, reflections] = await Promise.all([
-      this.attendance.record(registrationId),
+    const [session, reflections] = await Promise.all([
+      this.attendedSession(registrationId, sessionId),
       this.bySession(registrationId),
     ]);
-    const session = record.sessions.find((attended) => attended.id === sessionId);
-    if (!session) throw evidenceError(EvidenceError.SessionNotFound, 'You did not attend that session.');
     return { session, reflection: reflections.get(sessionId) };
   }
 
-  async save(registrationId: string, sessionId: string, text: ReflectionText): Promise<void> {
-    await this.one(registrationId, sessionId);
+  /** Saves the reflection; true when it is kept, false when both parts were empty and it is removed. */
+  async save(registrationId: string, sessionId: string, text: ReflectionText): Promise<boolean> {
+    await this.attendedSession(registrationId, sessionId);
     const learned = text.learned.trim();
     const applying = text.applying.trim();
-    if (!learned && !applying) return this.reflections.delete(registrationId, sessionId);
+    if (!learned && !applying) {
+      await this.reflections.delete(registrationId, sessionId);
+      return false;
+    }
     await this.reflections.save(registrationId, { sessionId, learned, applying, updatedAt: this.clock.now() });
+    return true;
+  }
+
+  private async attendedSession(registrationId: string, sessionId: string): Promise<AttendedSession> {
+    const record = await this.attendance.record(registrationId);
+    const session = record.sessions.find((attended) => attended.id === sessionId);
+    if (!session) throw evidenceError(EvidenceError.SessionNotFound, 'You did not attend that session.');
+    return session;
   }
 }

@@ -68,8 +68,7 @@ export class ReflectionPagesController {
       );
       return this.render(reply, token, delegate, sessionId, form, 400);
     }
-    await this.reflections.save(delegate.id, sessionId, input.value);
-    const kept = input.value.learned.trim() || input.value.applying.trim();
+    const kept = await this.reflections.save(delegate.id, sessionId, input.value);
     return this.flash.redirect(reply, personalPath(token), kept ? 'reflectionSaved' : 'reflectionRemoved');
   }
 
