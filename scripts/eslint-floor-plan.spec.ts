@@ -74,6 +74,15 @@ describe('the floor-plan lint rule', () => {
     expect(lint('reminders/x.ts', "import { a } from '../link-officers/link-officers.service.js';")).toEqual([]);
   });
 
+  it('places agency-reports between the side-by-side features and seed', () => {
+    expect(lint('agency-reports/x.ts', "import { a } from '../evidence/feedback-results.js';")).toEqual([]);
+    expect(lint('agency-reports/x.ts', "import { a } from '../canvas/canvas.entity.js';")).toEqual([]);
+    expect(lint('app/x.ts', "import { a } from '../agency-reports/x.js';")).toEqual([]);
+    expect(lint('evidence/x.ts', "import { a } from '../agency-reports/x.js';")).toHaveLength(1);
+    expect(lint('seed/x.ts', "import { a } from '../agency-reports/x.js';")).toEqual([]);
+    expect(lint('agency-reports/x.ts', "import { a } from '../seed/x.js';")).toHaveLength(1);
+  });
+
   it('asks for a new folder to be placed on the plan', () => {
     expect(lint('gadgets/x.ts', "import { a } from '../platform/x.js';")).toEqual([
       "'gadgets' is not on the floor plan (scripts/eslint-floor-plan.mjs): add it to FLOORS.",

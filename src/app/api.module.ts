@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '../agencies/agencies.module.js';
 import { AgencyPagesModule } from '../agencies/pages/agency-pages.module.js';
+import { AgencyReportsModule } from '../agency-reports/agency-reports.module.js';
 import { LinkOfficersModule } from '../link-officers/link-officers.module.js';
 import { AwardsModule } from '../awards/awards.module.js';
 import { AwardPagesModule } from '../awards/pages/award-pages.module.js';
 import { AwardConsolePagesModule } from '../awards/staff-pages/award-console-pages.module.js';
+import { LinkOfficerNominationsPagesModule } from '../awards/link-officer-pages/link-officer-nominations-pages.module.js';
 import { CanvasModule } from '../canvas/canvas.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { EvidenceModule } from '../evidence/evidence.module.js';
@@ -49,9 +51,11 @@ import { ReminderRulesPagesModule } from '../reminders/pages/reminder-rules-page
     AwardsModule,
     AwardPagesModule,
     AwardConsolePagesModule,
+    LinkOfficerNominationsPagesModule,
     CanvasModule,
     EvidenceModule,
     EvidencePagesModule,
+    AgencyReportsModule,
   ],
 })
 export class ApiModule {}

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A delegate's nomination of a colleague, with a statement; organisers merge duplicates. */
+/** A delegate's (or an agency's link officer's) nomination of a colleague, with a statement; organisers merge duplicates. */
 @Entity({ name: 'award_nominations' })
 export class AwardNomination {
   @PrimaryGeneratedColumn('uuid')
@@ -12,6 +12,18 @@ export class AwardNomination {
   /** The nominating delegate's registration; shown to organisers only. */
   @Column({ type: 'uuid', nullable: true })
   nominatedById!: string | null;
+
+  /** Who nominated: a delegate (nominatedById) or an agency's link officer (the two columns below). */
+  @Column({ type: 'text', default: 'delegate' })
+  nominatorKind!: 'delegate' | 'link_officer';
+
+  /** The nominating link officer; gone (null) once they hand the role on. */
+  @Column({ type: 'uuid', nullable: true })
+  nominatedByLinkOfficerId!: string | null;
+
+  /** The agency the link officer nominated for: what organisers read as the nominator. */
+  @Column({ type: 'uuid', nullable: true })
+  nominatedByAgencyId!: string | null;
 
   @Column({ type: 'text' })
   nomineeName!: string;

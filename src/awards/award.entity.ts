@@ -46,6 +46,10 @@ export class Award {
   @Column({ type: 'boolean', default: false })
   excludeOwnOrganisation!: boolean;
 
+  /** One ballot per member agency, cast by the first of its delegates to vote, instead of one per delegate. */
+  @Column({ type: 'boolean', default: false })
+  oneVotePerAgency!: boolean;
+
   @Column({ type: 'timestamptz', nullable: true })
   resultsPublishedAt!: Date | null;
 

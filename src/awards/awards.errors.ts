@@ -36,8 +36,11 @@ export const awardsError = defineErrors<AwardsError>({
 });
 
 export const ALREADY_VOTED = 'You have already voted in this award; each delegate has one ballot.';
+export const AGENCY_VOTED =
+  'Your agency has voted in this award: it takes one ballot per member agency, and a colleague cast it.';
 
 describeConstraint('uq_ballot_receipts_voter', ALREADY_VOTED);
+describeConstraint('uq_ballot_receipts_agency', AGENCY_VOTED);
 describeConstraint('uq_award_tie_decisions_round', 'That tie has already been decided.');
 describeConstraint('ck_awards_voting_window', 'Voting must open before it closes.');
 describeConstraint(

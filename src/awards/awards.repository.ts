@@ -37,6 +37,7 @@ export interface VotingView {
   ballotsReleasedAt: Date | null;
   onlyCheckedIn: boolean;
   excludeOwnOrganisation: boolean;
+  oneVotePerAgency: boolean;
   nominees: Array<{ id: string; name: string; organisation: string | null }>;
 }
 
@@ -74,6 +75,7 @@ interface VotingRow {
   ballots_released_at: Date | null;
   only_checked_in: boolean;
   exclude_own_organisation: boolean;
+  one_vote_per_agency: boolean;
   nominees: Array<{ id: string; name: string; organisation: string | null }>;
 }
 
@@ -102,7 +104,7 @@ export class AwardsRepository {
   async votingView(awardId: string): Promise<VotingView | undefined> {
     const rows = await this.db.query<VotingRow[]>(
       `SELECT a.id, a.event_id, e.status AS event_status, a.method, a.voting_opens_at, a.voting_closes_at,
-              a.ballots_released_at, a.only_checked_in, a.exclude_own_organisation,
+              a.ballots_released_at, a.only_checked_in, a.exclude_own_organisation, a.one_vote_per_agency,
               COALESCE((SELECT json_agg(json_build_object('id', n.id, 'name', n.name, 'organisation', n.organisation))
                           FROM award_nominees n WHERE n.award_id = a.id), '[]'::json) AS nominees
          FROM awards a JOIN events e ON e.id = a.event_id
@@ -121,6 +123,7 @@ export class AwardsRepository {
       ballotsReleasedAt: row.ballots_released_at,
       onlyCheckedIn: row.only_checked_in,
       excludeOwnOrganisation: row.exclude_own_organisation,
+      oneVotePerAgency: row.one_vote_per_agency,
       nominees: row.nominees,
     };
   }
@@ -152,8 +155,10 @@ export class AwardsRepository {
 
   /** Delegates who may vote in the award (VOTER_RULES, as the ballot statement applies them). */
   async countEligible(awardId: string): Promise<number> {
+    // One ballot per agency: the agencies with an eligible delegate are the electorate.
     const rows = await this.db.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM awards a JOIN registrations r ON r.event_id = a.event_id
+      `SELECT CASE WHEN bool_or(a.one_vote_per_agency) THEN count(DISTINCT r.agency_id) ELSE count(*) END::int AS n
+         FROM awards a JOIN registrations r ON r.event_id = a.event_id
         WHERE a.id = $1 AND ${ELIGIBLE_VOTER_SQL}`,
       [awardId],
     );
@@ -312,7 +317,8 @@ export class AwardsRepository {
   }
 
   /** An event's awards with their windows and whether this delegate voted, in one query (the personal page's list). */
-  async awardsForDelegate(eventId: string, registrationId: string): Promise<DelegateAward[]> {
+  /** The event's awards for a delegate's page; `voted` also when their agency's ballot is cast (one ballot per agency). */
+  async awardsForDelegate(eventId: string, registrationId: string, agencyId: string | null): Promise<DelegateAward[]> {
     const rows = await this.db.query<
       Array<{
         id: string;
@@ -327,11 +333,12 @@ export class AwardsRepository {
     >(
       `SELECT a.id, a.title, a.nominations_open_at, a.nominations_close_at, a.voting_opens_at, a.voting_closes_at,
               a.results_published_at,
-              EXISTS (SELECT 1 FROM ballot_receipts r WHERE r.award_id = a.id AND r.registration_id = $2) AS voted
+              EXISTS (SELECT 1 FROM ballot_receipts r
+                       WHERE r.award_id = a.id AND (r.registration_id = $2 OR (a.one_vote_per_agency AND r.agency_id = $3))) AS voted
          FROM awards a
         WHERE a.event_id = $1
         ORDER BY a.created_at, a.id`,
-      [eventId, registrationId],
+      [eventId, registrationId, agencyId],
     );
     return rows.map((row) => ({
       id: row.id,
@@ -343,6 +350,16 @@ export class AwardsRepository {
       resultsPublishedAt: row.results_published_at,
       voted: row.voted,
     }));
+  }
+
+  /** Whether a colleague of the agency has cast its ballot in an award that takes one per agency. */
+  async agencyHasVoted(awardId: string, agencyId: string | null): Promise<boolean> {
+    if (!agencyId) return false;
+    const rows = await this.db.query<unknown[]>(
+      `SELECT 1 FROM ballot_receipts WHERE award_id = $1 AND agency_id = $2`,
+      [awardId, agencyId],
+    );
+    return rows.length > 0;
   }
 
   /** The receipt codes a delegate holds, by award (their own page says "you have voted" with it). */

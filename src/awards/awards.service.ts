@@ -20,6 +20,7 @@ const FIXED_ONCE_VOTING = [
   'tiePolicy',
   'onlyCheckedIn',
   'excludeOwnOrganisation',
+  'oneVotePerAgency',
   'votingOpensAt',
   'nominationsOpenAt',
   'nominationsCloseAt',
@@ -51,6 +52,7 @@ export class AwardsService {
       tiePolicy: input.tiePolicy ?? 'shared',
       onlyCheckedIn: input.onlyCheckedIn ?? false,
       excludeOwnOrganisation: input.excludeOwnOrganisation ?? false,
+      oneVotePerAgency: input.oneVotePerAgency ?? false,
     });
     assertWindows(award);
     const saved = await this.repository.transaction(async (manager) => {

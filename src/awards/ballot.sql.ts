@@ -22,19 +22,26 @@ const votingOpenAt = (at: string) =>
   `e.status <> 'cancelled' AND a.ballots_released_at IS NULL AND a.voting_opens_at <= ${at} AND ${at} < a.voting_closes_at`;
 
 /**
+ * The agency a receipt is for, in an award that takes one ballot per agency (else none): its
+ * unique index lets one receipt, so one sealed ballot, in per agency, and ON CONFLICT DO NOTHING
+ * turns a colleague's later ballot into a no-op as it does a second ballot of the same delegate.
+ */
+const AGENCY_BALLOT = 'CASE WHEN a.one_vote_per_agency THEN r.agency_id END';
+
+/**
  * One ballot; answers one row when it was cast. $1 award id, $2 token hash, $3 receipt code,
  * $4 the sealed ballot, $5 the time of the ballot.
  */
 export const CAST_BALLOT_SQL = `
   WITH open_award AS (
-    SELECT a.id, a.event_id, a.only_checked_in FROM awards a JOIN events e ON e.id = a.event_id
+    SELECT a.id, a.event_id, a.only_checked_in, a.one_vote_per_agency FROM awards a JOIN events e ON e.id = a.event_id
      WHERE a.id = $1 AND ${votingOpenAt('$5')}
   ), voter AS (
-    SELECT r.id FROM registrations r JOIN open_award a ON a.event_id = r.event_id
+    SELECT r.id, ${AGENCY_BALLOT} AS agency_id FROM registrations r JOIN open_award a ON a.event_id = r.event_id
      WHERE r.token_hash = $2 AND ${ELIGIBLE_VOTER_SQL}
   ), receipt AS (
-    INSERT INTO ballot_receipts (award_id, registration_id, receipt_code)
-    SELECT a.id, v.id, $3 FROM open_award a, voter v
+    INSERT INTO ballot_receipts (award_id, registration_id, receipt_code, agency_id)
+    SELECT a.id, v.id, $3, v.agency_id FROM open_award a, voter v
     ON CONFLICT DO NOTHING
     RETURNING award_id
   )
@@ -54,7 +61,7 @@ export const CAST_BALLOTS_SQL = `
     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
       WITH ORDINALITY AS i(award_id, token_hash, receipt_code, sealed, cast_at, n)
   ), voter AS (
-    SELECT i.n, i.award_id, r.id AS registration_id, i.receipt_code, i.sealed
+    SELECT i.n, i.award_id, r.id AS registration_id, i.receipt_code, i.sealed, ${AGENCY_BALLOT} AS agency_id
       FROM input i
       JOIN awards a ON a.id = i.award_id
       JOIN events e ON e.id = a.event_id
@@ -62,8 +69,8 @@ export const CAST_BALLOTS_SQL = `
      WHERE ${votingOpenAt('i.cast_at')} AND ${ELIGIBLE_VOTER_SQL}
      ORDER BY i.award_id, r.id
   ), receipt AS (
-    INSERT INTO ballot_receipts (award_id, registration_id, receipt_code)
-    SELECT award_id, registration_id, receipt_code FROM voter
+    INSERT INTO ballot_receipts (award_id, registration_id, receipt_code, agency_id)
+    SELECT award_id, registration_id, receipt_code, agency_id FROM voter
     ON CONFLICT DO NOTHING
     RETURNING award_id, receipt_code
   ), ballot AS (

@@ -3,7 +3,7 @@ import { DelegateResolver, NO_DELEGATE } from '../registrations/access/delegate-
 import { Clock } from '../platform/clock/clock.js';
 import { notFound } from '../platform/errors/common.errors.js';
 import type { Registration } from '../registrations/registration.entity.js';
-import { ALREADY_VOTED, awardsError, AwardsError } from './awards.errors.js';
+import { AGENCY_VOTED, ALREADY_VOTED, awardsError, AwardsError } from './awards.errors.js';
 import { AwardsRepository, type VotingView } from './awards.repository.js';
 import { BallotSeal } from './ballot-seal.js';
 import type { BallotReceiptResponse, CastBallotDto } from './dto/ballot.dto.js';
@@ -44,8 +44,8 @@ export class BallotsService {
         if (receipt) return receipt;
         // The statement refused: the first rule that stops this voter (on a fresh read of the
         // award, whose closing time may have moved), else they have voted.
-        await this.checkedBallot(tokenHash, awardId, input, now);
-        throw awardsError(AwardsError.AlreadyVoted, ALREADY_VOTED);
+        const { delegate } = await this.checkedBallot(tokenHash, awardId, input, now);
+        throw await this.alreadyVoted(open, delegate);
       }
     }
     const { delegate, award, choices } = await this.checkedBallot(tokenHash, awardId, input, now, open);
@@ -54,7 +54,14 @@ export class BallotsService {
     // Nothing written although the rules allowed it a moment ago: voting closed (or the event
     // was cancelled) since then, or this delegate has voted. A fresh read tells which.
     this.assertMayVote(delegate, await this.load(awardId, now), now);
-    throw awardsError(AwardsError.AlreadyVoted, ALREADY_VOTED);
+    throw await this.alreadyVoted(award, delegate);
+  }
+
+  /** The rules let the ballot through, yet nothing was written: this delegate (or, one ballot per agency, a colleague) has voted. */
+  private async alreadyVoted(award: VotingView, delegate: Registration) {
+    const byColleague =
+      award.oneVotePerAgency && !(await this.repository.receiptsOf(delegate.id, [award.id])).has(award.id);
+    return awardsError(AwardsError.AlreadyVoted, byColleague ? AGENCY_VOTED : ALREADY_VOTED);
   }
 
   /**

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Page, PageWindow } from '../platform/http/pagination.js';
 import { AwardNomination } from './award-nomination.entity.js';
 
-/** Delegates' nominations and their merging. */
+/** Delegates' and link officers' nominations and their merging. */
 @Injectable()
 export class NominationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -43,6 +43,36 @@ export class NominationsRepository {
       [registrationIds],
     );
     return new Map(rows.map((r) => [r.id, r.erased ? null : r.name]));
+  }
+
+  /** The names of the agencies whose link officers nominated, by agency id. */
+  async agencyNames(agencyIds: string[]): Promise<Map<string, string>> {
+    if (agencyIds.length === 0) return new Map();
+    const rows = await this.db.query<Array<{ id: string; name: string }>>(
+      'SELECT id, name FROM agencies WHERE id = ANY($1::uuid[])',
+      [agencyIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** The event's awards taking nominations at `now`, by closing time. */
+  openForNominations(eventId: string, now: Date): Promise<Array<{ id: string; title: string; closesAt: Date }>> {
+    return this.db.query(
+      `SELECT id, title, nominations_close_at AS "closesAt" FROM awards
+        WHERE event_id = $1 AND nominations_open_at <= $2 AND nominations_close_at > $2
+        ORDER BY nominations_close_at, title`,
+      [eventId, now],
+    );
+  }
+
+  /** The agency's confirmed, not erased delegates of the event: whom its link officer may nominate. */
+  agencyColleagues(eventId: string, agencyId: string): Promise<Array<{ id: string; name: string }>> {
+    return this.db.query(
+      `SELECT id, name FROM registrations
+        WHERE event_id = $1 AND agency_id = $2 AND status = 'confirmed' AND erased_at IS NULL
+        ORDER BY name, id`,
+      [eventId, agencyId],
+    );
   }
 
   /** Both nominations of a merge, locked for the rest of the transaction. */

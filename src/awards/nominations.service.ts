@@ -4,13 +4,26 @@ import { Clock } from '../platform/clock/clock.js';
 import { notFound } from '../platform/errors/common.errors.js';
 import { type Page, type PageWindow } from '../platform/http/pagination.js';
 import type { Registration } from '../registrations/registration.entity.js';
+import type { AwardNomination } from './award-nomination.entity.js';
+import type { Award } from './award.entity.js';
 import { AwardAccessService } from './award-access.service.js';
 import { awardsError, AwardsError } from './awards.errors.js';
 import { type NominationResponse, toNominationResponse } from './dto/award.response.js';
 import { NominationsRepository } from './nominations.repository.js';
 import type { CreateNominationDto } from './dto/nomination.dto.js';
 
-/** Delegates' nominations; organisers read and de-duplicate them before shortlisting. */
+/** The link officer nominating, and the agency they act for. */
+export interface LinkOfficerNominator {
+  linkOfficerId: string;
+  agencyId: string;
+  agencyName: string;
+}
+
+/** How organisers read a link officer's nomination (the agency's name, or none once the agency is gone). */
+export const linkOfficerNominator = (agency: string | null): string | null =>
+  agency ? `Link officer, ${agency}` : null;
+
+/** Delegates' and link officers' nominations; organisers read and de-duplicate them before shortlisting. */
 @Injectable()
 export class NominationsService {
   constructor(
@@ -33,6 +46,77 @@ export class NominationsService {
         `Only confirmed delegates may nominate; your registration is ${delegate.status}.`,
       );
     }
+    this.assertWindow(award);
+    const saved = await this.nominations.insert({
+      awardId,
+      nominatedById: delegate.id,
+      nomineeName: input.nomineeName,
+      nomineeOrganisation: input.nomineeOrganisation ?? null,
+      statement: input.statement,
+    });
+    return toNominationResponse(saved, delegate.name);
+  }
+
+  /**
+   * An agency's link officer nominates a colleague: a confirmed delegate of the award's event
+   * from their agency, during the nomination window. It counts as any delegate's nomination;
+   * organisers read it as from "Link officer, <agency>".
+   */
+  async nominateAsLinkOfficer(
+    officer: LinkOfficerNominator,
+    eventId: string,
+    input: { awardId: string; nomineeId: string; statement: string },
+  ): Promise<NominationResponse> {
+    const award = await this.access.award(input.awardId);
+    if (award.eventId !== eventId) throw notFound('The award');
+    this.assertWindow(award);
+    const nominee = (await this.nominations.agencyColleagues(eventId, officer.agencyId)).find(
+      (colleague) => colleague.id === input.nomineeId,
+    );
+    if (!nominee) {
+      throw awardsError(AwardsError.NotEligible, 'You may nominate only a colleague of your agency with a place here.');
+    }
+    const saved = await this.nominations.insert({
+      awardId: award.id,
+      nominatorKind: 'link_officer',
+      nominatedById: null,
+      nominatedByLinkOfficerId: officer.linkOfficerId,
+      nominatedByAgencyId: officer.agencyId,
+      nomineeName: nominee.name,
+      nomineeOrganisation: officer.agencyName,
+      statement: input.statement,
+    });
+    return toNominationResponse(saved, linkOfficerNominator(officer.agencyName));
+  }
+
+  /** The event's awards taking nominations now, and the agency's colleagues who may be nominated. */
+  async linkOfficerChoices(eventId: string, agencyId: string) {
+    const [awards, colleagues] = await Promise.all([
+      this.nominations.openForNominations(eventId, this.clock.now()),
+      this.nominations.agencyColleagues(eventId, agencyId),
+    ]);
+    return { awards, colleagues };
+  }
+
+  async list(user: AuthUser, awardId: string, window: PageWindow): Promise<Page<NominationResponse>> {
+    await this.access.awardForOrganiser(user, awardId);
+    const { items, total } = await this.nominations.page(awardId, window);
+    const [names, agencies] = await Promise.all([
+      this.nominations.nominatorNames([
+        ...new Set(items.map((n) => n.nominatedById).filter((id): id is string => id !== null)),
+      ]),
+      this.nominations.agencyNames([
+        ...new Set(items.map((n) => n.nominatedByAgencyId).filter((id): id is string => id !== null)),
+      ]),
+    ]);
+    const nominator = (n: AwardNomination): string | null =>
+      n.nominatorKind === 'link_officer'
+        ? linkOfficerNominator(agencies.get(n.nominatedByAgencyId ?? '') ?? null)
+        : (names.get(n.nominatedById ?? '') ?? null);
+    return { items: items.map((n) => toNominationResponse(n, nominator(n))), total };
+  }
+
+  private assertWindow(award: Award): void {
     const now = this.clock.now();
     const { nominationsOpenAt: open, nominationsCloseAt: close } = award;
     if (!open || !close) {
@@ -44,23 +128,6 @@ export class NominationsService {
     if (now >= close) {
       throw awardsError(AwardsError.NominationsClosed, `Nominations closed at ${close.toISOString()}.`);
     }
-    const saved = await this.nominations.insert({
-      awardId,
-      nominatedById: delegate.id,
-      nomineeName: input.nomineeName,
-      nomineeOrganisation: input.nomineeOrganisation ?? null,
-      statement: input.statement,
-    });
-    return toNominationResponse(saved, delegate.name);
-  }
-
-  async list(user: AuthUser, awardId: string, window: PageWindow): Promise<Page<NominationResponse>> {
-    await this.access.awardForOrganiser(user, awardId);
-    const { items, total } = await this.nominations.page(awardId, window);
-    const names = await this.nominations.nominatorNames([
-      ...new Set(items.map((n) => n.nominatedById).filter((id): id is string => id !== null)),
-    ]);
-    return { items: items.map((n) => toNominationResponse(n, names.get(n.nominatedById ?? '') ?? null)), total };
   }
 
   /** Folds a duplicate into another nomination; anything already folded into the duplicate follows it. */

@@ -2,8 +2,14 @@ import { CAST_BALLOT_SQL, CAST_BALLOTS_SQL } from './ballot.sql.js';
 import { AwardsError } from './awards.errors.js';
 import { ELIGIBLE_VOTER_SQL, firstFailedRule, type VoterFacts, VOTER_RULES } from './voter-eligibility.js';
 
-const award = { eventId: 'event-1', onlyCheckedIn: true };
-const eligible: VoterFacts = { eventId: 'event-1', status: 'confirmed', erasedAt: null, checkedInAt: new Date() };
+const award = { eventId: 'event-1', onlyCheckedIn: true, oneVotePerAgency: true };
+const eligible: VoterFacts = {
+  eventId: 'event-1',
+  status: 'confirmed',
+  erasedAt: null,
+  checkedInAt: new Date(),
+  agencyId: 'agency-1',
+};
 
 /** A voter who fails exactly the named rule. */
 const failing: Record<string, Partial<VoterFacts>> = {
@@ -11,6 +17,7 @@ const failing: Record<string, Partial<VoterFacts>> = {
   confirmed: { status: 'waitlisted' },
   'not erased': { erasedAt: new Date() },
   'checked in': { checkedInAt: null },
+  'of an agency': { agencyId: null },
 };
 
 describe('voter eligibility rules', () => {
@@ -40,6 +47,12 @@ describe('voter eligibility rules', () => {
       expect(firstFailedRule(voter, award, other)).toBeUndefined();
     },
   );
+
+  it('"of an agency" applies only to awards that take one ballot per agency', () => {
+    expect(
+      firstFailedRule({ ...eligible, agencyId: null }, { ...award, oneVotePerAgency: false }, 'award'),
+    ).toBeUndefined();
+  });
 
   it('"checked in" applies only to awards that ask for it', () => {
     expect(

@@ -7,12 +7,14 @@ export interface VoterFacts {
   status: RegistrationStatus;
   erasedAt: Date | null;
   checkedInAt: Date | null;
+  agencyId: string | null;
 }
 
 /** What the rules read about the award (a VotingView or an Award fits). */
 export interface AwardFacts {
   eventId: string;
   onlyCheckedIn: boolean;
+  oneVotePerAgency: boolean;
 }
 
 export interface VoterRule {
@@ -68,6 +70,15 @@ export const VOTER_RULES: readonly VoterRule[] = [
     passes: (voter, award) => !award.onlyCheckedIn || voter.checkedInAt !== null,
     code: AwardsError.NotEligible,
     refusal: () => 'Only delegates who have checked in at the venue may vote in this award.',
+  },
+  {
+    name: 'of an agency',
+    stage: 'award',
+    sql: '(NOT a.one_vote_per_agency OR r.agency_id IS NOT NULL)',
+    passes: (voter, award) => !award.oneVotePerAgency || voter.agencyId !== null,
+    code: AwardsError.NotEligible,
+    refusal: () =>
+      'This award takes one ballot per member agency, and your registration names no agency. An organiser can link your organisation to its agency.',
   },
 ];
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../outbox/notifications.module.js';
+import { ColleagueRegistrationsModule } from '../registrations/colleague-registrations.module.js';
 import { BackgroundWork } from '../platform/background/background-work.js';
 import { LinkOfficerMailComposer } from './link-officer-mail.composer.js';
 import { LinkOfficerSessions } from './link-officer-sessions.js';
@@ -9,7 +10,7 @@ import { LinkOfficerPagesController } from './pages/link-officer-pages.controlle
 
 /** Agencies' link officers: their sign-in, their agency's page and handing the role on. */
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, ColleagueRegistrationsModule],
   controllers: [LinkOfficerPagesController],
   providers: [
     LinkOfficersRepository,
@@ -18,6 +19,6 @@ import { LinkOfficerPagesController } from './pages/link-officer-pages.controlle
     LinkOfficerMailComposer,
     BackgroundWork,
   ],
-  exports: [LinkOfficersService],
+  exports: [LinkOfficersService, LinkOfficerSessions],
 })
 export class LinkOfficersModule {}

@@ -5,6 +5,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 export interface OfficerAgency {
   id: string;
   name: string;
+  /** This link officer's row for the agency (who registered a colleague, who nominated). */
+  officerId: string;
 }
 
 export interface LiveLinkOfficerSession {
@@ -21,9 +23,21 @@ export interface AgencyEventRow {
   startsAt: Date;
   endsAt: Date;
   timezone: string;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+}
+
+export interface AgencyPlacesRow {
+  eventId: string;
+  places: number;
+  /** Held for the agency; otherwise "up to" that many of the open seats. */
+  reserved: boolean;
+  releaseAt: Date | null;
+  releasedAt: Date | null;
 }
 
 export interface ColleagueRow {
+  id: string;
   eventId: string;
   name: string;
   status: string;
@@ -42,7 +56,7 @@ export class LinkOfficersRepository {
   /** The active agencies this address is a link officer of. */
   async agenciesOf(email: string, manager: EntityManager | DataSource = this.db): Promise<OfficerAgency[]> {
     return manager.query(
-      `SELECT a.id, a.name FROM link_officers o JOIN agencies a ON a.id = o.agency_id
+      `SELECT a.id, a.name, o.id AS "officerId" FROM link_officers o JOIN agencies a ON a.id = o.agency_id
         WHERE o.email = $1 AND a.active ORDER BY a.name`,
       [email],
     );
@@ -131,10 +145,34 @@ export class LinkOfficersRepository {
   /** This calendar year's published events. */
   async eventsOfYear(from: Date, to: Date): Promise<AgencyEventRow[]> {
     return this.db.query(
-      `SELECT id, slug, title, starts_at AS "startsAt", ends_at AS "endsAt", timezone FROM events
+      `SELECT id, slug, title, starts_at AS "startsAt", ends_at AS "endsAt", timezone,
+              registration_opens_at AS "registrationOpensAt", registration_closes_at AS "registrationClosesAt"
+         FROM events
         WHERE starts_at >= $1 AND starts_at < $2 AND status = 'published'
         ORDER BY starts_at, title`,
       [from, to],
+    );
+  }
+
+  async publishedEvent(eventId: string): Promise<AgencyEventRow | undefined> {
+    const rows = await this.db.query<AgencyEventRow[]>(
+      `SELECT id, slug, title, starts_at AS "startsAt", ends_at AS "endsAt", timezone,
+              registration_opens_at AS "registrationOpensAt", registration_closes_at AS "registrationClosesAt"
+         FROM events WHERE id = $1 AND status = 'published'`,
+      [eventId],
+    );
+    return rows[0];
+  }
+
+  /** The agency's places at those events (places per agency), and when the events release unused ones. */
+  async placesOf(agencyId: string, eventIds: string[]): Promise<AgencyPlacesRow[]> {
+    if (eventIds.length === 0) return [];
+    return this.db.query(
+      `SELECT p.event_id AS "eventId", p.places, p.reserved,
+              e.agency_places_release_at AS "releaseAt", e.agency_places_released_at AS "releasedAt"
+         FROM event_agency_places p JOIN events e ON e.id = p.event_id
+        WHERE p.agency_id = $1 AND p.event_id = ANY ($2::uuid[])`,
+      [agencyId, eventIds],
     );
   }
 
@@ -142,7 +180,7 @@ export class LinkOfficersRepository {
   async colleagues(agencyId: string, eventIds: string[]): Promise<ColleagueRow[]> {
     if (eventIds.length === 0) return [];
     return this.db.query(
-      `SELECT event_id AS "eventId", name, status, (checked_in_at IS NOT NULL) AS attended
+      `SELECT id, event_id AS "eventId", name, status, (checked_in_at IS NOT NULL) AS attended
          FROM registrations
         WHERE agency_id = $1 AND event_id = ANY ($2::uuid[]) AND erased_at IS NULL
           AND status IN ('confirmed', 'waitlisted')

@@ -8,7 +8,12 @@ import { newSecretToken, wellFormedTokenHash } from '../platform/crypto/tokens.j
 import { eventWhen } from '../events/event-schedule.js';
 import { NotificationKind } from '../outbox/notification-kind.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { LinkOfficersRepository, type OfficerAgency } from './link-officers.repository.js';
+import {
+  type AgencyEventRow,
+  type AgencyPlacesRow,
+  LinkOfficersRepository,
+  type OfficerAgency,
+} from './link-officers.repository.js';
 
 declare module '../outbox/notification-payloads.js' {
   interface NotificationPayloads {
@@ -25,18 +30,36 @@ const SIGN_IN_LINKS_PER_HOUR = 5;
 /** A link officer's address as it is stored and compared. */
 export const officerEmail = (typed: string): string => typed.trim().toLowerCase();
 
+/** A colleague with a live registration: the swap form is theirs by id. */
+export interface Colleague {
+  id: string;
+  name: string;
+}
+
+export interface AgencyEvent {
+  id: string;
+  slug: string;
+  title: string;
+  when: string;
+  /** Whether a colleague may be registered now (the event's registration window). */
+  registrationOpen: boolean;
+  confirmed: Colleague[];
+  waiting: Colleague[];
+  attended: string[];
+  /** The agency's places at the event, if the organisers allocated any. */
+  places?: Omit<AgencyPlacesRow, 'eventId'>;
+}
+
 export interface AgencyPage {
   agency: OfficerAgency;
   officers: string[];
-  events: Array<{
-    slug: string;
-    title: string;
-    when: string;
-    confirmed: string[];
-    waiting: string[];
-    attended: string[];
-  }>;
+  events: AgencyEvent[];
 }
+
+/** Whether the event takes registrations at `now` (opening and closing time; the close defaults to its end). */
+export const registrationOpenAt = (event: AgencyEventRow, now: Date): boolean =>
+  (!event.registrationOpensAt || now >= new Date(event.registrationOpensAt)) &&
+  now < new Date(event.registrationClosesAt ?? event.endsAt);
 
 /** Link officers: passwordless sign-in, handing the role on, and their agency's page. */
 @Injectable()
@@ -104,7 +127,7 @@ export class LinkOfficersService {
   }
 
   /** Hands the role on: the colleague becomes the link officer, this address stops being one. */
-  async handOver(from: string, agency: OfficerAgency, typedColleague: string): Promise<void> {
+  async handOver(from: string, agency: Pick<OfficerAgency, 'id' | 'name'>, typedColleague: string): Promise<void> {
     const colleague = officerEmail(typedColleague);
     const now = this.clock.now();
     await this.repo.transaction(async (manager) => {
@@ -120,31 +143,45 @@ export class LinkOfficersService {
     });
   }
 
+  /** A published event as the agency's page shows it, or undefined. */
+  async event(eventId: string): Promise<(AgencyEventRow & { when: string; registrationOpen: boolean }) | undefined> {
+    const event = await this.repo.publishedEvent(eventId);
+    return event && { ...event, when: eventWhen(event), registrationOpen: registrationOpenAt(event, this.clock.now()) };
+  }
+
   /** This calendar year's events and who from the agency is in each. */
   async page(agency: OfficerAgency): Promise<AgencyPage> {
     const now = DateTime.fromJSDate(this.clock.now(), { zone: 'Europe/London' });
     const from = now.startOf('year').toJSDate();
     const to = now.startOf('year').plus({ years: 1 }).toJSDate();
     const events = await this.repo.eventsOfYear(from, to);
-    const [people, officers] = await Promise.all([
+    const [people, officers, places] = await Promise.all([
       this.repo.colleagues(
         agency.id,
         events.map((event) => event.id),
       ),
       this.repo.officersOf(agency.id),
+      this.repo.placesOf(
+        agency.id,
+        events.map((event) => event.id),
+      ),
     ]);
     return {
       agency,
       officers,
       events: events.map((event) => {
         const mine = people.filter((person) => person.eventId === event.id);
+        const colleague = (p: { id: string; name: string }): Colleague => ({ id: p.id, name: p.name });
         return {
+          id: event.id,
           slug: event.slug,
           title: event.title,
           when: eventWhen(event),
-          confirmed: mine.filter((p) => p.status === 'confirmed').map((p) => p.name),
-          waiting: mine.filter((p) => p.status === 'waitlisted').map((p) => p.name),
+          registrationOpen: registrationOpenAt(event, this.clock.now()),
+          confirmed: mine.filter((p) => p.status === 'confirmed').map(colleague),
+          waiting: mine.filter((p) => p.status === 'waitlisted').map(colleague),
           attended: mine.filter((p) => p.attended).map((p) => p.name),
+          places: places.find((p) => p.eventId === event.id),
         };
       }),
     };

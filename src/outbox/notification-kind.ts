@@ -23,6 +23,8 @@ export enum NotificationKind {
   RegistrationCancelled = 'registration-cancelled',
   /** Registrations: the current personal link again (resend-link, or the address registered again). */
   RegistrationLink = 'registration-link',
+  /** Registrations: the agency's link officer passed this delegate's place on to a colleague. */
+  RegistrationPassedOn = 'registration-passed-on',
   /** Registrations: moved from a workshop's waiting list to a place. */
   WorkshopPromoted = 'workshop-promoted',
   /** Registrations: a place in a workshop just signed up for, with that session's .ics. */

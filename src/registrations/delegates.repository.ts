@@ -5,10 +5,12 @@ import { Event } from '../events/event.entity.js';
 import { Registration, type RegistrationStatus } from './registration.entity.js';
 import {
   CANCEL_REGISTRATION_SQL,
+  DUE_AGENCY_RELEASES_SQL,
   INSERT_REGISTRATION_SQL,
   LOCK_EVENT_SESSIONS_SQL,
   LOCK_EVENT_SQL,
   PROMOTE_NEXT_WAITING_SQL,
+  RELEASE_AGENCY_PLACES_SQL,
   REPAIR_EVENT_COUNTERS_SQL,
   REPAIR_SESSION_COUNTERS_SQL,
 } from './registrations.sql.js';
@@ -204,6 +206,18 @@ export class DelegatesRepository {
   async promoteNextWaiting(manager: EntityManager, eventId: string): Promise<Promoted | undefined> {
     const result: [Promoted[], number] = await manager.query(PROMOTE_NEXT_WAITING_SQL, [eventId]);
     return result[0][0];
+  }
+
+  /** The events whose agency places are due for release at `now`. */
+  async dueAgencyReleases(now: Date): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(DUE_AGENCY_RELEASES_SQL, [now]);
+    return rows.map((row) => row.id);
+  }
+
+  /** Releases the event's agency places if due (RELEASE_AGENCY_PLACES_SQL); false if it was done already. Call with the event locked. */
+  async releaseAgencyPlaces(manager: EntityManager, eventId: string, now: Date): Promise<boolean> {
+    const rows: unknown[] = await manager.query(RELEASE_AGENCY_PLACES_SQL, [eventId, now]);
+    return rows.length > 0;
   }
 
   /** Cancels and gives the seat or queue place back to the event's counters. Call with the registration locked. */

@@ -282,6 +282,24 @@ export class DelegatesService {
     });
   }
 
+  /**
+   * Releases the agency places of every event whose release date has come: their unused
+   * reservations join the open seats, and the waiting list is promoted into whatever is free,
+   * in the order people came. Returns how many were promoted.
+   */
+  async releaseDueAgencyPlaces(): Promise<number> {
+    const now = this.clock.now();
+    let promoted = 0;
+    for (const eventId of await this.registrations.dueAgencyReleases(now)) {
+      promoted += await this.registrations.transaction(async (manager) => {
+        const event = await this.registrations.lockEventSeats(manager, eventId);
+        if (!event || !(await this.registrations.releaseAgencyPlaces(manager, eventId, now))) return 0;
+        return this.fillEventSeats(manager, event, now);
+      });
+    }
+    return promoted;
+  }
+
   /** Promotes from the queue while the event's counters show a free seat. Call with the event row locked. */
   private async fillEventSeats(manager: EntityManager, event: EventSeats, now: Date, quietFor?: string): Promise<number> {
     let promoted = 0;

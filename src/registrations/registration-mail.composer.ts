@@ -26,6 +26,12 @@ interface Context {
   event: Event;
 }
 
+/** Why a delegate waits, in the emails that say where they stand ('event_full' otherwise). */
+const QUEUE_REASONS: Record<string, string> = {
+  organisation_cap: 'Your organisation has already taken all the places it may hold',
+  agency_places: 'Your agency’s places are all taken',
+};
+
 /**
  * Composes the registration emails at send time from current data: a registration that
  * was cancelled or erased meanwhile gets no welcome, a promotion that no longer holds is
@@ -177,10 +183,7 @@ export class RegistrationMailComposer implements OnModuleInit {
   /** Where a waiting delegate stands now, and why they wait. */
   private async queuePlace(c: Context): Promise<string> {
     const position = await this.registrations.waitlistPosition(c.event.id, c.registration.id);
-    const why =
-      c.registration.waitlistReason === 'organisation_cap'
-        ? 'Your organisation has already taken all the places it may hold'
-        : 'The event is full';
+    const why = QUEUE_REASONS[c.registration.waitlistReason ?? ''] ?? 'The event is full';
     return position
       ? `${why}, so you are on the waiting list: number ${position} in the queue.`
       : `${why}, so you are on the waiting list.`;

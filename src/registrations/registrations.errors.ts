@@ -13,6 +13,8 @@ export enum RegistrationsError {
   Erased = 'Erased',
   NoPlaceInWorkshop = 'NoPlaceInWorkshop',
   OrganisationFixed = 'OrganisationFixed',
+  AgencyPlacesReleased = 'AgencyPlacesReleased',
+  ReservedOverCapacity = 'ReservedOverCapacity',
 }
 
 export const registrationsError = defineErrors<RegistrationsError>({
@@ -28,4 +30,6 @@ export const registrationsError = defineErrors<RegistrationsError>({
   [RegistrationsError.Erased]: 'conflict',
   [RegistrationsError.NoPlaceInWorkshop]: 'conflict',
   [RegistrationsError.OrganisationFixed]: 'conflict',
+  [RegistrationsError.AgencyPlacesReleased]: 'conflict',
+  [RegistrationsError.ReservedOverCapacity]: 'conflict',
 });

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AgencyPlacesRepository } from './agency-places/agency-places.repository.js';
+import { AgencyPlacesService } from './agency-places/agency-places.service.js';
 import { AgenciesModule } from '../agencies/agencies.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { BackgroundWork } from '../platform/background/background-work.js';
@@ -46,7 +48,16 @@ import { NotificationsModule } from '../outbox/notifications.module.js';
     CheckInRepository,
     CheckInService,
     BackgroundWork,
+    AgencyPlacesRepository,
+    AgencyPlacesService,
   ],
-  exports: [DelegatesService, DelegateDetailsService, WorkshopSignupsService, AttendeesService, CheckInService],
+  exports: [
+    DelegatesService,
+    DelegateDetailsService,
+    WorkshopSignupsService,
+    AttendeesService,
+    CheckInService,
+    AgencyPlacesService,
+  ],
 })
 export class RegistrationsModule {}

@@ -20,6 +20,29 @@ export const LOCK_EVENT_SQL = `
   FROM events WHERE id = $1 FOR NO KEY UPDATE`;
 
 /**
+ * The event's agency places while they apply (until their release): each allocation with how
+ * many of the agency's delegates hold a seat, and the open pool — the seats nobody reserved and
+ * how many of them are taken (every confirmed seat but those within a reservation). `applies`
+ * is false for an event without allocations, or once they were released. A CTE fragment for
+ * the statements below; $1 is the event. The agency is the registration's (organisation_party
+ * is its id), so the counts use the confirmed-per-party index.
+ */
+const AGENCY_POOLS = `
+  allocations AS (
+    SELECT p.agency_id, p.places, p.reserved,
+           (SELECT count(*) FROM registrations c
+            WHERE c.event_id = $1 AND c.status = 'confirmed' AND c.organisation_party = p.agency_id::text) AS held
+    FROM event_agency_places p JOIN events pe ON pe.id = p.event_id
+    WHERE p.event_id = $1 AND pe.agency_places_released_at IS NULL
+  ), open_pool AS (
+    SELECT count(a.agency_id) > 0 AS applies,
+           oe.capacity - coalesce(sum(a.places) FILTER (WHERE a.reserved), 0) AS seats,
+           oe.confirmed_count - coalesce(sum(least(a.held, a.places)) FILTER (WHERE a.reserved), 0) AS taken
+    FROM events oe LEFT JOIN allocations a ON true
+    WHERE oe.id = $1 GROUP BY oe.capacity, oe.confirmed_count
+  )`;
+
+/**
  * Confirms within the event's capacity and the per-organisation cap, otherwise queues
  * with a reason, and returns the place in the queue. Nobody overtakes the queue: while
  * anyone waits for want of a seat, newcomers queue behind them even if seats are free
@@ -32,6 +55,11 @@ export const LOCK_EVENT_SQL = `
  * conditional increment in `counted` (backed by the check constraint on the counters), and a
  * place in the queue is the waiting counter after its increment. The row is already locked
  * (LOCK_EVENT_SQL), so this statement's snapshot sees every earlier claim.
+ *
+ * Agency places (AGENCY_POOLS), while they apply: a delegate of an agency with reserved places
+ * takes one of those or waits for one ('agency_places'), behind the agency's own queue; one of
+ * an agency with "up to" places waits once the agency holds that many, and otherwise, like
+ * everyone else, takes an open seat or waits for one ('event_full').
  *
  * One registration per mailbox (email_canonical). Someone who cancelled may register again
  * from that mailbox: their cancelled row is reused (new token, new place, the address as now
@@ -51,18 +79,31 @@ export const INSERT_REGISTRATION_SQL = `
            EXISTS (SELECT 1 FROM registrations
                    WHERE event_id = $1 AND email_canonical = $11 AND status <> 'cancelled') AS taken
     FROM events e WHERE e.id = $1
-  ), decision AS (
+  ), ${AGENCY_POOLS}, mine AS (
+    SELECT a.reserved, a.held >= a.places AS at_limit,
+           EXISTS (SELECT 1 FROM registrations
+                   WHERE event_id = $1 AND status = 'waitlisted' AND waitlist_reason = 'agency_places'
+                     AND agency_id = $13::uuid) AS queue
+    FROM allocations a WHERE a.agency_id = $13::uuid
+  ), pool AS (
     SELECT CASE
-      WHEN ev.confirmed_count >= ev.capacity OR ev.queue THEN 'event_full'
+      WHEN m.reserved AND (m.at_limit OR m.queue) THEN 'agency_places'
+      WHEN m.reserved THEN CASE WHEN ev.confirmed_count >= ev.capacity THEN 'event_full' END
+      WHEN m.at_limit THEN 'agency_places'
+      WHEN ev.confirmed_count >= ev.capacity OR ev.queue OR (o.applies AND o.taken >= o.seats) THEN 'event_full'
+    END AS reason
+    FROM ev CROSS JOIN open_pool o LEFT JOIN mine m ON true
+  ), decision AS (
+    SELECT coalesce(p.reason, CASE
       WHEN ev.per_organisation_cap IS NOT NULL AND coalesce($13::text, $12::text) IS NOT NULL AND (
           SELECT count(*) FROM registrations
           WHERE event_id = $1 AND status = 'confirmed' AND organisation_party = coalesce($13::text, $12::text)
         ) >= ev.per_organisation_cap
         THEN 'organisation_cap'
-    END AS reason,
+    END) AS reason,
     ev.queue AND ev.confirmed_count < ev.capacity AS seats_free_behind_queue,
     ev.taken
-    FROM ev
+    FROM ev CROSS JOIN pool p
   ), counted AS (
     UPDATE events e SET
       confirmed_count = e.confirmed_count + CASE WHEN d.reason IS NULL THEN 1 ELSE 0 END,
@@ -93,18 +134,26 @@ export const INSERT_REGISTRATION_SQL = `
   FROM counted c CROSS JOIN decision d LEFT JOIN inserted i ON true`;
 
 /**
- * Gives the first on the event's waiting list whose organisation is under the event's cap the
- * seat, if one is free: the claim is the counters' conditional update, the promotion happens
- * only with it. Call with the event row locked. $1 event.
+ * Gives the first on the event's waiting list who may take a free seat that seat: their
+ * organisation under the event's cap and, while agency places apply, a place left in their
+ * agency's reservation, or (anyone else) an open seat left and their agency under its "up to".
+ * The claim is the counters' conditional update, the promotion happens only with it. Call with
+ * the event row locked. $1 event.
  */
 export const PROMOTE_NEXT_WAITING_SQL = `
-  WITH next AS (
+  WITH ${AGENCY_POOLS}, next AS (
     SELECT r.id FROM registrations r JOIN events e ON e.id = r.event_id
+    CROSS JOIN open_pool o LEFT JOIN allocations a ON a.agency_id = r.agency_id
     WHERE r.event_id = $1 AND r.status = 'waitlisted' AND (
       e.per_organisation_cap IS NULL OR r.organisation_party IS NULL OR (
         SELECT count(*) FROM registrations c
         WHERE c.event_id = $1 AND c.status = 'confirmed' AND c.organisation_party = r.organisation_party
-      ) < e.per_organisation_cap)
+      ) < e.per_organisation_cap) AND (
+      NOT o.applies OR CASE
+        WHEN a.reserved THEN a.held < a.places
+        WHEN a.agency_id IS NOT NULL THEN a.held < a.places AND o.taken < o.seats
+        ELSE o.taken < o.seats
+      END)
     ORDER BY r.waitlist_seq LIMIT 1
   ), claim AS (
     UPDATE events SET confirmed_count = confirmed_count + 1, waiting_count = waiting_count - 1
@@ -114,6 +163,27 @@ export const PROMOTE_NEXT_WAITING_SQL = `
   UPDATE registrations SET status = 'confirmed', waitlist_seq = NULL, waitlist_reason = NULL, updated_at = now()
   WHERE id = (SELECT id FROM next) AND EXISTS (SELECT 1 FROM claim) AND status = 'waitlisted'
   RETURNING id, email, token_hash AS "tokenHash"`;
+
+/** Events whose agency places are due for release. $1 now. */
+export const DUE_AGENCY_RELEASES_SQL = `
+  SELECT id FROM events
+  WHERE agency_places_release_at <= $1 AND agency_places_released_at IS NULL AND status = 'published'`;
+
+/**
+ * Releases the event's agency places (once): from now on every free seat is open to all, and
+ * whoever waited for their agency's places waits for a seat like everyone else, in the order
+ * they came. Call with the event row locked. $1 event, $2 now.
+ */
+export const RELEASE_AGENCY_PLACES_SQL = `
+  WITH released AS (
+    UPDATE events SET agency_places_released_at = $2
+    WHERE id = $1 AND agency_places_release_at <= $2 AND agency_places_released_at IS NULL
+    RETURNING id
+  ), requeued AS (
+    UPDATE registrations SET waitlist_reason = 'event_full', updated_at = now()
+    WHERE event_id = (SELECT id FROM released) AND status = 'waitlisted' AND waitlist_reason = 'agency_places'
+  )
+  SELECT id FROM released`;
 
 /**
  * Cancels a registration and gives its seat or its queue place back in the event's counters.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Agencies1767000500000 } from '../../src/platform/database/migrations/1767000500000-agencies.js';
-import { LinkOfficers1767001000000 } from '../../src/platform/database/migrations/1767001000000-link-officers.js';
+import { MIGRATIONS } from '../../src/platform/database/migrations/index.js';
 import { insertEvent, insertMember, insertRegistration } from '../factories/db-fixtures.js';
 import { newStaff } from '../factories/staff.factory.js';
 import { Browser } from '../setup/staff-browser.js';
@@ -48,11 +48,12 @@ describe('member agencies', () => {
     await t.db.query(`UPDATE registrations SET organisation_key = NULL`);
     const runner = t.db.createQueryRunner();
     try {
-      // The link officers hang on the agencies, so they come down first and go back up last.
-      await new LinkOfficers1767001000000().down(runner);
+      // Later migrations may hang on the agencies: they come down first (newest first) and go back up after.
+      const later = MIGRATIONS.slice(MIGRATIONS.indexOf(Agencies1767000500000) + 1).map((Migration) => new Migration());
+      for (const migration of [...later].reverse()) await migration.down(runner);
       await new Agencies1767000500000().down(runner);
       await new Agencies1767000500000().up(runner);
-      await new LinkOfficers1767001000000().up(runner);
+      for (const migration of later) await migration.up(runner);
     } finally {
       await runner.release();
     }

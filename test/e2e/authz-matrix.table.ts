@@ -10,6 +10,10 @@ import type { Caller, World } from './hardening/world.js';
 export type Expect = 'allow' | 'deny' | 'hidden' | number;
 export type Row = Record<Caller, Expect>;
 
+/**
+ * The cells in CALLERS' order. The eighth, the signed-in link officer, defaults to the
+ * anonymous cell: a link officer holds no staff or delegate credential.
+ */
 const row = (...cells: Expect[]): Row => ({
   anonymous: cells[0],
   otherDelegate: cells[1],
@@ -18,6 +22,7 @@ const row = (...cells: Expect[]): Row => ({
   facilitator: cells[4],
   organiser: cells[5],
   admin: cells[6],
+  linkOfficer: cells[7] ?? cells[0],
 });
 const A = 'allow';
 /** Anyone, logged in or not (published events only). */
@@ -34,10 +39,18 @@ const ADMIN = row(401, 401, 401, 403, 403, 403, A);
 const STAFF_PAGE = row(303, 303, 303, A, A, A, A);
 /** An organiser's page: organisers and admins; other staff refused; anyone else is sent to sign in. */
 const ORGANISER_PAGE = row(303, 303, 303, 403, 403, A, A);
-/** A staff form posted without its CSRF token: refused whoever sends it. */
-const NO_CSRF_TOKEN = row(403, 403, 403, 403, 403, 403, 403);
+/**
+ * A staff form posted without its CSRF token: refused whoever sends it. The link officer's
+ * browser carries its forms' token, so it gets past the CSRF check to the staff guard, which
+ * sends it to sign in like any browser without a staff session.
+ */
+const NO_CSRF_TOKEN = row(403, 403, 403, 403, 403, 403, 403, 303);
 /** A delegate with their token (of any event: the route acts on their own registration). */
 const DELEGATE = row(401, A, A, 401, 401, 401, 401);
+/** A link officer's page: their session; anyone else is sent to sign in. */
+const LINK_OFFICER_PAGE = row(303, 303, 303, 303, 303, 303, 303, A);
+/** A link officer's form: their session and its CSRF token; anyone else is refused before anything runs. */
+const LINK_OFFICER_FORM = row(403, 403, 403, 403, 403, 403, 403, A);
 
 /**
  * One row per route the application registers; a route without a row fails the matrix.
@@ -181,7 +194,8 @@ export const EXPECTED: Record<string, Row> = {
   'GET /staff/password': STAFF_PAGE,
   'GET /staff/sign-in': PUBLIC,
   'POST /staff/password': NO_CSRF_TOKEN,
-  'POST /staff/sign-in': NO_CSRF_TOKEN,
+  // With the token (the link officer's browser has one) the empty form is refused for its missing fields.
+  'POST /staff/sign-in': row(403, 403, 403, 403, 403, 403, 403, 400),
   'POST /staff/sign-out': NO_CSRF_TOKEN,
   // Door check-in (check-in-pages.e2e-spec.ts posts with the token): the API's guard, the event's team.
   'GET /staff/assets/check-in.js': PUBLIC,
@@ -208,6 +222,10 @@ export const EXPECTED: Record<string, Row> = {
   'GET /staff/events/:eventId/delegates/:registrationId/erase': ORGANISER_PAGE,
   'POST /staff/events/:eventId/delegates/fill-free-seats': NO_CSRF_TOKEN,
   'POST /staff/events/:eventId/delegates/:registrationId/erase': NO_CSRF_TOKEN,
+  'GET /staff/events/:eventId/agency-places': ORGANISER_PAGE,
+  'POST /staff/events/:eventId/agency-places': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/agency-places/release-date': NO_CSRF_TOKEN,
+  'POST /staff/events/:eventId/agency-places/:agencyId/remove': NO_CSRF_TOKEN,
   // The event's mail (mail-pages.e2e-spec.ts posts with the token).
   'GET /staff/events/:eventId/mail': ORGANISER_PAGE,
   'POST /staff/events/:eventId/mail/:notificationId/retry': NO_CSRF_TOKEN,
@@ -302,16 +320,43 @@ export const EXPECTED: Record<string, Row> = {
   'POST /staff/agencies/unmatched': NO_CSRF_TOKEN,
   'GET /staff/agencies/:agencyId/edit': ORGANISER_PAGE,
   'POST /staff/agencies/:agencyId/edit': NO_CSRF_TOKEN,
-  // link officers: sign-in pages are anyone's; no caller of the matrix holds a link officer's session
+  // link officers: sign-in pages are anyone's; the linkOfficer caller holds a link officer's
+  // session and its forms' CSRF token (link-officers.e2e-spec.ts and link-officer-colleagues.e2e-spec.ts post forms)
   'GET /link-officer/sign-in': PUBLIC,
-  'POST /link-officer/sign-in': NO_CSRF_TOKEN,
+  'POST /link-officer/sign-in': row(403, 403, 403, 403, 403, 403, 403, 400),
   'GET /link-officer/sign-in/sent': PUBLIC,
   // the link's page only offers a button that posts the token: anyone may fetch it
   'GET /link-officer/sign-in/:token': PUBLIC,
-  'POST /link-officer/sign-in/:token': NO_CSRF_TOKEN,
-  'GET /link-officer': row(303, 303, 303, 303, 303, 303, 303),
-  'POST /link-officer/agencies/:agencyId/hand-over': NO_CSRF_TOKEN,
-  'POST /link-officer/sign-out': NO_CSRF_TOKEN,
+  // A token no link was sent with: refused as a used or expired link.
+  'POST /link-officer/sign-in/:token': row(403, 403, 403, 403, 403, 403, 403, 410),
+  'GET /link-officer': LINK_OFFICER_PAGE,
+  // Another agency's (here: none's) hand-over is not there for the link officer.
+  'POST /link-officer/agencies/:agencyId/hand-over': row(403, 403, 403, 403, 403, 403, 403, 'hidden'),
+  // Ends the link officer's session, so it runs among the last routes (ORDER).
+  'POST /link-officer/sign-out': row(403, 403, 403, 403, 403, 403, 403, 303),
+  // Acting for colleagues (link-officer-colleagues.e2e-spec.ts posts with the token): the link
+  // officer's own agency (PARAMS), anyone else is sent to sign in; the swap names delegate A, of
+  // another agency, so it is not there for the link officer (404).
+  'GET /link-officer/agencies/:agencyId/events/:eventId/register': LINK_OFFICER_PAGE,
+  'POST /link-officer/agencies/:agencyId/events/:eventId/register': LINK_OFFICER_FORM,
+  'GET /link-officer/agencies/:agencyId/registrations/:registrationId/swap': {
+    ...LINK_OFFICER_PAGE,
+    linkOfficer: 'hidden',
+  },
+  'POST /link-officer/agencies/:agencyId/registrations/:registrationId/swap': {
+    ...LINK_OFFICER_FORM,
+    linkOfficer: 'hidden',
+  },
+  'GET /link-officer/agencies/:agencyId/events/:eventId/nominate': LINK_OFFICER_PAGE,
+  'POST /link-officer/agencies/:agencyId/events/:eventId/nominate': LINK_OFFICER_FORM,
+  // The agency report (agency-report.e2e-spec.ts): the network's organisers see every agency (404 for
+  // an agency that is not there); a link officer only their own agency's (here: none's, so hidden).
+  'GET /staff/agencies/report': ORGANISER_PAGE,
+  'GET /staff/agencies/report.csv': ORGANISER_PAGE,
+  'GET /staff/agencies/:agencyId/report': ORGANISER_PAGE,
+  'GET /staff/agencies/:agencyId/report.csv': ORGANISER_PAGE,
+  'GET /link-officer/agencies/:agencyId/report': row(303, 303, 303, 303, 303, 303, 303, 'hidden'),
+  'GET /link-officer/agencies/:agencyId/report.csv': row(303, 303, 303, 303, 303, 303, 303, 'hidden'),
   // Results (feedback-results.e2e-spec.ts): organisers; a speaker by their secret link (404 without a real one).
   'GET /staff/events/:eventId/feedback/results': ORGANISER_PAGE,
   'GET /staff/events/:eventId/feedback/results.csv': ORGANISER_PAGE,
@@ -345,11 +390,19 @@ ORDER.push(
   'POST /api/users/:userId/deactivate',
   'POST /api/users/:userId/reactivate',
   'DELETE /api/events/:eventId/members/:userId',
+  'POST /link-officer/sign-out',
   'POST /api/auth/sign-out',
 );
 
 /** Path parameters a route takes from elsewhere than the shared world (so it uses up a spare). */
 export const PARAMS: Record<string, (w: World) => Record<string, string>> = {
+  // The link officer's own agency (the world's agencyId is nobody's).
+  'GET /link-officer/agencies/:agencyId/events/:eventId/register': (w) => ({ agencyId: w.agency.id }),
+  'POST /link-officer/agencies/:agencyId/events/:eventId/register': (w) => ({ agencyId: w.agency.id }),
+  'GET /link-officer/agencies/:agencyId/registrations/:registrationId/swap': (w) => ({ agencyId: w.agency.id }),
+  'POST /link-officer/agencies/:agencyId/registrations/:registrationId/swap': (w) => ({ agencyId: w.agency.id }),
+  'GET /link-officer/agencies/:agencyId/events/:eventId/nominate': (w) => ({ agencyId: w.agency.id }),
+  'POST /link-officer/agencies/:agencyId/events/:eventId/nominate': (w) => ({ agencyId: w.agency.id }),
   // No certificate has this (well-formed) code: the public check answers 404 to everyone.
   'GET /certificates/:code': () => ({ code: 'ABCDEFGHJKLM' }),
   'POST /api/events/:eventId/registrations/:registrationId/erase': (w) => ({ registrationId: w.spare[0].id }),

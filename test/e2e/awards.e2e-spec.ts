@@ -680,12 +680,12 @@ describe('awards', () => {
           WHERE tc.table_name = 'ballots' AND tc.constraint_type = 'FOREIGN KEY'`,
       );
       expect(references.map((r) => r.foreign_table)).toEqual(['awards']);
-      // The receipt, for its part, says nothing about the choice.
+      // The receipt, for its part, says who voted (and, one ballot per agency, for which agency), nothing about the choice.
       const receiptColumns = await t.db.query<Array<{ column_name: string }>>(
         `SELECT column_name FROM information_schema.columns
           WHERE table_schema = current_schema() AND table_name = 'ballot_receipts' ORDER BY column_name`,
       );
-      expect(receiptColumns.map((c) => c.column_name)).toEqual(['award_id', 'receipt_code', 'registration_id']);
+      expect(receiptColumns.map((c) => c.column_name)).toEqual(['agency_id', 'award_id', 'receipt_code', 'registration_id']);
     });
   });
 });

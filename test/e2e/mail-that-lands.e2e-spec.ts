@@ -152,6 +152,17 @@ describe('mail that lands', () => {
       'the sign-in link to be written',
     );
     await t.app.get(LinkOfficersService).handOver('officer@example.org', agency, 'colleague@example.org');
+    // The link officer passed a colleague's place on (the swap itself: link-officer-colleagues.e2e-spec.ts).
+    await t.app.get(DataSource).transaction((manager) =>
+      t.app.get(OutboxService).enqueue(manager, {
+        kind: NotificationKind.RegistrationPassedOn,
+        recipient: 'passed-on@example.org',
+        data: { eventTitle: 'Network Annual Meeting', agencyName: agency.name },
+        sendAt: new Date(),
+        dedupeKey: `mail-that-lands:passed-on:${event.id}`,
+        eventId: event.id,
+      }),
+    );
     await until(async () => (await unsentCount()) === 0, 'every email to go');
     await t.http.post(`/api/events/${event.id}/cancel`).set(organiser.auth).expect(200);
     await until(async () => (await unsentCount()) === 0, 'the cancellation emails to go');

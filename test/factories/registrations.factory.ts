@@ -5,6 +5,7 @@ export interface RegistrationInput {
   name?: string;
   email?: string;
   organisation?: string;
+  agencyId?: string;
   jobTitle?: string;
   accessNeeds?: string;
   dietaryNeeds?: string;
@@ -23,7 +24,7 @@ export interface RegisteredDelegate {
 
 export const registrationBody = (
   overrides: RegistrationInput = {},
-): Required<Omit<RegistrationInput, 'accessNeeds' | 'dietaryNeeds' | 'jobTitle'>> & RegistrationInput => ({
+): Required<Omit<RegistrationInput, 'accessNeeds' | 'dietaryNeeds' | 'jobTitle' | 'agencyId'>> & RegistrationInput => ({
   name: 'Alex Delegate',
   email: `delegate-${randomBytes(5).toString('hex')}@example.org`,
   organisation: `Org ${randomBytes(3).toString('hex')}`,

@@ -34,18 +34,23 @@ describe('voter rules: the SQL and the refusals agree (medium)', () => {
     const event = await insertEvent(db);
     const otherEvent = await insertEvent(db);
     const [{ id: awardId }] = await db.query<Array<{ id: string }>>(
-      `INSERT INTO awards (event_id, title, voting_opens_at, voting_closes_at, only_checked_in)
-       VALUES ($1, 'Rules', now() - interval '1 minute', now() + interval '1 hour', true) RETURNING id`,
+      `INSERT INTO awards (event_id, title, voting_opens_at, voting_closes_at, only_checked_in, one_vote_per_agency)
+       VALUES ($1, 'Rules', now() - interval '1 minute', now() + interval '1 hour', true, true) RETURNING id`,
       [event.id],
     );
-    const award = { eventId: event.id, onlyCheckedIn: true };
+    const agency = async (name: string) =>
+      (await db.query<Array<{ id: string }>>(`INSERT INTO agencies (name, name_key) VALUES ($1, $1) RETURNING id`, [name]))[0]
+        .id;
+    const agencyId = await agency('rules agency');
+    const award = { eventId: event.id, onlyCheckedIn: true, oneVotePerAgency: true };
     const checkedIn = new Date();
     const failing: Record<string, () => Promise<{ registration: Registration; token: string }>> = {
-      'same event': () => insertRegistration(db, otherEvent.id, { checkedInAt: checkedIn }),
+      'same event': () => insertRegistration(db, otherEvent.id, { checkedInAt: checkedIn, agencyId }),
       confirmed: () =>
-        insertRegistration(db, event.id, { status: 'waitlisted', waitlistSeq: '1', checkedInAt: checkedIn }),
-      'not erased': () => insertRegistration(db, event.id, { erasedAt: new Date(), checkedInAt: checkedIn }),
-      'checked in': () => insertRegistration(db, event.id, { checkedInAt: null }),
+        insertRegistration(db, event.id, { status: 'waitlisted', waitlistSeq: '1', checkedInAt: checkedIn, agencyId }),
+      'not erased': () => insertRegistration(db, event.id, { erasedAt: new Date(), checkedInAt: checkedIn, agencyId }),
+      'checked in': () => insertRegistration(db, event.id, { checkedInAt: null, agencyId }),
+      'of an agency': () => insertRegistration(db, event.id, { checkedInAt: checkedIn, agencyId: null }),
     };
     expect(Object.keys(failing).sort()).toEqual(VOTER_RULES.map((rule) => rule.name).sort());
 
@@ -59,11 +64,18 @@ describe('voter rules: the SQL and the refusals agree (medium)', () => {
     }
     expect(await repository.countEligible(awardId)).toBe(0);
 
-    const { registration } = await insertRegistration(db, event.id, { checkedInAt: checkedIn });
+    const { registration } = await insertRegistration(db, event.id, { checkedInAt: checkedIn, agencyId });
     expect(firstFailedRule(registration, award, 'registration')).toBeUndefined();
     expect(firstFailedRule(registration, award, 'award')).toBeUndefined();
     await expect(cast(registration.tokenHash, 'R-eligible')).resolves.toBe(true);
     expect(await repository.countEligible(awardId)).toBe(1);
+
+    // One ballot per agency: a colleague is eligible but their agency has voted; another agency's delegate votes.
+    const colleague = await insertRegistration(db, event.id, { checkedInAt: checkedIn, agencyId });
+    await expect(cast(colleague.registration.tokenHash, 'R-colleague')).resolves.toBe(false);
+    const other = await insertRegistration(db, event.id, { checkedInAt: checkedIn, agencyId: await agency('other agency') });
+    expect(await repository.countEligible(awardId)).toBe(2);
+    await expect(cast(other.registration.tokenHash, 'R-other')).resolves.toBe(true);
     await expect(cast(newSecretToken().hash, 'R-nobody')).resolves.toBe(false);
   });
 });

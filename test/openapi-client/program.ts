@@ -86,6 +86,7 @@ async function organiser(base: string, email: string, password: string, delegate
     tiePolicy: 'shared',
     onlyCheckedIn: false,
     excludeOwnOrganisation: false,
+    oneVotePerAgency: false,
   };
   const award = await call<AwardOk>(base, 'POST', `/api/events/${eventId}/awards`, awardBody, token);
   const nominee = await call<NomineeOk>(

@@ -68,6 +68,15 @@ export class CreateAwardDto {
   @IsOptional()
   @IsBoolean()
   excludeOwnOrganisation?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'One ballot per member agency instead of one per delegate: the first of an agency’s delegates to vote casts its ballot; delegates of no agency cannot vote.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  oneVotePerAgency?: boolean;
 }
 
 /** Method, tie policy, eligibility and the opening times are fixed once voting opens. */

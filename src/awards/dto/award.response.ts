@@ -52,6 +52,7 @@ export class AwardResponse {
   @ApiProperty({ enum: ['shared', 'casting'] }) tiePolicy!: TiePolicy;
   @ApiProperty() onlyCheckedIn!: boolean;
   @ApiProperty() excludeOwnOrganisation!: boolean;
+  @ApiProperty() oneVotePerAgency!: boolean;
   @ApiProperty({ enum: AWARD_PHASES }) phase!: AwardPhase;
   @ApiPropertyOptional({ type: Date, nullable: true }) resultsPublishedAt!: Date | null;
   @ApiProperty({ type: [NomineeResponse] }) nominees!: NomineeResponse[];
@@ -77,6 +78,7 @@ export function toAwardResponse(award: Award, nominees: AwardNominee[], now: Dat
     tiePolicy: award.tiePolicy,
     onlyCheckedIn: award.onlyCheckedIn,
     excludeOwnOrganisation: award.excludeOwnOrganisation,
+    oneVotePerAgency: award.oneVotePerAgency,
     phase: awardPhase(award, now),
     resultsPublishedAt: award.resultsPublishedAt,
     nominees: nominees.map(toNomineeResponse),
@@ -90,7 +92,11 @@ export class NominationResponse {
   @ApiProperty() nomineeName!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) nomineeOrganisation!: string | null;
   @ApiProperty() statement!: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'The nominating delegate (organisers only).' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The nominating delegate, or “Link officer, <agency>” for an agency’s link officer (organisers only).',
+  })
   nominatedBy!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) mergedIntoId!: string | null;
   @ApiProperty() createdAt!: Date;

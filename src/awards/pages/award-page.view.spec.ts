@@ -19,6 +19,7 @@ const award = (over: Partial<AwardResponse> = {}): AwardResponse => ({
   tiePolicy: 'shared',
   onlyCheckedIn: false,
   excludeOwnOrganisation: false,
+  oneVotePerAgency: false,
   phase: 'voting',
   resultsPublishedAt: null,
   nominees: ids.map((id) => ({ id, name: `Nominee ${id}`, organisation: null, citation: null })),

@@ -102,12 +102,15 @@ export interface AwardPageInput {
   confirmed: boolean;
   /** The delegate's receipt, when they have voted. */
   receipt?: string;
+  /** One ballot per agency, and a colleague has cast it. */
+  agencyVoted?: boolean;
   form?: FormView;
 }
 
 /** One award as its delegate's page shows it: what they can do now, or what happened. */
 export function awardPageView(input: AwardPageInput, m: Messages) {
   const { award, base, confirmed, receipt } = input;
+  const agencyVoted = !receipt && input.agencyVoted === true;
   const form = input.form ?? blankForm();
   const href = `${base}/awards/${award.id}`;
   const votingNow = award.phase === 'voting';
@@ -121,7 +124,7 @@ export function awardPageView(input: AwardPageInput, m: Messages) {
     notConfirmed: !confirmed && (award.phase === 'nominating' || votingNow),
     nominate: confirmed && award.phase === 'nominating' ? { postTo: `${href}/nominations` } : undefined,
     vote:
-      confirmed && votingNow && !receipt && count > 0
+      confirmed && votingNow && !receipt && !agencyVoted && count > 0
         ? {
             postTo: `${href}/ballot`,
             ranked: award.method === 'ranked',
@@ -145,6 +148,8 @@ export function awardPageView(input: AwardPageInput, m: Messages) {
     })),
     choiceError: form.errors[CHOICE_FIELD],
     receipt,
+    agencyVoted,
+    perAgency: award.oneVotePerAgency,
     results: award.results ? resultsView(award.results, m) : undefined,
   };
 }

@@ -144,9 +144,10 @@ export class AwardPagesController {
     status?: number,
   ): Promise<FastifyReply> {
     const m = this.renderer.messages;
-    const [me, receipts] = await Promise.all([
+    const [me, receipts, agencyVoted] = await Promise.all([
       this.registrations.me(delegate),
       this.repository.receiptsOf(delegate.id, [award.id]),
+      award.oneVotePerAgency ? this.repository.agencyHasVoted(award.id, delegate.agencyId) : Promise.resolve(false),
     ]);
     const view = awardPageView(
       {
@@ -155,6 +156,7 @@ export class AwardPagesController {
         zone: me.event.timezone,
         confirmed: me.status === 'confirmed',
         receipt: receipts.get(award.id),
+        agencyVoted,
         form,
       },
       m,

@@ -21,7 +21,7 @@ export class AwardsSection implements OnModuleInit {
 
   onModuleInit(): void {
     this.sections.register(20, async ({ delegate, me, base }) => {
-      const awards = await this.repository.awardsForDelegate(delegate.eventId, delegate.id);
+      const awards = await this.repository.awardsForDelegate(delegate.eventId, delegate.id, delegate.agencyId);
       if (awards.length === 0) return undefined;
       const confirmed = me.status === 'confirmed';
       const items = awardsSectionView(

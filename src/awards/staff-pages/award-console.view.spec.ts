@@ -23,6 +23,7 @@ const award: AwardResponse = {
   tiePolicy: 'shared',
   onlyCheckedIn: true,
   excludeOwnOrganisation: false,
+  oneVotePerAgency: false,
   phase: 'voting',
   resultsPublishedAt: null,
   nominees: [{ id: 'n1', name: 'Ada', organisation: null, citation: null }],
@@ -56,6 +57,7 @@ describe('award console view', () => {
       votingClosesAt: '2026-06-04T16:00:00+01:00',
       onlyCheckedIn: true,
       excludeOwnOrganisation: false,
+      oneVotePerAgency: false,
     });
   });
 

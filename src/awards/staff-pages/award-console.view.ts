@@ -20,11 +20,12 @@ export const AWARD_FIELDS = [
   'votingClosesAt',
   'onlyCheckedIn',
   'excludeOwnOrganisation',
+  'oneVotePerAgency',
 ] as const;
 export type AwardField = (typeof AWARD_FIELDS)[number];
 
 const TIMES = ['nominationsOpenAt', 'nominationsCloseAt', 'votingOpensAt', 'votingClosesAt'] as const;
-const FLAGS = ['onlyCheckedIn', 'excludeOwnOrganisation'] as const;
+const FLAGS = ['onlyCheckedIn', 'excludeOwnOrganisation', 'oneVotePerAgency'] as const;
 const CHECKED = 'yes';
 
 /** Which of the form's fields may change now: all before voting, then the title, description and close; once published only the words. */
@@ -167,7 +168,7 @@ export function awardConsoleView(input: AwardConsoleInput, m: Messages) {
           : words.noNominations,
       },
       { label: words.votingWindow, value: words.window(when(award.votingOpensAt), when(award.votingClosesAt)) },
-      { label: words.whoMayVote, value: words.eligibility(award.onlyCheckedIn, award.excludeOwnOrganisation) },
+      { label: words.whoMayVote, value: words.eligibility(award.onlyCheckedIn, award.excludeOwnOrganisation, award.oneVotePerAgency) },
     ],
     publicHref: award.phase === 'published' ? publicResultsPath(input.eventSlug, award.id) : undefined,
     nominations: shortlistOpen || input.nominations.length > 0 ? nominations : [],

@@ -18,6 +18,7 @@ export interface MyEventRow {
 export const consoleTools = (eventId: string, m: Messages): MyEventRow['tools'] => [
   { href: `/staff/events/${eventId}/agenda`, label: m.staff.myEvents.tools.agenda },
   { href: `/staff/events/${eventId}/delegates`, label: m.staff.myEvents.tools.delegates },
+  { href: `/staff/events/${eventId}/agency-places`, label: m.staff.myEvents.tools.agencyPlaces },
   checkInTool(eventId, m),
   attendanceTool(eventId, m),
   { href: `/staff/events/${eventId}/reminders`, label: m.staff.myEvents.tools.reminders },

@@ -8,9 +8,18 @@ import { blankForm, formValues, formWithErrors, type FormView, validateAs } from
 import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
 import { Pages } from '../../platform/web/pages.decorators.js';
 import { looksLikeSecretToken } from '../../platform/crypto/tokens.js';
-import { ResendLinkDto } from '../../registrations/dto/create-registration.dto.js';
+import { DomainError } from '../../platform/errors/domain-error.js';
+import { statusForKind } from '../../platform/errors/http-status.js';
+import {
+  type ActingOfficer,
+  ColleagueRegistrationsService,
+} from '../../registrations/colleague-registrations.service.js';
+import { CreateRegistrationDto, ResendLinkDto } from '../../registrations/dto/create-registration.dto.js';
+import { registrationBody } from '../../registrations/pages/register-page.view.js';
 import { LinkOfficerSessions } from '../link-officer-sessions.js';
 import { LinkOfficersService } from '../link-officers.service.js';
+import type { OfficerAgency } from '../link-officers.repository.js';
+import { agencyPageView, COLLEAGUE_FIELDS, registerColleagueView, swapColleagueView } from './colleague-forms.view.js';
 
 const SIGN_IN = '/link-officer/sign-in';
 const HOME = '/link-officer';
@@ -31,6 +40,7 @@ export class LinkOfficerPagesController {
     private readonly sessions: LinkOfficerSessions,
     private readonly renderer: PageRenderer,
     private readonly flash: Flash,
+    private readonly colleagues: ColleagueRegistrationsService,
   ) {
     this.views = renderer.views(new URL('./', import.meta.url));
   }
@@ -124,10 +134,171 @@ export class LinkOfficerPagesController {
     return this.flash.redirect(reply, HOME, 'linkOfficerHandedOver');
   }
 
+  @Get('agencies/:agencyId/events/:eventId/register')
+  async registerColleaguePage(
+    @UuidParam('agencyId') agencyId: string,
+    @UuidParam('eventId') eventId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const acting = await this.acting(request, agencyId);
+    if (!acting) return this.flash.redirect(reply, SIGN_IN);
+    const event = await this.event(eventId);
+    return this.registerColleagueForm(reply, acting, event, blankForm());
+  }
+
+  /**
+   * Registers a colleague of the agency as the register page does (same DTO and rules, the
+   * agency as their organisation); the colleague's personal link goes only to their mailbox.
+   */
+  @Post('agencies/:agencyId/events/:eventId/register')
+  @HttpCode(200)
+  async registerColleague(
+    @UuidParam('agencyId') agencyId: string,
+    @UuidParam('eventId') eventId: string,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const acting = await this.acting(request, agencyId);
+    if (!acting) return this.flash.redirect(reply, SIGN_IN);
+    const event = await this.event(eventId);
+    const values = formValues(body, COLLEAGUE_FIELDS);
+    const checked = await validateAs(CreateRegistrationDto, registrationBody(values));
+    if (!checked.ok) {
+      const m = this.renderer.messages;
+      const form = formWithErrors(values, checked.errors, m.register.fields, COLLEAGUE_FIELDS, m.errors.invalid);
+      return this.registerColleagueForm(reply, acting, event, form, { status: 400 });
+    }
+    try {
+      const outcome = await this.colleagues.register(event.id, acting.officer, checked.value);
+      const said = !outcome.created
+        ? 'colleagueAlreadyRegistered'
+        : outcome.status === 'confirmed'
+          ? 'colleagueRegistered'
+          : 'colleagueWaiting';
+      return this.flash.redirect(reply, HOME, said);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return this.registerColleagueForm(reply, acting, event, blankForm(values), {
+        status: statusForKind(error.kind),
+        notice: error.message,
+      });
+    }
+  }
+
+  @Get('agencies/:agencyId/registrations/:registrationId/swap')
+  async swapColleaguePage(
+    @UuidParam('agencyId') agencyId: string,
+    @UuidParam('registrationId') registrationId: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const acting = await this.acting(request, agencyId);
+    if (!acting) return this.flash.redirect(reply, SIGN_IN);
+    const colleague = await this.colleague(registrationId, acting.agency);
+    return this.swapColleagueForm(reply, acting, colleague, blankForm());
+  }
+
+  /**
+   * Passes a colleague's held place (a seat or a place in the queue) to another colleague of the
+   * agency, at once: nobody waiting moves up, and both are emailed. Another agency's
+   * registration is not there for this link officer (404).
+   */
+  @Post('agencies/:agencyId/registrations/:registrationId/swap')
+  @HttpCode(200)
+  async swapColleague(
+    @UuidParam('agencyId') agencyId: string,
+    @UuidParam('registrationId') registrationId: string,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const acting = await this.acting(request, agencyId);
+    if (!acting) return this.flash.redirect(reply, SIGN_IN);
+    const colleague = await this.colleague(registrationId, acting.agency);
+    const values = formValues(body, COLLEAGUE_FIELDS);
+    const checked = await validateAs(CreateRegistrationDto, registrationBody(values));
+    if (!checked.ok) {
+      const m = this.renderer.messages;
+      const form = formWithErrors(values, checked.errors, m.register.fields, COLLEAGUE_FIELDS, m.errors.invalid);
+      return this.swapColleagueForm(reply, acting, colleague, form, { status: 400 });
+    }
+    try {
+      const outcome = await this.colleagues.swap(colleague.id, acting.officer, checked.value);
+      return this.flash.redirect(
+        reply,
+        HOME,
+        outcome.status === 'confirmed' ? 'placePassedOn' : 'placePassedOnWaiting',
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.kind === 'not_found') throw new NotFoundException();
+      return this.swapColleagueForm(reply, acting, colleague, blankForm(values), {
+        status: statusForKind(error.kind),
+        notice: error.message,
+      });
+    }
+  }
+
   @Post('sign-out')
   async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     await this.sessions.end(request, reply);
     return this.flash.redirect(reply, SIGN_IN, 'linkOfficerSignedOut');
+  }
+
+  /** The signed-in link officer acting for this agency; 404 when it is not theirs, undefined when not signed in. */
+  private async acting(
+    request: FastifyRequest,
+    agencyId: string,
+  ): Promise<{ agency: OfficerAgency; officer: ActingOfficer } | undefined> {
+    const email = await this.sessions.resolve(request);
+    if (!email) return undefined;
+    const agency = await this.officers.agencyOf(email, agencyId);
+    if (!agency) throw new NotFoundException();
+    return { agency, officer: { linkOfficerId: agency.officerId, agencyId: agency.id, agencyName: agency.name } };
+  }
+
+  private async event(eventId: string) {
+    const event = await this.officers.event(eventId);
+    if (!event) throw new NotFoundException();
+    return event;
+  }
+
+  private async colleague(registrationId: string, agency: OfficerAgency) {
+    const colleague = await this.colleagues.colleague(registrationId, agency.id);
+    if (!colleague) throw new NotFoundException();
+    return colleague;
+  }
+
+  private registerColleagueForm(
+    reply: FastifyReply,
+    acting: { agency: OfficerAgency },
+    event: { id: string; title: string; registrationOpen: boolean },
+    form: FormView,
+    options: { status?: number; notice?: string } = {},
+  ): FastifyReply {
+    return this.views.send(
+      reply,
+      'register-colleague',
+      registerColleagueView(acting.agency, event, form, this.renderer.messages, options.notice),
+      { title: (m) => m.linkOfficerColleagues.registerTitle, personal: true, csrf: true, status: options.status },
+    );
+  }
+
+  private swapColleagueForm(
+    reply: FastifyReply,
+    acting: { agency: OfficerAgency },
+    colleague: { id: string; name: string; eventTitle: string; status: string },
+    form: FormView,
+    options: { status?: number; notice?: string } = {},
+  ): FastifyReply {
+    return this.views.send(
+      reply,
+      'swap-colleague',
+      swapColleagueView(acting.agency, colleague, form, this.renderer.messages, options.notice),
+      { title: (m) => m.linkOfficerColleagues.swapTitle, personal: true, csrf: true, status: options.status },
+    );
   }
 
   private async agencyPage(
@@ -144,7 +315,7 @@ export class LinkOfficerPagesController {
     return this.views.send(
       reply,
       'agency',
-      { pages: shown },
+      { pages: agencyPageView(shown, this.renderer.messages) },
       { title: (m) => m.linkOfficers.pageTitle, personal: true, csrf: true, status },
     );
   }

@@ -420,6 +420,12 @@ export class AppConfig {
   @Min(100)
   awardCloseCheckMs = 5_000;
 
+  /** How often a worker releases agency places whose release date has come. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  agencyPlacesReleaseCheckMs = 30_000;
+
   /** Seed a demo meeting into an empty database at start-up. */
   @Transform(toBool)
   @IsBoolean()

@@ -29,6 +29,7 @@ export function statusLine(me: MyRegistrationResponse, m: Messages): { text: str
   if (me.status === 'waitlisted') {
     const parts = [m.personal.waitlisted(me.waitlistPosition ?? 0)];
     if (me.waitlistReason === 'organisation_cap') parts.push(m.personal.organisationCap);
+    if (me.waitlistReason === 'agency_places') parts.push(m.personal.agencyPlaces);
     parts.push(m.personal.waitlistedNext);
     return { text: parts.join(' '), tone: 'waitlisted' };
   }

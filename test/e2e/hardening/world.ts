@@ -9,6 +9,7 @@ import { newAward } from '../../factories/awards.factory.js';
 import { newCanvas, newParticipant, postNote } from '../../factories/canvas.factory.js';
 import { register, type RegisteredDelegate } from '../../factories/registrations.factory.js';
 import { newStaff, type StaffUser } from '../../factories/staff.factory.js';
+import { Browser } from '../../setup/staff-browser.js';
 import type { TestApp } from '../../setup/test-app.js';
 
 /** Nest's RequestMethod enum, by index. */
@@ -96,6 +97,8 @@ export const CALLERS = [
   'facilitator',
   'organiser',
   'admin',
+  // A signed-in link officer of an agency with a delegate of X: their session cookie and the CSRF token of their forms.
+  'linkOfficer',
 ] as const;
 export type Caller = (typeof CALLERS)[number];
 
@@ -120,6 +123,9 @@ export interface World {
   noteId: string;
   award: { id: string; nomineeId: string };
   awardY: { id: string };
+  /** The link officer's agency (delegate B of X is from it) and another agency with a delegate of X. */
+  agency: { id: string; officerEmail: string };
+  otherAgency: { id: string };
   notificationId: string;
   ruleId: string;
   headers: Record<Caller, Record<string, string>>;
@@ -182,6 +188,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
     .send([{ before: 'P1D' }]);
   const ruleId =
     rules.status < 300 ? ((rules.body as Array<{ id: string }>)[0]?.id ?? randomUUID()) : await firstRule(t.db);
+  const agency = await insertAgency(t.db, 'Matrix Agency', 'officer@matrix-agency.example');
+  const otherAgency = await insertAgency(t.db, 'Other Agency', 'officer@other-agency.example');
+  await t.db.query('UPDATE registrations SET agency_id = $2 WHERE id = $1', [delegateB.id, agency]);
+  await t.db.query('UPDATE registrations SET agency_id = $2 WHERE id = $1', [delegateA.id, otherAgency]);
+  const linkOfficer = await signInLinkOfficer(t, 'officer@matrix-agency.example');
 
   const world: World = {
     baseUrl: `http://127.0.0.1:${port}`,
@@ -203,6 +214,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     noteId: note.id,
     award: { id: award.id, nomineeId: award.nominees[2].id },
     awardY: { id: awardY.id },
+    agency: { id: agency, officerEmail: 'officer@matrix-agency.example' },
+    otherAgency: { id: otherAgency },
     notificationId,
     ruleId,
     headers: {
@@ -213,6 +226,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       facilitator: facilitator.auth,
       organiser: organiser.auth,
       admin: { Authorization: `Bearer ${await t.adminToken()}` },
+      linkOfficer: { cookie: linkOfficer.cookie, 'x-csrf-token': linkOfficer.csrf },
     },
     params: {},
   };
@@ -241,6 +255,32 @@ export async function buildWorld(t: TestApp): Promise<World> {
     code: 'ABCDEFGHJKLM',
   };
   return world;
+}
+
+async function insertAgency(db: DataSource, name: string, officer: string): Promise<string> {
+  const rows = await db.query<Array<{ id: string }>>(
+    `INSERT INTO agencies (name, name_key, aliases, alias_keys, link_officer_email, active)
+     VALUES ($1, lower($1), '{}', '{}', $2, true) RETURNING id`,
+    [name, officer],
+  );
+  return rows[0].id;
+}
+
+/** Signs a link officer in as a person does (the emailed link, its button), in a cookie jar. */
+async function signInLinkOfficer(t: TestApp, email: string): Promise<Browser> {
+  const browser = new Browser(t);
+  await browser.get('/link-officer/sign-in');
+  await browser.post('/link-officer/sign-in', { email });
+  const mail = await t.mail.waitForMessage(email, (m) => m.subject.includes('sign in'));
+  const token = /\/link-officer\/sign-in\/([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
+  if (!token) throw new Error('no sign-in link in the link officer mail');
+  await browser.get(`/link-officer/sign-in/${token}`);
+  const signedIn = await browser.post(`/link-officer/sign-in/${token}`, {});
+  if (signedIn.status !== 303) throw new Error(`link officer sign-in: ${signedIn.status}`);
+  // The agency page's forms carry the token this browser's CSRF secret expects.
+  const page = await browser.get('/link-officer');
+  if (page.status !== 200 || !browser.csrf) throw new Error(`link officer page: ${page.status}`);
+  return browser;
 }
 
 async function firstNotification(db: DataSource, eventId: string): Promise<string> {

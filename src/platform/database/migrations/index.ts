@@ -23,6 +23,9 @@ import { SeatCounters1767000600000 } from './1767000600000-seat-counters.js';
 import { ImpactFollowUps1767000800000 } from './1767000800000-impact-follow-ups.js';
 import { LinkOfficers1767001000000 } from './1767001000000-link-officers.js';
 import { SessionReflections1767001100000 } from './1767001100000-session-reflections.js';
+import { AgencyPlaces1767001200000 } from './1767001200000-agency-places.js';
+import { OneVotePerAgency1767001500000 } from './1767001500000-one-vote-per-agency.js';
+import { LinkOfficerColleagues1767001400000 } from './1767001400000-link-officer-colleagues.js';
 
 /** Every migration in order; a new one is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -51,4 +54,7 @@ export const MIGRATIONS = [
   ImpactFollowUps1767000800000,
   LinkOfficers1767001000000,
   SessionReflections1767001100000,
+  AgencyPlaces1767001200000,
+  LinkOfficerColleagues1767001400000,
+  OneVotePerAgency1767001500000,
 ];
