@@ -24,6 +24,7 @@ describeInBrowser('member agencies in a browser', () => {
   let noScripts: Browser;
   let organiser: StaffUser;
   let slug: string;
+  let eventId: string;
 
   beforeAll(async () => {
     const port = await freePort();
@@ -32,6 +33,7 @@ describeInBrowser('member agencies in a browser', () => {
     organiser = await newStaff(t, { name: 'Sam Organiser' });
     const event = await insertEvent(t.db, { title: 'Network Annual Meeting' });
     slug = event.slug;
+    eventId = event.id;
     await insertMember(t.db, event.id, organiser.id, 'organiser');
     await insertRegistration(t.db, event.id, { name: 'Typed Elsewhere', organisation: 'Leeds Council (Adults)' });
     await t.app.listen({ port, host: '127.0.0.1' });
@@ -84,6 +86,58 @@ describeInBrowser('member agencies in a browser', () => {
     await page.getByRole('button', { name: /^Map.*Leeds Council \(Adults\)$/ }).click();
     await page.getByText('Every organisation typed at registration names an agency.').waitFor();
     await page.close();
+  });
+
+  it('an organiser holds places for an agency, is told why too many cannot be held, and sets the release date', async () => {
+    const page = await noScripts.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/staff/sign-in`);
+    await page.getByLabel('Email address').fill(organiser.email);
+    await page.getByLabel('Password').fill(organiser.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'My events' }).waitFor();
+    await page.getByRole('link', { name: 'Agency places' }).first().click();
+    await page.getByRole('heading', { name: 'Places per agency' }).waitFor();
+
+    // More than the event's seats (100): refused beside the field, the choice kept.
+    await page.getByLabel('Agency', { exact: true }).selectOption({ label: 'Leeds City Council' });
+    await page.getByLabel('Places', { exact: true }).fill('500');
+    await page.getByRole('button', { name: 'Save places' }).click();
+    await page.getByRole('alert').getByText(/more than the event/).waitFor();
+    expect(await page.getByLabel('Agency', { exact: true }).inputValue()).not.toBe('');
+    expect(noScripts.problems.splice(0)).toEqual([expect.stringMatching(/: 409 for .*\/agency-places$/)]);
+
+    await page.getByLabel('Places', { exact: true }).fill('12');
+    await page.getByRole('button', { name: 'Save places' }).click();
+    await page.getByText('The agency’s places are saved.').waitFor();
+    await page.getByRole('rowheader', { name: 'Leeds City Council' }).waitFor();
+    await page.getByLabel(/Release on/).fill('2031-05-01T09:00');
+    await page.getByRole('button', { name: 'Save the release date' }).click();
+    await page.getByText('The release date is saved.').waitFor();
+    await noScripts.screenshot(page, 'agency-places-390');
+    await page.close();
+    const rows = await t.db.query<Array<{ places: number; reserved: boolean; release: Date }>>(
+      `SELECT p.places, p.reserved, e.agency_places_release_at AS release
+       FROM event_agency_places p JOIN events e ON e.id = p.event_id WHERE p.event_id = $1`,
+      [eventId],
+    );
+    expect(rows).toEqual([{ places: 12, reserved: true, release: new Date('2031-05-01T08:00:00Z') }]);
+
+    // axe needs scripts: the same page in the other browser, at both widths.
+    const checked = await browser.newPage();
+    await checked.goto(`${base}/staff/sign-in`);
+    await checked.getByLabel('Email address').fill(organiser.email);
+    await checked.getByLabel('Password').fill(organiser.password);
+    await checked.getByRole('button', { name: 'Sign in' }).click();
+    await checked.getByRole('heading', { name: 'My events' }).waitFor();
+    await checked.goto(`${base}/staff/events/${eventId}/agency-places`);
+    for (const width of [390, 1280]) {
+      await checked.setViewportSize({ width, height: 844 });
+      await checked.getByRole('rowheader', { name: 'Leeds City Council' }).waitFor();
+      expect(await accessibilityViolations(checked)).toEqual([]);
+      await browser.screenshot(checked, `agency-places-${width}`);
+    }
+    await checked.close();
   });
 
   it('a delegate with scripts off chooses their agency from the list when registering', async () => {

@@ -52,6 +52,12 @@ describeInBrowser('the agency report in a browser', () => {
           [workshop.id, registration.id],
         );
       }
+      if (agency === 'Leeds City Council') {
+        await t.db.query(
+          `INSERT INTO event_agency_places (event_id, agency_id, places, reserved) VALUES ($1, $2, 5, true)`,
+          [event.id, row.id],
+        );
+      }
     }
     await t.db.query(
       `INSERT INTO canvases (event_id, session_id, title, sections, join_code) VALUES ($1, $2, 'Our canvas', '[]', 'QRST45')`,
@@ -86,7 +92,7 @@ describeInBrowser('the agency report in a browser', () => {
     await page.getByRole('heading', { name: 'Agency report: 2026' }).waitFor();
     const table = page.getByRole('table', { name: 'Every agency, 2026' });
     const leeds = table.getByRole('row', { name: /Leeds City Council/ });
-    expect(await leeds.getByRole('cell').allTextContents()).toEqual(['2', '0', '0', '2', '3', 'fewer than 5']);
+    expect(await leeds.getByRole('cell').allTextContents()).toEqual(['5 reserved', '2', '0', '0', '2', '3', 'fewer than 5']);
     await page.getByRole('region', { name: 'Agencies at Summer Practice Day' }).waitFor();
 
     for (const width of [390, 1280]) {
