@@ -103,7 +103,10 @@ describeInBrowser('member agencies in a browser', () => {
     await page.getByLabel('Agency', { exact: true }).selectOption({ label: 'Leeds City Council' });
     await page.getByLabel('Places', { exact: true }).fill('500');
     await page.getByRole('button', { name: 'Save places' }).click();
-    await page.getByRole('alert').getByText(/more than the event/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/more than the event/)
+      .waitFor();
     expect(await page.getByLabel('Agency', { exact: true }).inputValue()).not.toBe('');
     expect(noScripts.problems.splice(0)).toEqual([expect.stringMatching(/: 409 for .*\/agency-places$/)]);
 

@@ -92,7 +92,15 @@ describeInBrowser('the agency report in a browser', () => {
     await page.getByRole('heading', { name: 'Agency report: 2026' }).waitFor();
     const table = page.getByRole('table', { name: 'Every agency, 2026' });
     const leeds = table.getByRole('row', { name: /Leeds City Council/ });
-    expect(await leeds.getByRole('cell').allTextContents()).toEqual(['5 reserved', '2', '0', '0', '2', '3', 'fewer than 5']);
+    expect(await leeds.getByRole('cell').allTextContents()).toEqual([
+      '5 reserved',
+      '2',
+      '0',
+      '0',
+      '2',
+      '3',
+      'fewer than 5',
+    ]);
     await page.getByRole('region', { name: 'Agencies at Summer Practice Day' }).waitFor();
 
     for (const width of [390, 1280]) {
