@@ -31,9 +31,31 @@ describe('myEventsView', () => {
     ]);
     expect(rows[0].dates).toBe('4 June – 5 June 2031');
     expect(rows.map((r) => r.tools.map((tool) => tool.label))).toEqual([
-      ['Agenda', 'Delegates', 'Door check-in', 'Attendance', 'Reminders', 'Canvases', 'Feedback', 'Mail', 'Awards'],
+      [
+        'Agenda',
+        'Delegates',
+        'Agency places',
+        'Door check-in',
+        'Attendance',
+        'Reminders',
+        'Canvases',
+        'Feedback',
+        'Mail',
+        'Awards',
+      ],
       ['Door check-in', 'Attendance', 'Canvases'],
-      ['Agenda', 'Delegates', 'Door check-in', 'Attendance', 'Reminders', 'Canvases', 'Feedback', 'Mail', 'Awards'],
+      [
+        'Agenda',
+        'Delegates',
+        'Agency places',
+        'Door check-in',
+        'Attendance',
+        'Reminders',
+        'Canvases',
+        'Feedback',
+        'Mail',
+        'Awards',
+      ],
     ]);
   });
 });
