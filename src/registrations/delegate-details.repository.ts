@@ -16,10 +16,15 @@ export interface DelegateDetails {
 export class DelegateDetailsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Whether the event holds places per organisation (then a delegate's organisation is not theirs to change). */
+  /**
+   * Whether the event holds places per organisation: a cap, or places per agency not yet
+   * released. Then a delegate's organisation is not theirs to change (their seat counts in it).
+   */
   async organisationCapped(eventId: string): Promise<boolean> {
     const rows = await this.db.query<Array<{ capped: boolean }>>(
-      'SELECT per_organisation_cap IS NOT NULL AS capped FROM events WHERE id = $1',
+      `SELECT per_organisation_cap IS NOT NULL OR (agency_places_released_at IS NULL
+                AND EXISTS (SELECT 1 FROM event_agency_places p WHERE p.event_id = e.id)) AS capped
+         FROM events e WHERE id = $1`,
       [eventId],
     );
     return rows[0]?.capped ?? false;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { insertEvent, insertMember } from '../factories/db-fixtures.js';
-import { registrationBody } from '../factories/registrations.factory.js';
+import { register, registrationBody } from '../factories/registrations.factory.js';
 import { newStaff } from '../factories/staff.factory.js';
 import { Browser } from '../setup/staff-browser.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
@@ -144,6 +144,19 @@ describe('places per agency', () => {
     expect(after.find((r) => r.id === nextColleague.id)!.status).toBe('confirmed');
     expect(confirmedBy(after, reservedAgency)).toBe(2);
     await countersAgree(t, event.id);
+  });
+
+  it('a delegate holding an agency’s place may not move it to another organisation themselves', async () => {
+    const event = await insertEvent(t.db, { capacity: 10 });
+    const [agency] = await insertAgencies(t, unique('Practice').slice(0, 1));
+    await places.set(event.id, agency, 2, true);
+    const delegate = await register(t, event.id, { agencyId: agency, name: 'Ada Held' });
+    const refused = await t.http
+      .put('/api/registrations/me/details')
+      .set(delegate.auth)
+      .send({ name: 'Ada Held', organisation: 'Somewhere Else' });
+    expect(refused.status).toBe(409);
+    expect((await rowsOf(t, event.id)).find((r) => r.id === delegate.id)?.agency_id).toBe(agency);
   });
 
   it('refuses reserved places beyond the capacity', async () => {
