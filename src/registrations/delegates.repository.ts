@@ -7,9 +7,11 @@ import {
   CANCEL_REGISTRATION_SQL,
   DUE_AGENCY_RELEASES_SQL,
   INSERT_REGISTRATION_SQL,
+  INSERT_REGISTRATION_WITH_AGENCY_PLACES_SQL,
   LOCK_EVENT_SESSIONS_SQL,
   LOCK_EVENT_SQL,
   PROMOTE_NEXT_WAITING_SQL,
+  PROMOTE_NEXT_WAITING_WITH_AGENCY_PLACES_SQL,
   RELEASE_AGENCY_PLACES_SQL,
   REPAIR_EVENT_COUNTERS_SQL,
   REPAIR_SESSION_COUNTERS_SQL,
@@ -25,6 +27,8 @@ export interface EventSeats {
   registrationOpensAt: Date | null;
   registrationClosesAt: Date | null;
   endsAt: Date;
+  /** The event holds places per agency, not yet released: seats are decided by pool. */
+  agencyPlaces: boolean;
 }
 
 export interface NewRegistration {
@@ -45,6 +49,8 @@ export interface NewRegistration {
   accessNeeds: string | null;
   dietaryNeeds: string | null;
   consentedAt: Date;
+  /** The event's places per agency apply (EventSeats.agencyPlaces). */
+  agencyPlaces: boolean;
 }
 
 export interface PlacedRegistration {
@@ -101,6 +107,7 @@ export class DelegatesRepository {
       registrationOpensAt: row.registration_opens_at as Date | null,
       registrationClosesAt: row.registration_closes_at as Date | null,
       endsAt: row.ends_at as Date,
+      agencyPlaces: row.agency_places === true,
     };
   }
 
@@ -109,7 +116,8 @@ export class DelegatesRepository {
    * when that email already holds a live registration for the event.
    */
   async insertRegistration(manager: EntityManager, input: NewRegistration): Promise<PlacedRegistration | undefined> {
-    const rows: Array<Record<string, unknown>> = await manager.query(INSERT_REGISTRATION_SQL, [
+    const sql = input.agencyPlaces ? INSERT_REGISTRATION_WITH_AGENCY_PLACES_SQL : INSERT_REGISTRATION_SQL;
+    const rows: Array<Record<string, unknown>> = await manager.query(sql, [
       input.eventId,
       input.name,
       input.email,
@@ -203,8 +211,9 @@ export class DelegatesRepository {
    * Confirms the first on the waiting list whose organisation is under the event's cap, if a
    * seat is free (PROMOTE_NEXT_WAITING_SQL). Call with the event row locked.
    */
-  async promoteNextWaiting(manager: EntityManager, eventId: string): Promise<Promoted | undefined> {
-    const result: [Promoted[], number] = await manager.query(PROMOTE_NEXT_WAITING_SQL, [eventId]);
+  async promoteNextWaiting(manager: EntityManager, event: EventSeats): Promise<Promoted | undefined> {
+    const sql = event.agencyPlaces ? PROMOTE_NEXT_WAITING_WITH_AGENCY_PLACES_SQL : PROMOTE_NEXT_WAITING_SQL;
+    const result: [Promoted[], number] = await manager.query(sql, [event.id]);
     return result[0][0];
   }
 

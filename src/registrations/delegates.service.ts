@@ -85,6 +85,7 @@ export class DelegatesService {
         accessNeeds: input.accessNeeds ?? null,
         dietaryNeeds: input.dietaryNeeds ?? null,
         consentedAt: now,
+        agencyPlaces: event.agencyPlaces,
       });
       if (!inserted) return this.alreadyRegistered(manager, eventId, emailCanonical, input.email, now);
       let placed = inserted;
@@ -304,7 +305,7 @@ export class DelegatesService {
   private async fillEventSeats(manager: EntityManager, event: EventSeats, now: Date, quietFor?: string): Promise<number> {
     let promoted = 0;
     for (;;) {
-      const next = await this.registrations.promoteNextWaiting(manager, event.id);
+      const next = await this.registrations.promoteNextWaiting(manager, event);
       if (!next) return promoted;
       if (next.id !== quietFor) {
         await this.outbox.enqueue(manager, {

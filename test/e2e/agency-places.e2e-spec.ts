@@ -8,6 +8,7 @@ import { organisationKey } from '../../src/platform/text/organisation-key.js';
 import { AgencyPlacesService } from '../../src/registrations/agency-places/agency-places.service.js';
 import { DelegatesRepository, type EventSeats } from '../../src/registrations/delegates.repository.js';
 import { DelegatesService } from '../../src/registrations/delegates.service.js';
+import { LOCK_EVENT_SQL } from '../../src/registrations/registrations.sql.js';
 
 async function insertAgencies(t: TestApp, names: string[]): Promise<string[]> {
   const ids: string[] = [];
@@ -226,11 +227,9 @@ describe('places per agency', () => {
 /** The event's seats read without the row lock, so two registrations' decisions can overlap. Only for the control run. */
 class UnlockedEventSeats extends DelegatesRepository {
   override async lockEventSeats(manager: EntityManager, eventId: string): Promise<EventSeats | undefined> {
-    const rows: Array<Record<string, unknown>> = await manager.query(
-      `SELECT id, status, capacity, per_organisation_cap, registration_opens_at, registration_closes_at, ends_at
-       FROM events WHERE id = $1`,
-      [eventId],
-    );
+    const rows: Array<Record<string, unknown>> = await manager.query(LOCK_EVENT_SQL.replace('FOR NO KEY UPDATE', ''), [
+      eventId,
+    ]);
     const row = rows[0];
     if (!row) return undefined;
     return {
@@ -241,6 +240,7 @@ class UnlockedEventSeats extends DelegatesRepository {
       registrationOpensAt: row.registration_opens_at as Date | null,
       registrationClosesAt: row.registration_closes_at as Date | null,
       endsAt: row.ends_at as Date,
+      agencyPlaces: row.agency_places === true,
     };
   }
 }

@@ -1,11 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Event } from '../../src/events/event.entity.js';
 import { insertEvent, insertSession } from '../factories/db-fixtures.js';
-import {
-  registrationBody,
-  registerMany,
-  type RegisteredDelegate,
-} from '../factories/registrations.factory.js';
+import { registrationBody, registerMany, type RegisteredDelegate } from '../factories/registrations.factory.js';
 import type { CapturedMail } from '../setup/smtp-capture.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 import {
@@ -19,14 +15,21 @@ import {
   type WorkshopSeats,
   WorkshopSignupsRepository,
 } from '../../src/registrations/workshop-signups.repository.js';
-import { INSERT_REGISTRATION_SQL, INSERT_SIGNUP_SQL } from '../../src/registrations/registrations.sql.js';
+import {
+  INSERT_REGISTRATION_SQL,
+  INSERT_SIGNUP_SQL,
+  LOCK_EVENT_SQL,
+} from '../../src/registrations/registrations.sql.js';
 
 /** A statement with one guard taken out; throws if the guard is not found, so the control cannot quietly stop being one. */
 const without = (sql: string, guard: string): string => {
   if (!sql.includes(guard)) throw new Error(`The guard "${guard}" is no longer in the statement`);
   return sql.replace(guard, '');
 };
-const UNGUARDED_REGISTRATION_SQL = without(INSERT_REGISTRATION_SQL, 'AND (d.reason IS NOT NULL OR e.confirmed_count < e.capacity)');
+const UNGUARDED_REGISTRATION_SQL = without(
+  INSERT_REGISTRATION_SQL,
+  'AND (d.reason IS NOT NULL OR e.confirmed_count < e.capacity)',
+);
 const UNGUARDED_SIGNUP_SQL = without(
   INSERT_SIGNUP_SQL,
   "AND (d.status = 'waitlisted' OR s.capacity IS NULL OR s.confirmed_count < s.capacity)",
@@ -38,7 +41,10 @@ const UNGUARDED_SIGNUP_SQL = without(
  * Only for the control run.
  */
 class UnlockedEventSeats extends DelegatesRepository {
-  override async insertRegistration(manager: EntityManager, input: NewRegistration): Promise<PlacedRegistration | undefined> {
+  override async insertRegistration(
+    manager: EntityManager,
+    input: NewRegistration,
+  ): Promise<PlacedRegistration | undefined> {
     const rows: Array<{ id: string; status: PlacedRegistration['status'] }> = await manager.query(
       UNGUARDED_REGISTRATION_SQL,
       [
@@ -62,11 +68,9 @@ class UnlockedEventSeats extends DelegatesRepository {
   }
 
   override async lockEventSeats(manager: EntityManager, eventId: string): Promise<EventSeats | undefined> {
-    const rows: Array<Record<string, unknown>> = await manager.query(
-      `SELECT id, status, capacity, per_organisation_cap, registration_opens_at, registration_closes_at, ends_at
-       FROM events WHERE id = $1`,
-      [eventId],
-    );
+    const rows: Array<Record<string, unknown>> = await manager.query(without(LOCK_EVENT_SQL, 'FOR NO KEY UPDATE'), [
+      eventId,
+    ]);
     const row = rows[0];
     if (!row) return undefined;
     return {
@@ -77,6 +81,7 @@ class UnlockedEventSeats extends DelegatesRepository {
       registrationOpensAt: row.registration_opens_at as Date | null,
       registrationClosesAt: row.registration_closes_at as Date | null,
       endsAt: row.ends_at as Date,
+      agencyPlaces: row.agency_places === true,
     };
   }
 }
