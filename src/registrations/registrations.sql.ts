@@ -74,7 +74,7 @@ const AGENCY_POOLS = `
  * $11 the canonical email, $12 the organisation's key (organisationKey), $13 the agency. Who counts
  * together for the per-organisation cap is organisation_party: the agency, else the key.
  */
-const insertRegistrationSql = (pool: string) => `
+const insertRegistrationSql = (pool: { ctes: string; reason: string; from: string }) => `
   WITH ev AS (
     SELECT e.capacity, e.per_organisation_cap, e.confirmed_count,
            e.waiting_count > 0 AND EXISTS (
@@ -83,8 +83,8 @@ const insertRegistrationSql = (pool: string) => `
            EXISTS (SELECT 1 FROM registrations
                    WHERE event_id = $1 AND email_canonical = $11 AND status <> 'cancelled') AS taken
     FROM events e WHERE e.id = $1
-  ), ${pool}, decision AS (
-    SELECT coalesce(p.reason, CASE
+  )${pool.ctes}, decision AS (
+    SELECT coalesce(${pool.reason}, CASE
       WHEN ev.per_organisation_cap IS NOT NULL AND coalesce($13::text, $12::text) IS NOT NULL AND (
           SELECT count(*) FROM registrations
           WHERE event_id = $1 AND status = 'confirmed' AND organisation_party = coalesce($13::text, $12::text)
@@ -93,7 +93,7 @@ const insertRegistrationSql = (pool: string) => `
     END) AS reason,
     ev.queue AND ev.confirmed_count < ev.capacity AS seats_free_behind_queue,
     ev.taken
-    FROM ev CROSS JOIN pool p
+    FROM ${pool.from}
   ), counted AS (
     UPDATE events e SET
       confirmed_count = e.confirmed_count + CASE WHEN d.reason IS NULL THEN 1 ELSE 0 END,
@@ -124,11 +124,14 @@ const insertRegistrationSql = (pool: string) => `
   FROM counted c CROSS JOIN decision d LEFT JOIN inserted i ON true`;
 
 /** The seat or the queue, for an event without agency places: a seat while one is free and nobody waits for one. */
-const OPEN_SEATS_POOL = `
-  pool AS (SELECT CASE WHEN ev.confirmed_count >= ev.capacity OR ev.queue THEN 'event_full' END AS reason FROM ev)`;
+const OPEN_SEATS_POOL = {
+  ctes: '',
+  reason: `CASE WHEN ev.confirmed_count >= ev.capacity OR ev.queue THEN 'event_full' END`,
+  from: 'ev',
+};
 
 /** The pool the newcomer's agency (or none) draws from, while the event's agency places apply. */
-const AGENCY_PLACES_POOL = `
+const AGENCY_PLACES_POOL_CTES = `,
   ${AGENCY_POOLS}, mine AS (
     SELECT a.reserved, a.held >= a.places AS at_limit,
            EXISTS (SELECT 1 FROM registrations
@@ -144,6 +147,7 @@ const AGENCY_PLACES_POOL = `
     END AS reason
     FROM ev CROSS JOIN open_pool o LEFT JOIN mine m ON true
   )`;
+const AGENCY_PLACES_POOL = { ctes: AGENCY_PLACES_POOL_CTES, reason: 'p.reason', from: 'ev CROSS JOIN pool p' };
 
 /**
  * The registration for an event without agency places (the hot path: the pools cost the
