@@ -152,6 +152,21 @@ describeInBrowser('facilitating a canvas from the wall', () => {
       heldReads.push(delivered);
       await delivered;
     });
+    // The wall's own read after the rename is held back too, until the facilitator has typed the
+    // timer below: its answer must not wipe what they typed meanwhile.
+    await wall.getByLabel('New label').waitFor();
+    let releaseWallRead!: () => void;
+    const wallReadReleased = new Promise<void>((resolve) => (releaseWallRead = resolve));
+    const wallReads: Array<Promise<void>> = [];
+    await wall.route(wall.url(), async (route) => {
+      if (route.request().resourceType() !== 'fetch') return route.continue();
+      const delivered = route.fetch().then(async (answer) => {
+        await wallReadReleased;
+        await route.fulfill({ response: answer });
+      });
+      wallReads.push(delivered);
+      await delivered;
+    });
     await wall.getByLabel('New label').fill('Core values');
     await wall.getByRole('button', { name: 'Rename' }).click();
     await room.locator('.cluster', { hasText: 'Core values' }).waitFor();
@@ -162,6 +177,13 @@ describeInBrowser('facilitating a canvas from the wall', () => {
     const FIVE_MINUTES_RUNNING = /Write: (5:00|4:[0-5]\d) left/;
     await wall.getByLabel('Timer (minutes, 0 stops it)').fill('5');
     await wall.getByLabel('Step').fill('Write');
+    expect(wallReads.length).toBeGreaterThan(0);
+    releaseWallRead();
+    await Promise.all(wallReads);
+    await wall.unrouteAll();
+    await wall.waitForTimeout(300);
+    expect(await wall.getByLabel('Timer (minutes, 0 stops it)').inputValue()).toBe('5');
+    expect(await wall.getByLabel('Step').inputValue()).toBe('Write');
     await wall.getByRole('button', { name: 'Set timer' }).click();
     // A loaded machine's phone has been seen to take long here; a minute, not the default half.
     await phone.getByRole('timer').filter({ hasText: FIVE_MINUTES_RUNNING }).waitFor({ timeout: 60_000 });

@@ -13,18 +13,22 @@
 
   var refreshing = null;
   var pending = false;
-  var pendingForced = false;
+  /** @type {HTMLFormElement | null} */
+  var pendingOwn = null;
   /**
    * Reads the wall again and replaces the live part, keeping open menus and focus where it can.
-   * `force`: after one's own change, even while focus is in one of the board's forms.
+   * `own`: the form whose post this read follows; its result shows even while focus is still in
+   * it. Focus in any other of the board's forms (the person has moved on to type a timer's step,
+   * or to choose where a note goes) holds the swap back until they leave that form, so what they
+   * are typing or choosing is never wiped by the answer to an earlier change.
    */
-  function refresh(force) {
+  function refresh(own) {
     if (refreshing) {
       pending = true;
-      pendingForced = pendingForced || !!force;
+      pendingOwn = pendingOwn || own || null;
       return refreshing;
     }
-    if (!force && waitForLeave()) return Promise.resolve();
+    if (!own && waitForLeave()) return Promise.resolve();
     refreshing = fetch(window.location.pathname, { credentials: 'same-origin', headers: { accept: 'text/html' } })
       .then(function (response) {
         return response.text();
@@ -35,7 +39,7 @@
         if (!fresh || !current) return;
         // What is open and focused now, not when the read began: the person may have moved on since.
         var active = document.activeElement;
-        if (!force && waitForLeave()) return;
+        if (waitForLeave(own)) return;
         var activeId = active && active.id;
         var activeNote = active && !active.id && active.closest && active.closest('[data-note-id]');
         var activeNoteId = activeNote ? activeNote.getAttribute('data-note-id') : '';
@@ -66,10 +70,10 @@
       .then(function () {
         refreshing = null;
         if (pending) {
-          var forced = pendingForced;
+          var next = pendingOwn;
           pending = false;
-          pendingForced = false;
-          refresh(forced);
+          pendingOwn = null;
+          refresh(next || undefined);
         }
       });
     return refreshing;
@@ -77,13 +81,14 @@
 
   /**
    * Someone working in one of the board's forms keeps their choice and their place: the board is
-   * read again once focus leaves that form (true: waiting for that).
+   * read again once focus leaves that form (true: waiting for that). `except`: the form just
+   * posted, whose result may replace it.
    */
-  function waitForLeave() {
+  function waitForLeave(except) {
     var active = document.activeElement;
     var current = region();
     var form = active && current && current.contains(active) ? active.closest('form') : null;
-    if (!form) return false;
+    if (!form || form === except) return false;
     if (!form.hasAttribute('data-waiting')) {
       form.setAttribute('data-waiting', '');
       var onLeave = function () {
@@ -119,7 +124,7 @@
           window.alert(notice ? notice.textContent : response.statusText);
         });
       }
-      return refresh(true);
+      return refresh(form);
     });
   }
 
@@ -203,7 +208,7 @@
     ];
     types.forEach(function (type) {
       source.addEventListener(type, function () {
-        refresh(false);
+        refresh();
       });
     });
   }
