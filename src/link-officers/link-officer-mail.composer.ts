@@ -42,7 +42,7 @@ export class LinkOfficerMailComposer implements OnModuleInit {
     const data = {
       subject: `You are now a link officer for ${agencyName}`,
       paragraphs: [
-        `${from} has handed you the role of link officer for ${agencyName}. Sign in with your email address to see your agency's page: this year's events and who from your agency is going.`,
+        `${from ? `${from} has handed you the role of link officer` : "The network's organisers have made you a link officer"} for ${agencyName}. Sign in with your email address to see your agency's page: this year's events and who from your agency is going.`,
       ],
       link: { label: 'Sign in as a link officer', url },
     };

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AgenciesModule } from '../agencies/agencies.module.js';
+import { AuthModule } from '../identity/auth.module.js';
 import { NotificationsModule } from '../outbox/notifications.module.js';
 import { ColleagueRegistrationsModule } from '../registrations/colleague-registrations.module.js';
 import { BackgroundWork } from '../platform/background/background-work.js';
@@ -7,11 +9,12 @@ import { LinkOfficerSessions } from './link-officer-sessions.js';
 import { LinkOfficersRepository } from './link-officers.repository.js';
 import { LinkOfficersService } from './link-officers.service.js';
 import { LinkOfficerPagesController } from './pages/link-officer-pages.controller.js';
+import { AgencyOfficersPagesController } from './staff-pages/agency-officers-pages.controller.js';
 
-/** Agencies' link officers: their sign-in, their agency's page and handing the role on. */
+/** Agencies' link officers: their sign-in, their agency's page, handing the role on, and the organisers' list of them. */
 @Module({
-  imports: [NotificationsModule, ColleagueRegistrationsModule],
-  controllers: [LinkOfficerPagesController],
+  imports: [NotificationsModule, ColleagueRegistrationsModule, AuthModule, AgenciesModule],
+  controllers: [LinkOfficerPagesController, AgencyOfficersPagesController],
   providers: [
     LinkOfficersRepository,
     LinkOfficersService,

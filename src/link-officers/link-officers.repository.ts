@@ -70,11 +70,13 @@ export class LinkOfficersRepository {
     return rows.map((row) => row.email);
   }
 
-  async addOfficer(manager: EntityManager, agencyId: string, email: string): Promise<void> {
-    await manager.query('INSERT INTO link_officers (agency_id, email) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-      agencyId,
-      email,
-    ]);
+  /** True when they were not a link officer of the agency already. */
+  async addOfficer(manager: EntityManager, agencyId: string, email: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      'INSERT INTO link_officers (agency_id, email) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id',
+      [agencyId, email],
+    );
+    return rows.length > 0;
   }
 
   async removeOfficer(manager: EntityManager, agencyId: string, email: string): Promise<void> {

@@ -18,7 +18,8 @@ import {
 declare module '../outbox/notification-payloads.js' {
   interface NotificationPayloads {
     [NotificationKind.LinkOfficerSignIn]: { tokenSealed: string };
-    [NotificationKind.LinkOfficerHandOver]: { agencyName: string; from: string };
+    /** `from` is the officer who handed the role on, or null when the network's organisers named them. */
+    [NotificationKind.LinkOfficerHandOver]: { agencyName: string; from: string | null };
   }
 }
 
@@ -141,6 +142,32 @@ export class LinkOfficersService {
         data: { agencyName: agency.name, from },
       });
     });
+  }
+
+  /** The agency's link officers, for the organisers' page. */
+  officers(agencyId: string): Promise<string[]> {
+    return this.repo.officersOf(agencyId);
+  }
+
+  /** An organiser names one more link officer for the agency; they are emailed (once: naming them again changes nothing). */
+  async appoint(agency: { id: string; name: string }, typed: string): Promise<void> {
+    const email = officerEmail(typed);
+    const now = this.clock.now();
+    await this.repo.transaction(async (manager) => {
+      if (!(await this.repo.addOfficer(manager, agency.id, email))) return;
+      await this.outbox.enqueue(manager, {
+        kind: NotificationKind.LinkOfficerHandOver,
+        recipient: email,
+        sendAt: now,
+        dedupeKey: `link-officer-appointed:${agency.id}:${email}:${now.getTime()}`,
+        data: { agencyName: agency.name, from: null },
+      });
+    });
+  }
+
+  /** An organiser ends someone's role as the agency's link officer; their sessions end with it (their next request finds no agency). */
+  async dismiss(agencyId: string, email: string): Promise<void> {
+    await this.repo.transaction((manager) => this.repo.removeOfficer(manager, agencyId, officerEmail(email)));
   }
 
   /** A published event as the agency's page shows it, or undefined. */

@@ -143,6 +143,27 @@ describeInBrowser('member agencies in a browser', () => {
     await checked.close();
   });
 
+  it("an organiser names a second link officer from the agency's page", async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/staff/sign-in`);
+    await page.getByLabel('Email address').fill(organiser.email);
+    await page.getByLabel('Password').fill(organiser.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'My events' }).waitFor();
+    await page.goto(`${base}/staff/agencies`);
+    await page.getByRole('link', { name: /: Leeds City Council$/ }).click();
+    await page.getByRole('link', { name: 'Link officers of Leeds City Council' }).click();
+    await page.getByText('lo@leeds.example').waitFor();
+    await page.getByLabel('Their email address').fill('deputy@leeds.example');
+    await page.getByRole('button', { name: 'Name them' }).click();
+    await page.getByText('They are a link officer of the agency now').waitFor();
+    await page.getByRole('button', { name: 'End deputy@leeds.example’s role' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await browser.screenshot(page, 'agency-link-officers-390');
+    await page.close();
+  });
+
   it('a delegate with scripts off chooses their agency from the list when registering', async () => {
     const page = await noScripts.newPage();
     await page.setViewportSize({ width: 390, height: 844 });

@@ -333,6 +333,9 @@ export const EXPECTED: Record<string, Row> = {
   // Another agency's (here: none's) hand-over is not there for the link officer.
   'POST /link-officer/agencies/:agencyId/hand-over': row(403, 403, 403, 403, 403, 403, 403, 'hidden'),
   // Ends the link officer's session, so it runs among the last routes (ORDER).
+  'GET /staff/agencies/:agencyId/link-officers': ORGANISER_PAGE,
+  'POST /staff/agencies/:agencyId/link-officers': NO_CSRF_TOKEN,
+  'POST /staff/agencies/:agencyId/link-officers/remove': NO_CSRF_TOKEN,
   'POST /link-officer/sign-out': row(403, 403, 403, 403, 403, 403, 403, 303),
   // Acting for colleagues (link-officer-colleagues.e2e-spec.ts posts with the token): the link
   // officer's own agency (PARAMS), anyone else is sent to sign in; the swap names delegate A, of

@@ -1,4 +1,5 @@
-import { insertEvent, insertRegistration } from '../factories/db-fixtures.js';
+import { insertEvent, insertMember, insertRegistration } from '../factories/db-fixtures.js';
+import { newStaff } from '../factories/staff.factory.js';
 import { Browser } from '../setup/staff-browser.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -160,5 +161,49 @@ describe('link officers', () => {
     await colleague.get(`/link-officer/sign-in/${next}`);
     await colleague.post(`/link-officer/sign-in/${next}`, {});
     expect((await colleague.get('/link-officer')).text).toContain('Ada Leeds');
+  });
+
+  it("lets an organiser name a second link officer, who is emailed, and end one's role", async () => {
+    const organiser = await newStaff(t);
+    await insertMember(t.db, (await insertEvent(t.db)).id, organiser.id, 'organiser');
+    const staff = new Browser(t);
+    await staff.signIn(organiser);
+    const page = `/staff/agencies/${agencyB}/link-officers`;
+    const listed = await staff.get(page);
+    expect(listed.status).toBe(200);
+    expect(listed.headers['cache-control']).toContain('no-store');
+    expect(listed.text).toContain('officer-b@bradford.example');
+
+    const bad = await staff.post(page, { email: 'nobody' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('id="email-error"');
+    expect(bad.text).toContain('value="nobody"');
+    expect(await officersOf(agencyB)).toEqual(['officer-b@bradford.example']);
+
+    expect((await staff.post(page, { email: 'Second@Bradford.example' })).status).toBe(303);
+    expect((await officersOf(agencyB)).sort()).toEqual(['officer-b@bradford.example', 'second@bradford.example']);
+    const mail = await t.mail.waitForMessage('second@bradford.example', (m) =>
+      m.subject.includes('link officer for Bradford Council'),
+    );
+    expect(mail.text).toContain("The network's organisers have made you a link officer");
+    // Naming them again emails nobody and changes nothing.
+    expect((await staff.post(page, { email: 'second@bradford.example' })).status).toBe(303);
+    expect(t.mail.to('second@bradford.example')).toHaveLength(1);
+
+    const second = new Browser(t);
+    const token = await signIn(second, 'second@bradford.example');
+    await second.get(`/link-officer/sign-in/${token}`);
+    await second.post(`/link-officer/sign-in/${token}`, {});
+    expect((await second.get('/link-officer')).text).toContain('Bob Bradford');
+
+    expect((await staff.post(`${page}/remove`, { email: 'second@bradford.example' })).status).toBe(303);
+    expect(await officersOf(agencyB)).toEqual(['officer-b@bradford.example']);
+    expect((await second.get('/link-officer')).text).not.toContain('Bob Bradford');
+
+    // Staff who organise no event are refused; an agency that does not exist is a 404.
+    const other = new Browser(t);
+    await other.signIn(await newStaff(t));
+    expect((await other.get(page)).status).toBe(403);
+    expect((await staff.get('/staff/agencies/00000000-0000-4000-8000-000000000000/link-officers')).status).toBe(404);
   });
 });

@@ -67,6 +67,8 @@ export const enGB = {
     linkOfficerSignedIn: 'You are signed in as a link officer.',
     linkOfficerSignedOut: 'You have signed out.',
     linkOfficerHandedOver: 'The role is handed over: your colleague has been emailed.',
+    linkOfficerAppointed: 'They are a link officer of the agency now, and have been emailed how to sign in.',
+    linkOfficerDismissed: 'They are no longer a link officer of the agency.',
     colleagueRegistered: 'Your colleague has a place. We have emailed them their own personal link.',
     colleagueWaiting:
       'The event is full, so your colleague is on the waiting list. We have emailed them their own personal link and their place in the queue.',
@@ -1278,6 +1280,18 @@ export const enGB = {
     noEvents: 'No events this year yet.',
     confirmed: 'Registered',
     waiting: 'On the waiting list',
+    staff: {
+      title: (agency: string) => `Link officers of ${agency}`,
+      intro:
+        'Each member agency has one or more link officers: they sign in with an emailed link to see their agency’s page, register and swap colleagues, and hand the role on.',
+      none: 'This agency has no link officer yet.',
+      remove: (email: string) => `End ${email}’s role`,
+      addTitle: 'Name a link officer',
+      email: 'Their email address',
+      emailHint: 'We email them how to sign in. The agency keeps its other link officers.',
+      add: 'Name them',
+      back: (agency: string) => `Back to ${agency}`,
+    },
     places: {
       label: 'Places for the agency',
       none: 'None held: colleagues take the open seats like everyone else.',
