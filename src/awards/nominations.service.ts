@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ActingOfficer } from '../registrations/colleague-registrations.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import { Clock } from '../platform/clock/clock.js';
 import { notFound } from '../platform/errors/common.errors.js';
@@ -11,13 +12,6 @@ import { awardsError, AwardsError } from './awards.errors.js';
 import { type NominationResponse, toNominationResponse } from './dto/award.response.js';
 import { NominationsRepository } from './nominations.repository.js';
 import type { CreateNominationDto } from './dto/nomination.dto.js';
-
-/** The link officer nominating, and the agency they act for. */
-export interface LinkOfficerNominator {
-  linkOfficerId: string;
-  agencyId: string;
-  agencyName: string;
-}
 
 /** How organisers read a link officer's nomination (the agency's name, or none once the agency is gone). */
 export const linkOfficerNominator = (agency: string | null): string | null =>
@@ -63,7 +57,7 @@ export class NominationsService {
    * organisers read it as from "Link officer, <agency>".
    */
   async nominateAsLinkOfficer(
-    officer: LinkOfficerNominator,
+    officer: ActingOfficer,
     eventId: string,
     input: { awardId: string; nomineeId: string; statement: string },
   ): Promise<NominationResponse> {

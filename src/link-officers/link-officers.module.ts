@@ -4,6 +4,7 @@ import { AuthModule } from '../identity/auth.module.js';
 import { NotificationsModule } from '../outbox/notifications.module.js';
 import { ColleagueRegistrationsModule } from '../registrations/colleague-registrations.module.js';
 import { BackgroundWork } from '../platform/background/background-work.js';
+import { LinkOfficerAccess } from './link-officer-access.js';
 import { LinkOfficerMailComposer } from './link-officer-mail.composer.js';
 import { LinkOfficerSessions } from './link-officer-sessions.js';
 import { LinkOfficersRepository } from './link-officers.repository.js';
@@ -20,8 +21,9 @@ import { AgencyOfficersPagesController } from './staff-pages/agency-officers-pag
     LinkOfficersService,
     LinkOfficerSessions,
     LinkOfficerMailComposer,
+    LinkOfficerAccess,
     BackgroundWork,
   ],
-  exports: [LinkOfficersService, LinkOfficerSessions],
+  exports: [LinkOfficersService, LinkOfficerSessions, LinkOfficerAccess],
 })
 export class LinkOfficersModule {}

@@ -1,15 +1,6 @@
 import { insertDelegates, newAward, newAwardsEvent, type AwardsContext } from '../factories/awards.factory.js';
-import type { InsertedDelegate } from '../factories/db-fixtures.js';
+import { insertAgency, type InsertedDelegate } from '../factories/db-fixtures.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
-import { organisationKey } from '../../src/platform/text/organisation-key.js';
-
-async function insertAgency(t: TestApp, name: string): Promise<string> {
-  const rows: Array<{ id: string }> = await t.db.query(
-    `INSERT INTO agencies (name, name_key) VALUES ($1, $2) RETURNING id`,
-    [name, organisationKey(name)],
-  );
-  return rows[0].id;
-}
 
 const counts = async (t: TestApp, awardId: string) =>
   (
@@ -47,7 +38,7 @@ describe('one ballot per member agency', () => {
     expect(shown.body.oneVotePerAgency).toBe(true);
     const delegates: InsertedDelegate[] = [];
     for (let i = 0; i < 5; i++) {
-      const agencyId = await insertAgency(t, `Ballot Agency ${i} ${award.id.slice(0, 6)}`);
+      const agencyId = await insertAgency(t.db, `Ballot Agency ${i} ${award.id.slice(0, 6)}`);
       delegates.push(...(await insertDelegates(t.db, ctx.event.id, 30, { agencyId })));
     }
     const statuses = await storm(t, award.id, award.nominees[0].id, delegates);
@@ -82,7 +73,7 @@ describe('one ballot per member agency', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.message).toContain('one ballot per member agency');
 
-    const agencyId = await insertAgency(t, `Page Agency ${award.id.slice(0, 6)}`);
+    const agencyId = await insertAgency(t.db, `Page Agency ${award.id.slice(0, 6)}`);
     const [first, colleague] = await insertDelegates(t.db, ctx.event.id, 2, { agencyId });
     await t.http
       .post(`/api/awards/${award.id}/ballots`)
@@ -109,7 +100,7 @@ describe('one ballot per member agency', () => {
 
   it('an award without the rule still takes one ballot per delegate', async () => {
     const award = await newAward(t, ctx);
-    const agencyId = await insertAgency(t, `Plain Agency ${award.id.slice(0, 6)}`);
+    const agencyId = await insertAgency(t.db, `Plain Agency ${award.id.slice(0, 6)}`);
     const delegates = await insertDelegates(t.db, ctx.event.id, 4, { agencyId });
     expect(await storm(t, award.id, award.nominees[0].id, delegates)).toEqual([201, 201, 201, 201]);
   });
@@ -118,7 +109,7 @@ describe('one ballot per member agency', () => {
     // This test file's own database: the guard is removed only here, after the tests above.
     await t.db.query('DROP INDEX uq_ballot_receipts_agency');
     const award = await newAward(t, ctx, { body: { oneVotePerAgency: true } });
-    const agencyId = await insertAgency(t, `Control Agency ${award.id.slice(0, 6)}`);
+    const agencyId = await insertAgency(t.db, `Control Agency ${award.id.slice(0, 6)}`);
     const delegates = await insertDelegates(t.db, ctx.event.id, 30, { agencyId });
     await storm(t, award.id, award.nominees[0].id, delegates);
     expect((await counts(t, award.id)).receipts).toBeGreaterThan(1);

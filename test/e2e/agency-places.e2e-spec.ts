@@ -1,10 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { insertEvent, insertMember } from '../factories/db-fixtures.js';
+import { insertAgency, insertEvent, insertMember } from '../factories/db-fixtures.js';
 import { register, registrationBody } from '../factories/registrations.factory.js';
 import { newStaff } from '../factories/staff.factory.js';
 import { Browser } from '../setup/staff-browser.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
-import { organisationKey } from '../../src/platform/text/organisation-key.js';
 import { AgencyPlacesService } from '../../src/registrations/agency-places/agency-places.service.js';
 import { DelegatesRepository, type EventSeats } from '../../src/registrations/delegates.repository.js';
 import { DelegatesService } from '../../src/registrations/delegates.service.js';
@@ -12,13 +11,7 @@ import { LOCK_EVENT_SQL } from '../../src/registrations/registrations.sql.js';
 
 async function insertAgencies(t: TestApp, names: string[]): Promise<string[]> {
   const ids: string[] = [];
-  for (const name of names) {
-    const rows: Array<{ id: string }> = await t.db.query(
-      `INSERT INTO agencies (name, name_key) VALUES ($1, $2) RETURNING id`,
-      [name, organisationKey(name)],
-    );
-    ids.push(rows[0].id);
-  }
+  for (const name of names) ids.push(await insertAgency(t.db, name));
   return ids;
 }
 

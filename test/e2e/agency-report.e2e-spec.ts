@@ -1,5 +1,11 @@
 import type { Response } from 'supertest';
-import { insertEvent, insertMember, insertRegistration, insertSession } from '../factories/db-fixtures.js';
+import {
+  insertAgency,
+  insertEvent,
+  insertMember,
+  insertRegistration,
+  insertSession,
+} from '../factories/db-fixtures.js';
 import { newStaff } from '../factories/staff.factory.js';
 import type { Event } from '../../src/events/event.entity.js';
 import { parseCsv } from '../setup/csv.js';
@@ -34,14 +40,7 @@ describe('agency report', () => {
   let event: Event;
   let canvasId: string;
 
-  const addAgency = async (name: string, officer: string | null): Promise<string> => {
-    const rows = await t.db.query<Array<{ id: string }>>(
-      `INSERT INTO agencies (name, name_key, aliases, alias_keys, link_officer_email, active)
-       VALUES ($1, lower($1), '{}', '{}', $2, true) RETURNING id`,
-      [name, officer],
-    );
-    return rows[0].id;
-  };
+  const addAgency = (name: string, officer: string | null) => insertAgency(t.db, name, officer);
 
   const person = async (
     eventId: string,
@@ -212,8 +211,26 @@ describe('agency report', () => {
 
     const rows = tableRows(page.text, 'Every agency, 2026');
     // places allocated, places used, waiting, cancelled, attended, CPD hours, feedback forms
-    expect(rowOf(rows, 'Leeds City Council')).toEqual(['Leeds City Council', '10 reserved', '6', '1', '1', '6', '10', '6']);
-    expect(rowOf(rows, 'Bradford Council')).toEqual(['Bradford Council', '—', '2', '0', '0', '1', '0.5', 'fewer than 5']);
+    expect(rowOf(rows, 'Leeds City Council')).toEqual([
+      'Leeds City Council',
+      '10 reserved',
+      '6',
+      '1',
+      '1',
+      '6',
+      '10',
+      '6',
+    ]);
+    expect(rowOf(rows, 'Bradford Council')).toEqual([
+      'Bradford Council',
+      '—',
+      '2',
+      '0',
+      '0',
+      '1',
+      '0.5',
+      'fewer than 5',
+    ]);
     expect(rowOf(rows, 'Calderdale Council')).toEqual([
       'Calderdale Council',
       'up to 3',

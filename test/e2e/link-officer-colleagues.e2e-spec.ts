@@ -1,5 +1,5 @@
 import { awardBody, newAwardsEvent } from '../factories/awards.factory.js';
-import { insertRegistration } from '../factories/db-fixtures.js';
+import { insertAgency, insertRegistration } from '../factories/db-fixtures.js';
 import type { StaffUser } from '../factories/staff.factory.js';
 import { Browser } from '../setup/staff-browser.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
@@ -22,14 +22,7 @@ describe('a link officer acts for colleagues', () => {
   let officerA: Browser;
   let officerB: Browser;
 
-  const addAgency = async (name: string, officer: string): Promise<string> => {
-    const rows = await t.db.query<Array<{ id: string }>>(
-      `INSERT INTO agencies (name, name_key, aliases, alias_keys, link_officer_email, active)
-       VALUES ($1, lower($1), '{}', '{}', $2, true) RETURNING id`,
-      [name, officer],
-    );
-    return rows[0].id;
-  };
+  const addAgency = (name: string, officer: string) => insertAgency(t.db, name, officer);
 
   const signIn = async (email: string): Promise<Browser> => {
     const browser = new Browser(t);

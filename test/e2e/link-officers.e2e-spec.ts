@@ -1,4 +1,4 @@
-import { insertEvent, insertMember, insertRegistration } from '../factories/db-fixtures.js';
+import { insertAgency, insertEvent, insertMember, insertRegistration } from '../factories/db-fixtures.js';
 import { newStaff } from '../factories/staff.factory.js';
 import { Browser } from '../setup/staff-browser.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
@@ -10,14 +10,7 @@ describe('link officers', () => {
   let agencyA: string;
   let agencyB: string;
 
-  const addAgency = async (name: string, officer: string): Promise<string> => {
-    const rows = await t.db.query<Array<{ id: string }>>(
-      `INSERT INTO agencies (name, name_key, aliases, alias_keys, link_officer_email, active)
-       VALUES ($1, lower($1), '{}', '{}', $2, true) RETURNING id`,
-      [name, officer],
-    );
-    return rows[0].id;
-  };
+  const addAgency = (name: string, officer: string) => insertAgency(t.db, name, officer);
 
   const signInLink = async (email: string, already: number): Promise<string> => {
     const mail = await t.mail.waitForMessage(

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { organisationKey } from '../../src/platform/text/organisation-key.js';
 import type { DataSource } from 'typeorm';
 import { newSecretToken } from '../../src/platform/crypto/tokens.js';
 import { EventMember, type EventRole } from '../../src/identity/event-member.entity.js';
@@ -97,4 +98,17 @@ export async function insertSession(
       ...overrides,
     }),
   );
+}
+
+/** A member agency of the network, keyed as the application keys it; with a link officer if given. */
+export async function insertAgency(
+  db: DataSource,
+  name: string,
+  linkOfficerEmail: string | null = null,
+): Promise<string> {
+  const rows = await db.query<Array<{ id: string }>>(
+    `INSERT INTO agencies (name, name_key, link_officer_email) VALUES ($1, $2, $3) RETURNING id`,
+    [name, organisationKey(name), linkOfficerEmail],
+  );
+  return rows[0].id;
 }

@@ -1,7 +1,6 @@
-import { Controller, Get, NotFoundException, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LinkOfficerSessions } from '../../link-officers/link-officer-sessions.js';
-import { LinkOfficersService } from '../../link-officers/link-officers.service.js';
+import { LinkOfficerAccess } from '../../link-officers/link-officer-access.js';
 import { UuidParam } from '../../platform/http/uuid-param.js';
 import { blankForm } from '../../platform/web/form.js';
 import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
@@ -24,8 +23,7 @@ export class LinkOfficerReportPagesController {
 
   constructor(
     private readonly reports: AgencyReportsService,
-    private readonly officers: LinkOfficersService,
-    private readonly sessions: LinkOfficerSessions,
+    private readonly access: LinkOfficerAccess,
     private readonly renderer: PageRenderer,
   ) {
     this.views = renderer.views(new URL('./', import.meta.url));
@@ -66,8 +64,6 @@ export class LinkOfficerReportPagesController {
 
   /** Without a session, off to sign in; another agency's report is not there for this link officer. */
   private async ownAgency(request: FastifyRequest, agencyId: string): Promise<void> {
-    const email = await this.sessions.resolve(request);
-    if (!email) throw new RedirectError('/link-officer/sign-in');
-    if (!(await this.officers.agencyOf(email, agencyId))) throw new NotFoundException();
+    if (!(await this.access.acting(request, agencyId))) throw new RedirectError('/link-officer/sign-in');
   }
 }

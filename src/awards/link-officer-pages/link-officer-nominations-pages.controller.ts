@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LinkOfficerSessions } from '../../link-officers/link-officer-sessions.js';
-import { LinkOfficersService } from '../../link-officers/link-officers.service.js';
+import { LinkOfficerAccess } from '../../link-officers/link-officer-access.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { statusForKind } from '../../platform/errors/http-status.js';
 import { UuidParam } from '../../platform/http/uuid-param.js';
@@ -9,7 +8,8 @@ import { Flash } from '../../platform/web/flash.js';
 import { blankForm, formValues, formWithErrors, type FormView, validateAs } from '../../platform/web/form.js';
 import { PageRenderer, type PageViews } from '../../platform/web/page-renderer.js';
 import { Pages } from '../../platform/web/pages.decorators.js';
-import { type LinkOfficerNominator, NominationsService } from '../nominations.service.js';
+import type { ActingOfficer } from '../../registrations/colleague-registrations.service.js';
+import { NominationsService } from '../nominations.service.js';
 import { LinkOfficerNominationDto } from './link-officer-nomination.dto.js';
 import { linkOfficerNominationView, NOMINATION_FIELDS } from './link-officer-nominations.view.js';
 
@@ -27,8 +27,7 @@ export class LinkOfficerNominationsPagesController {
   private readonly views: PageViews;
 
   constructor(
-    private readonly sessions: LinkOfficerSessions,
-    private readonly officers: LinkOfficersService,
+    private readonly access: LinkOfficerAccess,
     private readonly nominations: NominationsService,
     private readonly renderer: PageRenderer,
     private readonly flash: Flash,
@@ -43,9 +42,9 @@ export class LinkOfficerNominationsPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const acting = await this.acting(request, agencyId);
+    const acting = (await this.access.acting(request, agencyId))?.officer;
     if (!acting) return this.flash.redirect(reply, SIGN_IN);
-    return this.page(reply, acting, await this.event(eventId), blankForm());
+    return this.page(reply, acting, await this.access.event(eventId), blankForm());
   }
 
   @Post()
@@ -57,9 +56,9 @@ export class LinkOfficerNominationsPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const acting = await this.acting(request, agencyId);
+    const acting = (await this.access.acting(request, agencyId))?.officer;
     if (!acting) return this.flash.redirect(reply, SIGN_IN);
-    const event = await this.event(eventId);
+    const event = await this.access.event(eventId);
     const values = formValues(body, NOMINATION_FIELDS);
     const input = await validateAs(LinkOfficerNominationDto, values);
     if (!input.ok) {
@@ -85,24 +84,9 @@ export class LinkOfficerNominationsPagesController {
     return this.flash.redirect(reply, HOME, 'colleagueNominated');
   }
 
-  /** The signed-in link officer acting for this agency; 404 when it is not theirs, undefined when not signed in. */
-  private async acting(request: FastifyRequest, agencyId: string): Promise<LinkOfficerNominator | undefined> {
-    const email = await this.sessions.resolve(request);
-    if (!email) return undefined;
-    const agency = await this.officers.agencyOf(email, agencyId);
-    if (!agency) throw new NotFoundException();
-    return { linkOfficerId: agency.officerId, agencyId: agency.id, agencyName: agency.name };
-  }
-
-  private async event(eventId: string) {
-    const event = await this.officers.event(eventId);
-    if (!event) throw new NotFoundException();
-    return event;
-  }
-
   private async page(
     reply: FastifyReply,
-    acting: LinkOfficerNominator,
+    acting: ActingOfficer,
     event: { id: string; title: string; timezone: string },
     form: FormView,
     options: { status?: number; notice?: string } = {},

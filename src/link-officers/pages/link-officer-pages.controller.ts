@@ -10,12 +10,10 @@ import { Pages } from '../../platform/web/pages.decorators.js';
 import { looksLikeSecretToken } from '../../platform/crypto/tokens.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { statusForKind } from '../../platform/errors/http-status.js';
-import {
-  type ActingOfficer,
-  ColleagueRegistrationsService,
-} from '../../registrations/colleague-registrations.service.js';
+import { ColleagueRegistrationsService } from '../../registrations/colleague-registrations.service.js';
 import { CreateRegistrationDto, ResendLinkDto } from '../../registrations/dto/create-registration.dto.js';
 import { registrationBody } from '../../registrations/pages/register-page.view.js';
+import { LinkOfficerAccess } from '../link-officer-access.js';
 import { LinkOfficerSessions } from '../link-officer-sessions.js';
 import { LinkOfficersService } from '../link-officers.service.js';
 import type { OfficerAgency } from '../link-officers.repository.js';
@@ -41,6 +39,7 @@ export class LinkOfficerPagesController {
     private readonly renderer: PageRenderer,
     private readonly flash: Flash,
     private readonly colleagues: ColleagueRegistrationsService,
+    private readonly access: LinkOfficerAccess,
   ) {
     this.views = renderer.views(new URL('./', import.meta.url));
   }
@@ -141,9 +140,9 @@ export class LinkOfficerPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const acting = await this.acting(request, agencyId);
+    const acting = await this.access.acting(request, agencyId);
     if (!acting) return this.flash.redirect(reply, SIGN_IN);
-    const event = await this.event(eventId);
+    const event = await this.access.event(eventId);
     return this.registerColleagueForm(reply, acting, event, blankForm());
   }
 
@@ -160,9 +159,9 @@ export class LinkOfficerPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const acting = await this.acting(request, agencyId);
+    const acting = await this.access.acting(request, agencyId);
     if (!acting) return this.flash.redirect(reply, SIGN_IN);
-    const event = await this.event(eventId);
+    const event = await this.access.event(eventId);
     const values = formValues(body, COLLEAGUE_FIELDS);
     const checked = await validateAs(CreateRegistrationDto, registrationBody(values));
     if (!checked.ok) {
@@ -194,7 +193,7 @@ export class LinkOfficerPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const acting = await this.acting(request, agencyId);
+    const acting = await this.access.acting(request, agencyId);
     if (!acting) return this.flash.redirect(reply, SIGN_IN);
     const colleague = await this.colleague(registrationId, acting.agency);
     return this.swapColleagueForm(reply, acting, colleague, blankForm());
@@ -214,7 +213,7 @@ export class LinkOfficerPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const acting = await this.acting(request, agencyId);
+    const acting = await this.access.acting(request, agencyId);
     if (!acting) return this.flash.redirect(reply, SIGN_IN);
     const colleague = await this.colleague(registrationId, acting.agency);
     const values = formValues(body, COLLEAGUE_FIELDS);
@@ -245,24 +244,6 @@ export class LinkOfficerPagesController {
   async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     await this.sessions.end(request, reply);
     return this.flash.redirect(reply, SIGN_IN, 'linkOfficerSignedOut');
-  }
-
-  /** The signed-in link officer acting for this agency; 404 when it is not theirs, undefined when not signed in. */
-  private async acting(
-    request: FastifyRequest,
-    agencyId: string,
-  ): Promise<{ agency: OfficerAgency; officer: ActingOfficer } | undefined> {
-    const email = await this.sessions.resolve(request);
-    if (!email) return undefined;
-    const agency = await this.officers.agencyOf(email, agencyId);
-    if (!agency) throw new NotFoundException();
-    return { agency, officer: { linkOfficerId: agency.officerId, agencyId: agency.id, agencyName: agency.name } };
-  }
-
-  private async event(eventId: string) {
-    const event = await this.officers.event(eventId);
-    if (!event) throw new NotFoundException();
-    return event;
   }
 
   private async colleague(registrationId: string, agency: OfficerAgency) {

@@ -23,8 +23,8 @@ export interface AgencyPlacesRelease {
 export class AgencyPlacesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async list(eventId: string, manager: EntityManager = this.db.manager): Promise<AgencyPlaces[]> {
-    const rows: Array<Record<string, unknown>> = await manager.query(
+  async list(eventId: string): Promise<AgencyPlaces[]> {
+    const rows: Array<Record<string, unknown>> = await this.db.query(
       `SELECT p.agency_id, a.name, p.places, p.reserved,
               count(r.id) FILTER (WHERE r.status = 'confirmed')::int AS held,
               count(r.id) FILTER (WHERE r.status = 'waitlisted')::int AS waiting
@@ -52,6 +52,16 @@ export class AgencyPlacesRepository {
       [eventId],
     );
     return { releaseAt: rows[0]?.release_at ?? null, releasedAt: rows[0]?.released_at ?? null };
+  }
+
+  /** The places reserved at the event for every agency but `except`. */
+  async reservedExcept(manager: EntityManager, eventId: string, except: string): Promise<number> {
+    const rows: Array<{ places: number }> = await manager.query(
+      `SELECT coalesce(sum(places), 0)::int AS places FROM event_agency_places
+       WHERE event_id = $1 AND reserved AND agency_id <> $2`,
+      [eventId, except],
+    );
+    return rows[0]?.places ?? 0;
   }
 
   async upsert(

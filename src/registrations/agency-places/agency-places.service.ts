@@ -42,8 +42,8 @@ export class AgencyPlacesService {
   async set(eventId: string, agencyId: string, places: number, reserved: boolean): Promise<void> {
     await this.agencies.get(agencyId);
     await this.change(eventId, async (manager, capacity) => {
-      const others = (await this.places.list(eventId, manager)).filter((a) => a.reserved && a.agencyId !== agencyId);
-      const reservedTotal = others.reduce((sum, a) => sum + a.places, 0) + (reserved ? places : 0);
+      // Under the seat lock: a sum of the other reservations, not the per-agency counts of people.
+      const reservedTotal = (await this.places.reservedExcept(manager, eventId, agencyId)) + (reserved ? places : 0);
       if (reservedTotal > capacity) {
         throw registrationsError(
           RegistrationsError.ReservedOverCapacity,
